@@ -1,0 +1,55 @@
+import { builtinModules } from 'node:module';
+import eslint from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+// Workflow code is bundled by Temporal and must stay deterministic: no Node built-ins and no
+// I/O libraries (as in Temporal's samples), only @temporalio/workflow and pure modules.
+const forbiddenInWorkflows = [
+  ...builtinModules.filter((m) => m !== 'assert').flatMap((m) => [m, `node:${m}`]),
+  'typeorm',
+  'pg',
+  'nodemailer',
+  'reflect-metadata',
+  '@temporalio/client',
+  '@temporalio/worker',
+  '@temporalio/activity',
+];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', '.data/', '.tools/', 'coverage/'] },
+  eslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // Forgetting to await an activity, a timer or a database call is a bug.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-deprecated': 'warn',
+    },
+  },
+  {
+    files: ['src/workflows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: forbiddenInWorkflows.map((name) => ({
+            name,
+            message: 'Workflow code must stay deterministic and free of I/O (see design.md).',
+            allowTypeImports: true,
+          })),
+          patterns: [{ group: ['@nestjs/*'], message: 'No NestJS in workflow code.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  prettier,
+);

@@ -1,0 +1,30 @@
+/**
+ * The API process (NestJS): applies pending migrations, then serves the REST API,
+ * Swagger UI at /docs and /health. Stops cleanly on SIGINT/SIGTERM.
+ */
+import 'reflect-metadata';
+import { loadConfig } from './src/config.js';
+import { createApp } from './src/api/create-app.js';
+import { createDataSource, migrate } from './src/db/data-source.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+
+  const dataSource = createDataSource(config.databaseUrl);
+  await dataSource.initialize();
+  try {
+    const applied = await migrate(dataSource);
+    if (applied.length > 0) console.log(`api: applied migrations ${applied.join(', ')}`);
+  } finally {
+    await dataSource.destroy();
+  }
+
+  const app = await createApp(config);
+  await app.listen(config.port, '0.0.0.0');
+  console.log(`api: listening on http://127.0.0.1:${config.port} (docs at /docs)`);
+}
+
+main().catch((err: unknown) => {
+  console.error('api: failed to start:', err);
+  process.exit(1);
+});

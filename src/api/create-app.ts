@@ -1,0 +1,31 @@
+import { type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { AppConfig } from '../config.js';
+import { AppModule } from './app.module.js';
+
+/** Builds the API application (used by server.ts and by the tests), not yet listening. */
+export async function createApp(
+  config: AppConfig,
+  options: { logger?: false } = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.register(config), {
+    ...(options.logger === false ? { logger: false } : {}),
+  });
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Chỉ số CCHC — PAR index campaign API')
+      .setDescription(
+        'Runs the yearly PAR index (Chỉ số cải cách hành chính) scoring campaign: step plan, units, self-assessments, appraisal, results.',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  // Swagger UI at /docs, the OpenAPI JSON at /docs-json.
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

@@ -1,0 +1,4 @@
+import { CreateUnits1764230400000 } from './1764230400000-create-units.js';
+
+/** Migrations in the order they apply. New ones go at the end. */
+export const MIGRATIONS = [CreateUnits1764230400000];

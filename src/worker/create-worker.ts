@@ -1,0 +1,25 @@
+import { type NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { workflowsPath } from './workflows-path.js';
+
+export interface CampaignWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  /** Activity implementations, with their dependencies already bound. */
+  activities?: Record<string, (...args: never[]) => Promise<unknown>>;
+  /** A pre-built bundle (tests build it once per run); otherwise the worker bundles at start. */
+  workflowBundle?: WorkflowBundle;
+}
+
+/** The worker that runs campaign and unit workflows and their activities. */
+export async function createCampaignWorker(options: CampaignWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    ...(options.workflowBundle
+      ? { workflowBundle: options.workflowBundle }
+      : { workflowsPath: workflowsPath() }),
+    activities: options.activities ?? {},
+  });
+}

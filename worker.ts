@@ -1,0 +1,42 @@
+/**
+ * The worker process: runs campaign and unit workflows and their activities.
+ * Stops cleanly on SIGINT/SIGTERM (the Temporal runtime handles the signals).
+ */
+import 'reflect-metadata';
+import { Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { loadConfig } from './src/config.js';
+import { registerSearchAttributes } from './src/temporal/register-search-attributes.js';
+import { createCampaignWorker } from './src/worker/create-worker.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+
+  const clientConnection = await Connection.connect({ address: config.temporalAddress });
+  try {
+    const added = await registerSearchAttributes(clientConnection, config.temporalNamespace);
+    if (added.length > 0) console.log(`worker: registered search attributes ${added.join(', ')}`);
+  } finally {
+    await clientConnection.close();
+  }
+
+  const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  try {
+    const worker = await createCampaignWorker({
+      connection,
+      namespace: config.temporalNamespace,
+      taskQueue: config.temporalTaskQueue,
+    });
+    console.log(
+      `worker: polling task queue "${config.temporalTaskQueue}" on ${config.temporalAddress} (namespace ${config.temporalNamespace})`,
+    );
+    await worker.run();
+  } finally {
+    await connection.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error('worker: failed:', err);
+  process.exit(1);
+});
