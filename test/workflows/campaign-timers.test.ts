@@ -1,0 +1,81 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CampaignWorkflowInput } from '../../src/workflows/campaign.types.js';
+import {
+  campaignStateQuery,
+  campaignWorkflow,
+  closeStepSignal,
+} from '../../src/workflows/index.js';
+import { connectTimeSkipping, createTestWorker, TASK_QUEUE } from '../support/temporal.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe('campaign workflow on the time-skipping server', () => {
+  let env: TestWorkflowEnvironment;
+  let worker: Worker;
+  let running: Promise<void>;
+
+  beforeAll(async () => {
+    env = await connectTimeSkipping();
+    worker = await createTestWorker(env);
+    running = worker.run();
+  });
+
+  afterAll(async () => {
+    worker.shutdown();
+    await running;
+    await env.teardown();
+  });
+
+  it('opens and closes steps by timer, days of server time in moments', async () => {
+    const start = await env.currentTimeMs();
+    const iso = (offsetDays: number) => new Date(start + offsetDays * DAY).toISOString();
+    const input: CampaignWorkflowInput = {
+      campaignId: 'timers-test',
+      year: 2021,
+      name: 'Chấm điểm Chỉ số CCHC năm 2021',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      steps: [
+        { number: 3, titleVi: 'Tự đánh giá, chấm điểm', opensAt: iso(1), deadline: iso(24) },
+        { number: 4, titleVi: 'Thẩm định lần thứ nhất', opensAt: iso(27), deadline: iso(31) },
+        { number: 11, titleVi: 'Tham mưu khen thưởng', opensAt: null, deadline: null },
+      ],
+    };
+    const handle = await env.client.workflow.start(campaignWorkflow, {
+      workflowId: `par-test-timers-${start}`,
+      taskQueue: TASK_QUEUE,
+      args: [input],
+    });
+
+    const before = await handle.query(campaignStateQuery);
+    expect(before.steps.map((s) => s.status)).toEqual(['pending', 'pending', 'pending']);
+
+    // 25 days later: step 3 closed at its deadline, step 4 not open yet.
+    await env.sleep(25 * DAY);
+    const afterSelfAssessment = await handle.query(campaignStateQuery);
+    expect(afterSelfAssessment.steps[0]).toMatchObject({ status: 'closed', closedBy: 'deadline' });
+    expect(Date.parse(afterSelfAssessment.steps[0]!.closedAt!)).toBeGreaterThanOrEqual(
+      Date.parse(input.steps[0]!.deadline!),
+    );
+    expect(afterSelfAssessment.steps[1]!.status).toBe('pending');
+
+    // Step 4 opens at day 27; the secretariat closes it early at day 28.
+    await env.sleep(3 * DAY);
+    expect((await handle.query(campaignStateQuery)).currentStep).toBe(4);
+    await handle.signal(closeStepSignal, { step: 4 });
+    await env.sleep(1000);
+    const afterEarlyClose = await handle.query(campaignStateQuery);
+    expect(afterEarlyClose.steps[1]).toMatchObject({ status: 'closed', closedBy: 'secretariat' });
+    expect(Date.parse(afterEarlyClose.steps[1]!.closedAt!)).toBeLessThan(
+      Date.parse(input.steps[1]!.deadline!),
+    );
+
+    // Step 11 has no date: it waits for the secretariat, then the workflow completes.
+    expect(afterEarlyClose.steps[2]!.status).toBe('open');
+    await handle.signal(closeStepSignal, { step: 11 });
+    const result = await handle.result();
+    expect(result.steps.every((s) => s.status === 'closed')).toBe(true);
+    expect((await env.currentTimeMs()) - start).toBeGreaterThan(28 * DAY);
+  });
+});
