@@ -85,30 +85,40 @@ export default async function setup(project: TestProject): Promise<Teardown> {
     for (const step of teardowns.reverse()) await step().catch((err) => console.error(err));
   };
   try {
-    const [database, temporal, smtp, bundle] = await Promise.all([
+    // Started together; whatever did start is stopped again if another one fails.
+    const [database, temporal, smtp, bundle] = await Promise.allSettled([
       startDatabase(),
       startTimeSkippingServer(),
       startSmtpServer(),
       bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: quietLogger }),
     ]);
-    teardowns.push(
-      database.teardown,
-      () => temporal.teardown(),
-      () => smtp.mail.stop(),
-    );
+    if (database.status === 'fulfilled') teardowns.push(database.value.teardown);
+    if (temporal.status === 'fulfilled') teardowns.push(() => temporal.value.teardown());
+    if (smtp.status === 'fulfilled') teardowns.push(() => smtp.value.mail.stop());
+    for (const started of [database, temporal, smtp, bundle]) {
+      if (started.status === 'rejected') throw started.reason;
+    }
+    if (
+      database.status !== 'fulfilled' ||
+      temporal.status !== 'fulfilled' ||
+      smtp.status !== 'fulfilled' ||
+      bundle.status !== 'fulfilled'
+    ) {
+      throw new Error('unreachable: every rejected start was rethrown above');
+    }
 
-    await registerSearchAttributes(temporal.connection, 'default');
+    await registerSearchAttributes(temporal.value.connection, 'default');
 
-    const dataSource = createDataSource(database.url);
+    const dataSource = createDataSource(database.value.url);
     await dataSource.initialize();
     await migrate(dataSource);
     await dataSource.destroy();
 
-    project.provide('databaseUrl', database.url);
-    project.provide('temporalAddress', temporal.address);
-    project.provide('workflowBundleCode', bundle.code);
-    project.provide('smtpUrl', smtp.smtpUrl);
-    project.provide('mailApiUrl', smtp.apiUrl);
+    project.provide('databaseUrl', database.value.url);
+    project.provide('temporalAddress', temporal.value.address);
+    project.provide('workflowBundleCode', bundle.value.code);
+    project.provide('smtpUrl', smtp.value.smtpUrl);
+    project.provide('mailApiUrl', smtp.value.apiUrl);
   } catch (err) {
     await teardown();
     throw err;
