@@ -1,6 +1,52 @@
+import { Agency } from './agency.entity.js';
+import { ApiToken } from './api-token.entity.js';
+import { AuditEntry } from './audit-entry.entity.js';
+import { CampaignStep } from './campaign-step.entity.js';
+import { Campaign } from './campaign.entity.js';
+import { Criterion } from './criterion.entity.js';
+import { EvidenceFile } from './evidence-file.entity.js';
+import { IndexSet } from './index-set.entity.js';
+import { Participation } from './participation.entity.js';
+import { SelfAssessmentItem } from './self-assessment-item.entity.js';
+import { SelfAssessment } from './self-assessment.entity.js';
+import { StepExtension } from './step-extension.entity.js';
 import { Unit } from './unit.entity.js';
 
-export { Unit };
+export {
+  Agency,
+  ApiToken,
+  AuditEntry,
+  Campaign,
+  CampaignStep,
+  Criterion,
+  EvidenceFile,
+  IndexSet,
+  Participation,
+  SelfAssessment,
+  SelfAssessmentItem,
+  StepExtension,
+  Unit,
+};
+export type { DecisionReference, CampaignStatus, LateSubmissionPolicy } from './campaign.entity.js';
+export type { StepActor, StepKind } from './campaign-step.entity.js';
+export type { CriterionKind, CriterionLevel } from './criterion.entity.js';
+export type { ParticipationStatus } from './participation.entity.js';
+export type { SelfAssessmentStatus } from './self-assessment.entity.js';
+export type { Role } from './api-token.entity.js';
 
 /** Every entity, for the DataSource. */
-export const ENTITIES = [Unit];
+export const ENTITIES = [
+  Unit,
+  Agency,
+  Campaign,
+  CampaignStep,
+  IndexSet,
+  Criterion,
+  Participation,
+  StepExtension,
+  SelfAssessment,
+  SelfAssessmentItem,
+  EvidenceFile,
+  ApiToken,
+  AuditEntry,
+];

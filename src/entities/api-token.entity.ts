@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type Role = 'admin' | 'secretariat' | 'appraiser' | 'unit' | 'council';
+
+/** A bearer token (API key). Only its SHA-256 is stored; the token itself is shown once. */
+@Entity({ name: 'api_tokens' })
+export class ApiToken {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Who holds it, for the audit log: "Tổ thư ký - Nguyễn Văn A". */
+  @Column({ type: 'varchar', length: 255 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  role: Role;
+
+  /** For role "unit": the only unit it may act for. */
+  @Column({ name: 'unit_id', type: 'uuid', nullable: true })
+  unitId: string | null;
+
+  /** For role "appraiser": the only agency whose criteria it may score. */
+  @Column({ name: 'agency_id', type: 'uuid', nullable: true })
+  agencyId: string | null;
+
+  @Column({ name: 'token_hash', type: 'char', length: 64, unique: true })
+  tokenHash: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
+}

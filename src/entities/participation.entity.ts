@@ -1,0 +1,62 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { Campaign } from './campaign.entity.js';
+import type { StepExtension } from './step-extension.entity.js';
+import type { Unit } from './unit.entity.js';
+
+/**
+ * Where a unit stands in the campaign, as its workflow reports it: registered, then submitted /
+ * late / missing for the self-assessment, and so on.
+ */
+export type ParticipationStatus =
+  | 'registered'
+  | 'submitted'
+  | 'late'
+  | 'missing'
+  | 'explanation_requested'
+  | 'explained'
+  | 'explanation_missing'
+  | 'completed';
+
+/** A unit taking part in a campaign. */
+@Entity({ name: 'participations' })
+@Unique('uq_participations_campaign_unit', ['campaignId', 'unitId'])
+export class Participation {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'campaign_id', type: 'uuid' })
+  campaignId: string;
+
+  @ManyToOne('Campaign', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'campaign_id' })
+  campaign?: Campaign;
+
+  @Column({ name: 'unit_id', type: 'uuid' })
+  unitId: string;
+
+  @ManyToOne('Unit', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id' })
+  unit?: Unit;
+
+  @Column({ type: 'varchar', length: 32, default: 'registered' })
+  status: ParticipationStatus;
+
+  @OneToMany('StepExtension', (extension: StepExtension) => extension.participation)
+  extensions?: StepExtension[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
