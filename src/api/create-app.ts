@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '../config.js';
 import { AppModule } from './app.module.js';
+import { HttpErrorsFilter } from './common/http-errors.filter.js';
 
 /** Builds the API application (used by server.ts and by the tests), not yet listening. */
 export async function createApp(
@@ -13,6 +14,7 @@ export async function createApp(
     ...(options.logger === false ? { logger: false } : {}),
   });
   app.enableShutdownHooks();
+  app.useGlobalFilters(new HttpErrorsFilter(app.getHttpAdapter()));
 
   const document = SwaggerModule.createDocument(
     app,

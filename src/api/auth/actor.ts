@@ -1,0 +1,17 @@
+import type { Role } from '../../entities/index.js';
+
+/** Who is calling, from their bearer token. */
+export interface Actor {
+  tokenId: string;
+  name: string;
+  role: Role;
+  /** Set for role "unit": the unit it acts for. */
+  unitId: string | null;
+  /** Set for role "appraiser": the agency it appraises for. */
+  agencyId: string | null;
+}
+
+export const ROLES: readonly Role[] = ['admin', 'secretariat', 'appraiser', 'unit', 'council'];
+
+/** Roles that run the campaign and may read and write everything in it. */
+export const CAMPAIGN_STAFF: readonly Role[] = ['admin', 'secretariat'];

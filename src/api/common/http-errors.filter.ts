@@ -1,0 +1,35 @@
+import {
+  type ArgumentsHost,
+  BadRequestException,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  PayloadTooLargeException,
+} from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
+
+interface BodyParserError extends Error {
+  type?: string;
+  status?: number;
+}
+
+/**
+ * Turns the body parser's own errors (malformed JSON, a body over the size limit) into the same
+ * readable 4xx shape as every other error, instead of a bare "Unexpected token".
+ */
+@Catch()
+export class HttpErrorsFilter extends BaseExceptionFilter implements ExceptionFilter {
+  override catch(exception: unknown, host: ArgumentsHost): void {
+    const err = exception as BodyParserError;
+    if (!(exception instanceof HttpException) && err?.type === 'entity.parse.failed') {
+      return super.catch(
+        new BadRequestException(`Malformed JSON in the request body: ${err.message}`),
+        host,
+      );
+    }
+    if (!(exception instanceof HttpException) && err?.type === 'entity.too.large') {
+      return super.catch(new PayloadTooLargeException('The request body is too large.'), host);
+    }
+    return super.catch(exception, host);
+  }
+}
