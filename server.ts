@@ -1,11 +1,13 @@
 /**
- * The API process (NestJS): applies pending migrations, then serves the REST API,
+ * The API process (NestJS): applies pending migrations (and seeds the 2021 plan into an empty
+ * database), then serves the REST API,
  * Swagger UI at /docs and /health. Stops cleanly on SIGINT/SIGTERM.
  */
 import 'reflect-metadata';
 import { loadConfig } from './src/config.js';
 import { createApp } from './src/api/create-app.js';
 import { createDataSource, migrate } from './src/db/data-source.js';
+import { seedIfEmpty } from './src/seed/seed.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -15,6 +17,9 @@ async function main(): Promise<void> {
   try {
     const applied = await migrate(dataSource);
     if (applied.length > 0) console.log(`api: applied migrations ${applied.join(', ')}`);
+    // A newcomer's first start gets the 2021 Vĩnh Long plan to look at.
+    const seeded = await seedIfEmpty(dataSource);
+    if (seeded) console.log(`api: seeded the 2021 Vĩnh Long campaign (${seeded.campaignId})`);
   } finally {
     await dataSource.destroy();
   }

@@ -5,7 +5,9 @@
 import 'reflect-metadata';
 import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
+import { createCampaignRecordActivities } from './src/activities/campaign-records.js';
 import { loadConfig } from './src/config.js';
+import { createDataSource } from './src/db/data-source.js';
 import { registerSearchAttributes } from './src/temporal/register-search-attributes.js';
 import { createCampaignWorker } from './src/worker/create-worker.js';
 
@@ -20,12 +22,15 @@ async function main(): Promise<void> {
     await clientConnection.close();
   }
 
+  const dataSource = createDataSource(config.databaseUrl);
+  await dataSource.initialize();
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   try {
     const worker = await createCampaignWorker({
       connection,
       namespace: config.temporalNamespace,
       taskQueue: config.temporalTaskQueue,
+      activities: { ...createCampaignRecordActivities(dataSource) },
     });
     console.log(
       `worker: polling task queue "${config.temporalTaskQueue}" on ${config.temporalAddress} (namespace ${config.temporalNamespace})`,
@@ -33,6 +38,7 @@ async function main(): Promise<void> {
     await worker.run();
   } finally {
     await connection.close();
+    await dataSource.destroy();
   }
 }
 

@@ -71,6 +71,24 @@ export class CampaignStep {
   @Column({ name: 'starts_after_step', type: 'int', nullable: true })
   startsAfterStep: number | null;
 
+  /** Where the step stands, as the campaign workflow reports it. */
+  @Column({ type: 'varchar', length: 16, default: 'pending' })
+  status: 'pending' | 'open' | 'closed';
+
+  @Column({ name: 'opened_at', type: 'timestamptz', nullable: true })
+  openedAt: Date | null;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  /** "deadline", or who completed or closed it: "secretariat", "council", "chairman". */
+  @Column({ name: 'closed_by', type: 'varchar', length: 16, nullable: true })
+  closedBy: string | null;
+
+  /** Past its deadline and not yet completed by its actor. */
+  @Column({ type: 'boolean', default: false })
+  overdue: boolean;
+
   /** The plan's own wording of the window, kept for the record: "Từ ngày 01-24/12/2021". */
   @Column({ name: 'window_text', type: 'varchar', length: 255, nullable: true })
   windowText: string | null;

@@ -55,6 +55,10 @@ export class Campaign {
   @Column({ name: 'late_policy', type: 'varchar', length: 16, default: 'accept' })
   latePolicy: LateSubmissionPolicy;
 
+  /** The highest-numbered open step, as the campaign workflow reports it. */
+  @Column({ name: 'current_step', type: 'int', nullable: true })
+  currentStep: number | null;
+
   /** Set when launched. */
   @Column({ name: 'workflow_id', type: 'varchar', length: 128, nullable: true })
   workflowId: string | null;

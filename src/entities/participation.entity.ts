@@ -51,6 +51,9 @@ export class Participation {
   @Column({ type: 'varchar', length: 32, default: 'registered' })
   status: ParticipationStatus;
 
+  @Column({ name: 'status_changed_at', type: 'timestamptz', nullable: true })
+  statusChangedAt: Date | null;
+
   @OneToMany('StepExtension', (extension: StepExtension) => extension.participation)
   extensions?: StepExtension[];
 

@@ -1,23 +1,51 @@
-/** Data the campaign workflow is started with and reports. Plain JSON: it is stored in history. */
+/** Data the campaign, batch and unit workflows are started with and report. Plain JSON: it is stored in history. */
+
+/** Kept in sync with StepKind in src/entities/campaign-step.entity.ts (workflow code imports no entities). */
+export type PlanStepKind =
+  | 'setup'
+  | 'guidance'
+  | 'self_assessment'
+  | 'appraisal_round_1'
+  | 'aggregation_round_1'
+  | 'explanation'
+  | 'appraisal_round_2'
+  | 'aggregation_round_2'
+  | 'council_approval'
+  | 'announcement'
+  | 'commendation'
+  | 'other';
+
+export type PlanStepActor = 'secretariat' | 'units' | 'appraisers' | 'council' | 'chairman';
 
 export interface StepPlanEntry {
   /** 1-based step number from the plan (11 steps in the 2021 plan). */
   number: number;
+  kind?: PlanStepKind;
+  actor?: PlanStepActor;
   /** Vietnamese title as in the plan, e.g. "Thẩm định lần thứ nhất". */
   titleVi: string;
-  /** Window opening as an ISO instant; null when the step opens after the previous one closes. */
+  /** Window opening as an ISO instant; null when the step opens after another one. */
   opensAt: string | null;
-  /** Deadline as an ISO instant; null when the step has no date (it waits for the secretariat). */
+  /** Deadline as an ISO instant; null when the step has no date (it waits for its actor). */
   deadline: string | null;
+  /** The step opens when this one completes (step 11 after the announcement, step 10). */
+  startsAfterStep?: number | null;
 }
+
+export type LatePolicy = 'accept' | 'refuse';
 
 export interface CampaignWorkflowInput {
   campaignId: string;
+  /** Campaign code, e.g. "vinhlong-2021". */
+  code?: string;
   year: number;
   name: string;
   /** IANA time zone the officials read dates in, e.g. "Asia/Ho_Chi_Minh". */
   timeZone: string;
+  latePolicy?: LatePolicy;
   steps: StepPlanEntry[];
+  /** Units per batch workflow (each starts one child per unit); default 500. */
+  batchSize?: number;
 }
 
 export type StepStatus = 'pending' | 'open' | 'closed';
@@ -25,13 +53,29 @@ export type StepStatus = 'pending' | 'open' | 'closed';
 export interface StepState {
   number: number;
   titleVi: string;
+  kind?: PlanStepKind;
+  actor?: PlanStepActor;
   status: StepStatus;
   opensAt: string | null;
   deadline: string | null;
   openedAt: string | null;
   closedAt: string | null;
-  /** How it closed: at its deadline, or early by the secretariat. */
-  closedBy: 'deadline' | 'secretariat' | null;
+  /** How it closed: at its deadline, or by the secretariat (early, or completing a step it owns). */
+  closedBy: 'deadline' | 'secretariat' | 'council' | 'chairman' | null;
+  /** Past its deadline and still open (steps that wait for the secretariat, council or Chairman). */
+  overdue?: boolean;
+}
+
+export interface CouncilApproval {
+  approvedAt: string;
+  note?: string;
+}
+
+export interface ChairmanDecision {
+  /** "456/QĐ-UBND" */
+  number: string;
+  /** Local date "2022-02-28". */
+  date: string;
 }
 
 export interface CampaignState {
@@ -39,4 +83,8 @@ export interface CampaignState {
   year: number;
   currentStep: number | null;
   steps: StepState[];
+  units?: number;
+  batches?: string[];
+  councilApproval?: CouncilApproval | null;
+  decision?: ChairmanDecision | null;
 }

@@ -1,2 +1,5 @@
 // Entry point bundled by the Temporal worker: every workflow the worker runs is exported here.
-export { campaignWorkflow, campaignStateQuery, closeStepSignal } from './campaign.workflow.js';
+export { campaignWorkflow } from './campaign.workflow.js';
+export { unitBatchWorkflow } from './unit-batch.workflow.js';
+export { unitWorkflow } from './unit.workflow.js';
+export * from './signals.js';

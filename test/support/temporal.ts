@@ -1,6 +1,8 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
 import { inject } from 'vitest';
+import { createCampaignRecordActivities } from '../../src/activities/campaign-records.js';
 import { createCampaignWorker } from '../../src/worker/create-worker.js';
 import './provided.js';
 
@@ -23,16 +25,20 @@ export async function connectTimeSkipping(): Promise<TestWorkflowEnvironment> {
   });
 }
 
-/** A worker on the test server with the workflows bundled once per run. */
+/**
+ * A worker on the test server with the workflows bundled once per run and the real activities on
+ * the run's PostgreSQL.
+ */
 export async function createTestWorker(
   env: TestWorkflowEnvironment,
-  activities: Record<string, (...args: never[]) => Promise<unknown>> = {},
+  dataSource: DataSource,
+  options: { taskQueue?: string } = {},
 ): Promise<Worker> {
   return createCampaignWorker({
     connection: env.nativeConnection,
     namespace: 'default',
-    taskQueue: TASK_QUEUE,
-    activities,
+    taskQueue: options.taskQueue ?? TASK_QUEUE,
+    activities: { ...createCampaignRecordActivities(dataSource) },
     workflowBundle: { code: inject('workflowBundleCode') },
   });
 }

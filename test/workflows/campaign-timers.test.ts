@@ -1,6 +1,10 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import '../support/provided.js';
 import type { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import 'reflect-metadata';
+import type { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createDataSource } from '../../src/db/data-source.js';
 import type { CampaignWorkflowInput } from '../../src/workflows/campaign.types.js';
 import {
   campaignStateQuery,
@@ -15,10 +19,13 @@ describe('campaign workflow on the time-skipping server', () => {
   let env: TestWorkflowEnvironment;
   let worker: Worker;
   let running: Promise<void>;
+  let db: DataSource;
 
   beforeAll(async () => {
     env = await connectTimeSkipping();
-    worker = await createTestWorker(env);
+    db = createDataSource(inject('databaseUrl'));
+    await db.initialize();
+    worker = await createTestWorker(env, db);
     running = worker.run();
   });
 
@@ -26,20 +33,28 @@ describe('campaign workflow on the time-skipping server', () => {
     worker.shutdown();
     await running;
     await env.teardown();
+    await db.destroy();
   });
 
   it('opens and closes steps by timer, days of server time in moments', async () => {
     const start = await env.currentTimeMs();
     const iso = (offsetDays: number) => new Date(start + offsetDays * DAY).toISOString();
     const input: CampaignWorkflowInput = {
-      campaignId: 'timers-test',
+      // No such campaign in the database: no units, and step records update no row.
+      campaignId: '00000000-0000-4000-8000-000000000000',
       year: 2021,
       name: 'Chấm điểm Chỉ số CCHC năm 2021',
       timeZone: 'Asia/Ho_Chi_Minh',
       steps: [
         { number: 3, titleVi: 'Tự đánh giá, chấm điểm', opensAt: iso(1), deadline: iso(24) },
         { number: 4, titleVi: 'Thẩm định lần thứ nhất', opensAt: iso(27), deadline: iso(31) },
-        { number: 11, titleVi: 'Tham mưu khen thưởng', opensAt: null, deadline: null },
+        {
+          number: 11,
+          titleVi: 'Tham mưu khen thưởng',
+          opensAt: null,
+          deadline: null,
+          startsAfterStep: 4,
+        },
       ],
     };
     const handle = await env.client.workflow.start(campaignWorkflow, {
@@ -71,7 +86,7 @@ describe('campaign workflow on the time-skipping server', () => {
       Date.parse(input.steps[1]!.deadline!),
     );
 
-    // Step 11 has no date: it waits for the secretariat, then the workflow completes.
+    // Step 11 has no date: it opens after step 4 and waits for the secretariat.
     expect(afterEarlyClose.steps[2]!.status).toBe('open');
     await handle.signal(closeStepSignal, { step: 11 });
     const result = await handle.result();

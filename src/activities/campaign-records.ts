@@ -1,0 +1,103 @@
+import type { DataSource } from 'typeorm';
+import { Campaign, CampaignStep, Participation, StepExtension } from '../entities/index.js';
+import type { UnitRef, UnitStatus } from '../workflows/unit.types.js';
+
+export interface StepRecord {
+  campaignId: string;
+  stepNumber: number;
+  status: 'pending' | 'open' | 'closed';
+  openedAt?: string | null;
+  closedAt?: string | null;
+  closedBy?: string | null;
+  overdue?: boolean;
+  /** A deadline amended through the workflow. */
+  deadline?: string | null;
+}
+
+/**
+ * Activities that keep PostgreSQL in step with the workflows, so the API's reports agree with
+ * them. Each is idempotent: it sets a state rather than appending, so a retry or a replay writes
+ * the same row again.
+ */
+export interface CampaignRecordActivities {
+  countUnits(campaignId: string): Promise<number>;
+  loadUnitSlice(input: { campaignId: string; offset: number; limit: number }): Promise<UnitRef[]>;
+  recordStep(record: StepRecord): Promise<void>;
+  recordCampaign(input: {
+    campaignId: string;
+    status: 'launched' | 'completed';
+    currentStep: number | null;
+  }): Promise<void>;
+  recordUnitStatus(input: {
+    participationId: string;
+    status: UnitStatus;
+    at: string;
+  }): Promise<void>;
+}
+
+export function createCampaignRecordActivities(dataSource: DataSource): CampaignRecordActivities {
+  return {
+    async countUnits(campaignId) {
+      return dataSource.getRepository(Participation).countBy({ campaignId });
+    },
+
+    async loadUnitSlice({ campaignId, offset, limit }) {
+      // Ordered by unit code so each batch always gets the same slice.
+      const rows = await dataSource
+        .getRepository(Participation)
+        .createQueryBuilder('p')
+        .innerJoin('p.unit', 'u')
+        .select(['p.id AS id', 'u.code AS code'])
+        .where('p.campaign_id = :campaignId', { campaignId })
+        .orderBy('u.code', 'ASC')
+        .offset(offset)
+        .limit(limit)
+        .getRawMany<{ id: string; code: string }>();
+      if (rows.length === 0) return [];
+      const extensions = await dataSource
+        .getRepository(StepExtension)
+        .createQueryBuilder('e')
+        .where('e.participation_id IN (:...ids)', { ids: rows.map((r) => r.id) })
+        .getMany();
+      return rows.map((row) => {
+        const own = extensions.filter((e) => e.participationId === row.id);
+        return {
+          code: row.code,
+          participationId: row.id,
+          ...(own.length > 0
+            ? {
+                extensions: Object.fromEntries(
+                  own.map((e) => [e.stepNumber, e.deadline.toISOString()]),
+                ),
+              }
+            : {}),
+        };
+      });
+    },
+
+    async recordStep(record) {
+      const patch: Record<string, unknown> = { status: record.status };
+      if (record.openedAt !== undefined)
+        patch.openedAt = record.openedAt && new Date(record.openedAt);
+      if (record.closedAt !== undefined)
+        patch.closedAt = record.closedAt && new Date(record.closedAt);
+      if (record.closedBy !== undefined) patch.closedBy = record.closedBy;
+      if (record.overdue !== undefined) patch.overdue = record.overdue;
+      if (record.deadline !== undefined)
+        patch.deadline = record.deadline && new Date(record.deadline);
+      await dataSource
+        .getRepository(CampaignStep)
+        .update({ campaignId: record.campaignId, number: record.stepNumber }, patch);
+    },
+
+    async recordCampaign({ campaignId, status, currentStep }) {
+      await dataSource.getRepository(Campaign).update({ id: campaignId }, { status, currentStep });
+    },
+
+    async recordUnitStatus({ participationId, status, at }) {
+      await dataSource
+        .getRepository(Participation)
+        .update({ id: participationId }, { status, statusChangedAt: new Date(at) });
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+import type { CampaignState, ChairmanDecision, CouncilApproval } from './campaign.types.js';
+import type { CampaignEvent, UnitState } from './unit.types.js';
+
+// Campaign workflow: secretariat, council and Chairman actions (through the API).
+export const campaignStateQuery = defineQuery<CampaignState>('campaignState');
+/** Opens a step before its window. */
+export const openStepSignal = defineSignal<[{ step: number }]>('openStep');
+/** Closes a unit-facing step early, or completes a step the secretariat owns. */
+export const closeStepSignal = defineSignal<[{ step: number }]>('closeStep');
+/** Moves a step's deadline; waiting timers re-arm. */
+export const amendDeadlineSignal =
+  defineSignal<[{ step: number; deadline: string }]>('amendDeadline');
+export const councilApprovalSignal = defineSignal<[CouncilApproval]>('councilApproval');
+export const chairmanDecisionSignal = defineSignal<[ChairmanDecision]>('chairmanDecision');
+
+// Batch workflow: relays campaign events to its units.
+export const campaignEventSignal = defineSignal<[CampaignEvent]>('campaignEvent');
+
+// Unit workflow: the unit's own actions and the secretariat's decisions about it.
+export const unitStateQuery = defineQuery<UnitState>('unitState');
+export const selfAssessmentSubmittedSignal =
+  defineSignal<[{ submittedAt: string; version: number }]>('selfAssessmentSubmitted');
+export const extensionGrantedSignal =
+  defineSignal<[{ stepNumber: number; deadline: string }]>('extensionGranted');
+export const explanationRequestedSignal =
+  defineSignal<[{ criteria: string[]; reason: string; requestedAt: string }]>(
+    'explanationRequested',
+  );
+export const explanationSubmittedSignal =
+  defineSignal<[{ submittedAt: string }]>('explanationSubmitted');

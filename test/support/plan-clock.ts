@@ -1,0 +1,67 @@
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { PROJECT_ROOT } from '../../scripts/launcher/project-root.js';
+import { findTemporalTestServer, INSTALL_HINT } from '../../scripts/launcher/temporal-binaries.js';
+
+/** libfaketime: LIBFAKETIME_PATH, the PyPI wheel in .tools/ (npm run setup:temporal), or Debian's. */
+function findLibfaketime(): string {
+  const candidates: string[] = [];
+  if (process.env.LIBFAKETIME_PATH) candidates.push(process.env.LIBFAKETIME_PATH);
+  const lib = path.join(PROJECT_ROOT, '.tools', 'venv', 'lib');
+  if (existsSync(lib)) {
+    for (const python of readdirSync(lib)) {
+      candidates.push(
+        path.join(lib, python, 'site-packages/libfaketime/vendor/libfaketime/src/libfaketime.so.1'),
+      );
+    }
+  }
+  candidates.push('/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1');
+  const found = candidates.find((file) => existsSync(file));
+  if (!found) throw new Error(`libfaketime was not found. ${INSTALL_HINT}`);
+  return found;
+}
+
+/**
+ * A time-skipping server whose clock starts at `start` (e.g. before the 2021 plan's first day),
+ * so a real plan's real dates run in moments. The Java server reads the system clock; libfaketime
+ * moves it. One per test file that needs it.
+ */
+export async function startTimeSkippingServerAt(start: Date): Promise<{
+  env: TestWorkflowEnvironment;
+  teardown(): Promise<void>;
+}> {
+  const binary = findTemporalTestServer();
+  if (!binary)
+    throw new Error(`The Temporal time-skipping test server was not found. ${INSTALL_HINT}`);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'par-plan-clock-'));
+  const wrapper = path.join(dir, 'temporal-test-server');
+  const stamp = start
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, '');
+  writeFileSync(
+    wrapper,
+    [
+      '#!/bin/sh',
+      `export LD_PRELOAD=${JSON.stringify(findLibfaketime())}`,
+      // "@" starts the clock at that instant and lets it run; TZ=UTC makes the stamp UTC.
+      `export FAKETIME=${JSON.stringify(`@${stamp}`)}`,
+      'export TZ=UTC',
+      `exec ${JSON.stringify(binary)} "$@"`,
+      '',
+    ].join('\n'),
+  );
+  chmodSync(wrapper, 0o755);
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: wrapper } },
+  });
+  return {
+    env,
+    teardown: async () => {
+      await env.teardown();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,240 @@
+/**
+ * The whole 2021 Vĩnh Long plan (25 units, 11 steps, the real dates) on a time-skipping server
+ * whose clock starts on 31/10/2021, with real activities writing to PostgreSQL.
+ */
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildCampaignWorkflowInput } from '../../src/api/campaigns/campaign-workflow-input.js';
+import { createDataSource } from '../../src/db/data-source.js';
+import { Campaign, CampaignStep, Participation } from '../../src/entities/index.js';
+import { seedCampaignPlan } from '../../src/seed/seed.js';
+import { VINH_LONG_2021 } from '../../src/seed/vinh-long-2021.js';
+import { registerSearchAttributes } from '../../src/temporal/register-search-attributes.js';
+import {
+  amendDeadlineSignal,
+  campaignStateQuery,
+  campaignWorkflow,
+  chairmanDecisionSignal,
+  closeStepSignal,
+  councilApprovalSignal,
+  explanationRequestedSignal,
+  explanationSubmittedSignal,
+  extensionGrantedSignal,
+  selfAssessmentSubmittedSignal,
+  unitStateQuery,
+} from '../../src/workflows/index.js';
+import { unitWorkflowId } from '../../src/workflows/workflow-ids.js';
+import { startTimeSkippingServerAt } from '../support/plan-clock.js';
+import { createTestWorker } from '../support/temporal.js';
+import '../support/provided.js';
+
+const TASK_QUEUE = 'par-plan-2021';
+/** A local (UTC+7) wall-clock time in the plan's zone, as an instant. */
+const local = (stamp: string) => new Date(`${stamp}+07:00`);
+
+describe('the 2021 Vĩnh Long plan, end to end on timers', () => {
+  let env: TestWorkflowEnvironment;
+  let teardownServer: () => Promise<void>;
+  let worker: Worker;
+  let running: Promise<void>;
+  let db: DataSource;
+  let campaignId: string;
+  const code = `vinhlong-2021-wf-${randomUUID().slice(0, 8)}`;
+  const workflowId = `par-2021-plan-test-${code.slice(-8)}`;
+
+  beforeAll(async () => {
+    db = createDataSource(inject('databaseUrl'));
+    await db.initialize();
+    campaignId = (
+      await seedCampaignPlan(db, {
+        ...VINH_LONG_2021,
+        campaign: { ...VINH_LONG_2021.campaign, code },
+      })
+    ).campaignId;
+    ({ env, teardown: teardownServer } = await startTimeSkippingServerAt(
+      local('2021-10-31T00:00:00'),
+    ));
+    await registerSearchAttributes(env.connection, 'default');
+    worker = await createTestWorker(env, db, { taskQueue: TASK_QUEUE });
+    running = worker.run();
+  });
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await teardownServer?.();
+    await db.getRepository(Campaign).delete({ code });
+    await db.destroy();
+  });
+
+  it('runs every step on its dates and records each unit as submitted, late, missing or explained', async () => {
+    const campaign = await db.getRepository(Campaign).findOneByOrFail({ id: campaignId });
+    const steps = await db.getRepository(CampaignStep).findBy({ campaignId });
+    const input = { ...buildCampaignWorkflowInput(campaign, steps), batchSize: 10 };
+    const handle = await env.client.workflow.start(campaignWorkflow, {
+      workflowId,
+      taskQueue: TASK_QUEUE,
+      args: [input],
+    });
+    const unit = (unitCode: string) =>
+      env.client.workflow.getHandle(unitWorkflowId(workflowId, unitCode));
+    const advanceTo = async (instant: Date) => {
+      const now = await env.currentTimeMs();
+      if (instant.getTime() > now) await env.sleep(instant.getTime() - now);
+    };
+    const stepOf = async (n: number) =>
+      (await handle.query(campaignStateQuery)).steps.find((s) => s.number === n)!;
+
+    // November: steps 1 and 2 open; the secretariat completes step 1, leaves step 2 overdue.
+    await advanceTo(local('2021-11-10T09:00:00'));
+    const november = await handle.query(campaignStateQuery);
+    expect(november.units).toBe(25);
+    expect(november.batches).toHaveLength(3); // 25 units in batches of 10
+    expect(november.steps.filter((s) => s.status === 'open').map((s) => s.number)).toEqual([1, 2]);
+    await handle.signal(closeStepSignal, { step: 1 });
+    await advanceTo(local('2021-12-01T08:00:00'));
+    expect(await stepOf(1)).toMatchObject({ status: 'closed', closedBy: 'secretariat' });
+    expect(await stepOf(2)).toMatchObject({ status: 'open', overdue: true });
+    expect(await stepOf(3)).toMatchObject({ status: 'open' });
+    await handle.signal(closeStepSignal, { step: 2 });
+
+    // Self-assessment, 01–24/12/2021: 21 units on time, SNV after its extension, STP late, TTT never.
+    const onTime = VINH_LONG_2021.units
+      .map((u) => u.code)
+      .filter((c) => !['SNV', 'STP', 'TTT', 'BQLKCN'].includes(c));
+    await advanceTo(local('2021-12-15T10:00:00'));
+    for (const c of onTime) {
+      await unit(c).signal(selfAssessmentSubmittedSignal, {
+        submittedAt: local('2021-12-15T10:00:00').toISOString(),
+        version: 1,
+      });
+    }
+    await unit('SNV').signal(extensionGrantedSignal, {
+      stepNumber: 3,
+      deadline: local('2021-12-28T23:59:59').toISOString(),
+    });
+    await advanceTo(local('2021-12-26T09:00:00'));
+    expect(await stepOf(3)).toMatchObject({ status: 'closed', closedBy: 'deadline' });
+    expect((await unit('TTT').query(unitStateQuery)).status).toBe('missing');
+    expect((await unit('SNV').query(unitStateQuery)).status).toBe('registered'); // extension runs
+    await unit('STP').signal(selfAssessmentSubmittedSignal, {
+      submittedAt: local('2021-12-26T09:00:00').toISOString(),
+      version: 1,
+    });
+    await unit('SNV').signal(selfAssessmentSubmittedSignal, {
+      submittedAt: local('2021-12-27T15:00:00').toISOString(),
+      version: 1,
+    });
+
+    // Round 1 (27–31/12): the secretariat closes it early on 30/12; late intake ends with it.
+    await advanceTo(local('2021-12-30T16:00:00'));
+    await handle.signal(closeStepSignal, { step: 4 });
+    await advanceTo(local('2021-12-31T09:00:00'));
+    expect(await stepOf(4)).toMatchObject({ status: 'closed', closedBy: 'secretariat' });
+    await unit('BQLKCN').signal(selfAssessmentSubmittedSignal, {
+      submittedAt: local('2021-12-31T09:00:00').toISOString(),
+      version: 1,
+    });
+
+    // Aggregation (03–14/01/2022): explanations requested from three units; step 6's deadline is
+    // amended from 21/01 to 25/01.
+    await advanceTo(local('2022-01-10T09:00:00'));
+    for (const c of ['SGTVT', 'SXD', 'TPVL']) {
+      await unit(c).signal(explanationRequestedSignal, {
+        criteria: ['1.1.1', '3.2.1'],
+        reason: 'Điểm thẩm định thấp hơn điểm tự chấm; thiếu tài liệu kiểm chứng.',
+        requestedAt: local('2022-01-10T09:00:00').toISOString(),
+      });
+    }
+    await handle.signal(closeStepSignal, { step: 5 });
+    await handle.signal(amendDeadlineSignal, {
+      step: 6,
+      deadline: local('2022-01-25T23:59:59').toISOString(),
+    });
+    await advanceTo(local('2022-01-24T10:00:00'));
+    // Past the plan's 21/01, but inside the amended deadline.
+    await unit('SGTVT').signal(explanationSubmittedSignal, {
+      submittedAt: local('2022-01-24T10:00:00').toISOString(),
+    });
+    await unit('SXD').signal(explanationSubmittedSignal, {
+      submittedAt: local('2022-01-24T10:00:00').toISOString(),
+    });
+    await advanceTo(local('2022-01-26T09:00:00'));
+    expect(await stepOf(6)).toMatchObject({
+      status: 'closed',
+      closedBy: 'deadline',
+      deadline: local('2022-01-25T23:59:59').toISOString(),
+    });
+
+    // Round 2, aggregation, council (15–17/02), the Chairman's decision (28/02), step 11.
+    await advanceTo(local('2022-01-28T16:00:00'));
+    await handle.signal(closeStepSignal, { step: 7 });
+    await advanceTo(local('2022-02-11T16:00:00'));
+    await handle.signal(closeStepSignal, { step: 8 });
+    await advanceTo(local('2022-02-16T10:00:00'));
+    await handle.signal(councilApprovalSignal, {
+      approvedAt: local('2022-02-16T10:00:00').toISOString(),
+      note: 'Hội đồng thẩm định thông qua kết quả',
+    });
+    await advanceTo(local('2022-02-28T15:00:00'));
+    expect(await stepOf(9)).toMatchObject({ status: 'closed', closedBy: 'council' });
+    expect(await stepOf(11)).toMatchObject({ status: 'pending' });
+    await handle.signal(chairmanDecisionSignal, { number: '456/QĐ-UBND', date: '2022-02-28' });
+    await advanceTo(local('2022-03-01T09:00:00'));
+    expect(await stepOf(10)).toMatchObject({ status: 'closed', closedBy: 'chairman' });
+    expect(await stepOf(11)).toMatchObject({ status: 'open' });
+    await advanceTo(local('2022-03-10T09:00:00'));
+    await handle.signal(closeStepSignal, { step: 11 });
+    const result = await handle.result();
+
+    expect(result.steps.map((s) => [s.number, s.status, s.closedBy])).toEqual([
+      [1, 'closed', 'secretariat'],
+      [2, 'closed', 'secretariat'],
+      [3, 'closed', 'deadline'],
+      [4, 'closed', 'secretariat'],
+      [5, 'closed', 'secretariat'],
+      [6, 'closed', 'deadline'],
+      [7, 'closed', 'secretariat'],
+      [8, 'closed', 'secretariat'],
+      [9, 'closed', 'council'],
+      [10, 'closed', 'chairman'],
+      [11, 'closed', 'secretariat'],
+    ]);
+    expect(result.decision).toEqual({ number: '456/QĐ-UBND', date: '2022-02-28' });
+
+    const final = Object.fromEntries(
+      await Promise.all(
+        VINH_LONG_2021.units.map(async (u) => [u.code, await unit(u.code).result()] as const),
+      ),
+    );
+    expect(final.SNV!.selfAssessment).toMatchObject({ late: false }); // inside its extension
+    expect(final.STP!.selfAssessment).toMatchObject({ late: true });
+    expect(final.TTT!.selfAssessment.submittedAt).toBeNull();
+    // Sent after round 1 was closed early: not taken.
+    expect(final.BQLKCN!.selfAssessment.late).toBe(false);
+    expect(final.SGTVT!.explanation.submittedAt).not.toBeNull();
+    expect(final.TPVL!.explanation).toMatchObject({ submittedAt: null });
+    expect(Object.values(final).every((u) => u.finishedAt !== null)).toBe(true);
+
+    // PostgreSQL agrees with the workflows.
+    const storedSteps = await db.getRepository(CampaignStep).find({
+      where: { campaignId },
+      order: { number: 'ASC' },
+    });
+    expect(storedSteps.map((s) => s.status)).toEqual(Array(11).fill('closed'));
+    expect(storedSteps.find((s) => s.number === 6)!.deadline!.toISOString()).toBe(
+      local('2022-01-25T23:59:59').toISOString(),
+    );
+    expect(storedSteps.find((s) => s.number === 2)!.overdue).toBe(true);
+    expect((await db.getRepository(Campaign).findOneByOrFail({ id: campaignId })).status).toBe(
+      'completed',
+    );
+    const participations = await db.getRepository(Participation).findBy({ campaignId });
+    expect(participations).toHaveLength(25);
+    expect(participations.every((p) => p.status === 'completed')).toBe(true);
+  });
+});
