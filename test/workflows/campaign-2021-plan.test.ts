@@ -55,9 +55,9 @@ describe('the 2021 Vĩnh Long plan, end to end on timers', () => {
         campaign: { ...VINH_LONG_2021.campaign, code },
       })
     ).campaignId;
-    ({ env, teardown: teardownServer } = await startTimeSkippingServerAt(
-      local('2021-10-31T00:00:00'),
-    ));
+    const server = await startTimeSkippingServerAt(local('2021-10-31T00:00:00'));
+    env = server.env;
+    teardownServer = () => server.teardown();
     await registerSearchAttributes(env.connection, 'default');
     worker = await createTestWorker(env, db, { taskQueue: TASK_QUEUE });
     running = worker.run();
