@@ -4,6 +4,10 @@
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
+import type { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
@@ -32,7 +36,19 @@ import { startTimeSkippingServerAt } from '../support/plan-clock.js';
 import { createTestWorker } from '../support/temporal.js';
 import '../support/provided.js';
 
+type History = temporal.api.history.v1.IHistory;
+
 const TASK_QUEUE = 'par-plan-2021';
+/** Writes each workflow's history to test/fixtures/histories/<workflow id>.json. */
+async function recordHistories(
+  handles: { workflowId: string; fetchHistory(): Promise<History> }[],
+) {
+  const dir = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
+  for (const handle of handles) {
+    writeFileSync(`${dir}${handle.workflowId}.json`, historyToJSON(await handle.fetchHistory()));
+  }
+}
+
 /** A local (UTC+7) wall-clock time in the plan's zone, as an instant. */
 const local = (stamp: string) => new Date(`${stamp}+07:00`);
 
@@ -44,7 +60,8 @@ describe('the 2021 Vĩnh Long plan, end to end on timers', () => {
   let db: DataSource;
   let campaignId: string;
   const code = `vinhlong-2021-wf-${randomUUID().slice(0, 8)}`;
-  const workflowId = `par-2021-plan-test-${code.slice(-8)}`;
+  // The real readable ID: this file has a server of its own, so it never collides.
+  const workflowId = 'par-2021-vinhlong';
 
   beforeAll(async () => {
     db = createDataSource(inject('databaseUrl'));
@@ -219,6 +236,15 @@ describe('the 2021 Vĩnh Long plan, end to end on timers', () => {
     expect(final.SGTVT!.explanation.submittedAt).not.toBeNull();
     expect(final.TPVL!.explanation).toMatchObject({ submittedAt: null });
     expect(Object.values(final).every((u) => u.finishedAt !== null)).toBe(true);
+
+    if (process.env.RECORD_HISTORIES) {
+      // Refreshes the committed histories the replay test checks new workflow code against.
+      await recordHistories([
+        handle,
+        env.client.workflow.getHandle(`${workflowId}-batch-1`),
+        ...['SNV', 'STP', 'TTT', 'BQLKCN', 'SGTVT', 'TPVL'].map(unit),
+      ]);
+    }
 
     // PostgreSQL agrees with the workflows.
     const storedSteps = await db.getRepository(CampaignStep).find({

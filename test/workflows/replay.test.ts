@@ -1,0 +1,40 @@
+/**
+ * Changed workflow code must not break running campaigns: the committed histories of real runs
+ * (test/fixtures/histories/<workflow id>.json, recorded by the 2021 plan test with
+ * RECORD_HISTORIES=1) must replay
+ * on the current code without a determinism error. A change that would fail here needs patched().
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
+import { Worker } from '@temporalio/worker';
+import { describe, expect, inject, it } from 'vitest';
+import '../support/provided.js';
+
+const dir = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
+const files = readdirSync(dir).filter((name) => name.endsWith('.json'));
+
+describe('replay of committed workflow histories', () => {
+  it('has histories of the campaign, a batch and units in every state', () => {
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'par-2021-vinhlong.json',
+        'par-2021-vinhlong-batch-1.json',
+        'par-2021-vinhlong-TTT.json',
+      ]),
+    );
+  });
+
+  it.each(files)('%s replays on the current workflow code', async (file) => {
+    const history = historyFromJSON(JSON.parse(readFileSync(`${dir}${file}`, 'utf8')));
+    const results = [];
+    for await (const result of Worker.runReplayHistories(
+      { workflowBundle: { code: inject('workflowBundleCode') } },
+      [{ workflowId: file.replace(/\.json$/, ''), history }],
+    )) {
+      results.push(result);
+    }
+    expect(results).toHaveLength(1);
+    expect(results[0]!.error).toBeUndefined();
+  });
+});

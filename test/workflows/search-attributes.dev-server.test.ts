@@ -1,0 +1,149 @@
+/**
+ * On the Temporal dev server (which has visibility, unlike the time-skipping server): the custom
+ * search attributes let an admin filter campaigns and units, e.g. the units still missing their
+ * self-assessment.
+ */
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createDataSource } from '../../src/db/data-source.js';
+import { Campaign } from '../../src/entities/index.js';
+import { seedCampaignPlan } from '../../src/seed/seed.js';
+import { VINH_LONG_2021 } from '../../src/seed/vinh-long-2021.js';
+import type { CampaignWorkflowInput } from '../../src/workflows/campaign.types.js';
+import { campaignWorkflow, selfAssessmentSubmittedSignal } from '../../src/workflows/index.js';
+import { SEARCH_ATTRIBUTES } from '../../src/workflows/search-attributes.js';
+import { unitWorkflowId } from '../../src/workflows/workflow-ids.js';
+import { findTemporalCli, INSTALL_HINT } from '../../scripts/launcher/temporal-binaries.js';
+import { createTestWorker } from '../support/temporal.js';
+import '../support/provided.js';
+
+async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const value = await read();
+    if (ok(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe('search attributes on the dev server', () => {
+  let env: TestWorkflowEnvironment;
+  let worker: Worker;
+  let running: Promise<void>;
+  let db: DataSource;
+  const code = `sa-test-${randomUUID().slice(0, 8)}`;
+  // A year no other run uses, so the filters below see only this campaign.
+  const year = 2200 + Math.floor(Math.random() * 700);
+  const units = ['SNV', 'STP', 'STC', 'TTT'];
+
+  beforeAll(async () => {
+    const cli = findTemporalCli();
+    if (!cli) throw new Error(`The Temporal CLI was not found. ${INSTALL_HINT}`);
+    env = await TestWorkflowEnvironment.createLocal({
+      server: {
+        executable: { type: 'existing-path', path: cli },
+        searchAttributes: SEARCH_ATTRIBUTES,
+        extraArgs: ['--log-level', 'error'],
+      },
+    });
+    db = createDataSource(inject('databaseUrl'));
+    await db.initialize();
+    worker = await createTestWorker(env, db, { taskQueue: 'par-dev-server-test' });
+    running = worker.run();
+  });
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await env?.teardown();
+    await db?.getRepository(Campaign).delete({ code });
+    await db?.destroy();
+  });
+
+  it('filters campaigns by year and units by status', async () => {
+    const { campaignId } = await seedCampaignPlan(db, {
+      ...VINH_LONG_2021,
+      campaign: { ...VINH_LONG_2021.campaign, code, year },
+      units: VINH_LONG_2021.units.filter((u) => units.includes(u.code)),
+    });
+    // A self-assessment window that closes four seconds from now, in real time.
+    const now = Date.now();
+    const input: CampaignWorkflowInput = {
+      campaignId,
+      code,
+      year,
+      name: 'Kiểm tra thuộc tính tìm kiếm',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      latePolicy: 'refuse',
+      steps: [
+        {
+          number: 3,
+          kind: 'self_assessment',
+          actor: 'units',
+          titleVi: 'Tự đánh giá, chấm điểm',
+          opensAt: new Date(now).toISOString(),
+          deadline: new Date(now + 4000).toISOString(),
+        },
+        {
+          number: 10,
+          kind: 'announcement',
+          actor: 'secretariat',
+          titleVi: 'Công bố kết quả',
+          opensAt: null,
+          deadline: null,
+        },
+      ],
+    };
+    const workflowId = `par-${year}-${code}`;
+    await env.client.workflow.start(campaignWorkflow, {
+      workflowId,
+      taskQueue: 'par-dev-server-test',
+      args: [input],
+    });
+    // SNV and STP submit in time; STC and TTT do not.
+    for (const unit of ['SNV', 'STP']) {
+      const handle = env.client.workflow.getHandle(unitWorkflowId(workflowId, unit));
+      await eventually(
+        () =>
+          handle.describe().then(
+            () => true,
+            () => false,
+          ),
+        (started) => started,
+      );
+      await handle.signal(selfAssessmentSubmittedSignal, {
+        submittedAt: new Date().toISOString(),
+        version: 1,
+      });
+    }
+
+    const list = async (query: string) => {
+      const ids: string[] = [];
+      for await (const execution of env.client.workflow.list({ query }))
+        ids.push(execution.workflowId);
+      return ids.sort();
+    };
+    const missing = await eventually(
+      () => list(`ParCampaignYear = ${year} AND ParUnitStatus = "missing"`),
+      (ids) => ids.length === 2,
+    );
+    expect(missing).toEqual([unitWorkflowId(workflowId, 'STC'), unitWorkflowId(workflowId, 'TTT')]);
+    const submitted = await list(`ParCampaignYear = ${year} AND ParUnitStatus = "submitted"`);
+    expect(submitted).toEqual([
+      unitWorkflowId(workflowId, 'SNV'),
+      unitWorkflowId(workflowId, 'STP'),
+    ]);
+    expect(await list(`ParCampaignYear = ${year} AND ParUnitCode = "TTT"`)).toEqual([
+      unitWorkflowId(workflowId, 'TTT'),
+    ]);
+    const campaigns = await eventually(
+      () => list(`ParCampaignYear = ${year} AND ParCurrentStep = 10`),
+      (ids) => ids.length === 1,
+    );
+    expect(campaigns).toEqual([workflowId]);
+  });
+});
