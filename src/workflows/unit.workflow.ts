@@ -1,5 +1,6 @@
 import {
   condition,
+  patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
@@ -18,6 +19,9 @@ import {
 } from './signals.js';
 import type { UnitState, UnitStatus, UnitWindow, UnitWorkflowInput } from './unit.types.js';
 import { waitUntil } from './waiting.js';
+
+/** Marker of the change that added the database look-up before "missing" (see reconcileSubmission). */
+export const RECONCILE_SUBMISSION_PATCH = 'reconcile-self-assessment-from-db';
 
 const records = proxyActivities<CampaignRecordActivities>({
   startToCloseTimeout: '30 seconds',
@@ -180,10 +184,26 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
     }
   };
 
+  /**
+   * Before recording a unit as missing, look the submission up in PostgreSQL: the API commits a
+   * submission before it signals, so a lost signal must not turn into a wrong "missing".
+   * Patched in: campaigns started before it replay without the extra activity.
+   */
+  const reconcileSubmission = async () => {
+    if (state.selfAssessment.submittedAt !== null || !patched(RECONCILE_SUBMISSION_PATCH)) return;
+    const found = await records.findSubmittedSelfAssessment(input.unit.participationId);
+    if (found) {
+      state.selfAssessment.submittedAt = found.submittedAt;
+      state.selfAssessment.version = found.version;
+    }
+  };
+
   // Self-assessment (step 3 in 2021).
   if (selfAssessmentDeadline) {
     const submitted = () => state.selfAssessment.submittedAt !== null;
-    if (await waitFor(submitted, selfAssessmentDeadline, 'báo cáo tự đánh giá')) {
+    const inTime = await waitFor(submitted, selfAssessmentDeadline, 'báo cáo tự đánh giá');
+    if (!inTime) await reconcileSubmission();
+    if (submitted()) {
       state.selfAssessment.late =
         Date.parse(state.selfAssessment.submittedAt!) > selfAssessmentDeadline.instant;
       await setStatus(state.selfAssessment.late ? 'late' : 'submitted');
@@ -204,6 +224,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
           if (submitted() || resultsAnnouncedAt !== null) break;
           if (!woke || (lateIntakeEnds !== null && Date.now() >= lateIntakeEnds)) break;
         }
+        await reconcileSubmission();
         if (submitted()) {
           state.selfAssessment.late = true;
           await setStatus('late');

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import { issueToken, type IssueTokenRequest } from '../../src/api/auth/issue-token.js';
 import { createApp } from '../../src/api/create-app.js';
@@ -32,7 +32,7 @@ export async function startTestApi(overrides: Partial<AppConfig> = {}): Promise<
   const app = await createApp(testConfig(overrides), { logger: false });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  return { app, url, dataSource: app.get<DataSource>('DataSource'), close: () => app.close() };
+  return { app, url, dataSource: app.get(DataSource), close: () => app.close() };
 }
 
 /** Issues a token as the `npm run token` command does. */

@@ -4,7 +4,7 @@
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { temporal } from '@temporalio/proto';
@@ -14,7 +14,7 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildCampaignWorkflowInput } from '../../src/api/campaigns/campaign-workflow-input.js';
 import { createDataSource } from '../../src/db/data-source.js';
-import { Campaign, CampaignStep, Participation } from '../../src/entities/index.js';
+import { Campaign, CampaignStep, Participation, SelfAssessment } from '../../src/entities/index.js';
 import { seedCampaignPlan } from '../../src/seed/seed.js';
 import { VINH_LONG_2021 } from '../../src/seed/vinh-long-2021.js';
 import { registerSearchAttributes } from '../../src/temporal/register-search-attributes.js';
@@ -39,11 +39,13 @@ import '../support/provided.js';
 type History = temporal.api.history.v1.IHistory;
 
 const TASK_QUEUE = 'par-plan-2021';
-/** Writes each workflow's history to test/fixtures/histories/<workflow id>.json. */
+/** Writes each workflow's history to test/fixtures/histories/<recording>/<workflow id>.json. */
 async function recordHistories(
+  recording: string,
   handles: { workflowId: string; fetchHistory(): Promise<History> }[],
 ) {
-  const dir = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
+  const dir = fileURLToPath(new URL(`../fixtures/histories/${recording}/`, import.meta.url));
+  mkdirSync(dir, { recursive: true });
   for (const handle of handles) {
     writeFileSync(`${dir}${handle.workflowId}.json`, historyToJSON(await handle.fetchHistory()));
   }
@@ -103,6 +105,13 @@ describe('the 2021 Vĩnh Long plan, end to end on timers', () => {
       const now = await env.currentTimeMs();
       if (instant.getTime() > now) await env.sleep(instant.getTime() - now);
     };
+    const participationOf = async (unitCode: string) =>
+      db
+        .getRepository(Participation)
+        .createQueryBuilder('p')
+        .innerJoin('p.unit', 'u')
+        .where('p.campaign_id = :campaignId AND u.code = :unitCode', { campaignId, unitCode })
+        .getOneOrFail();
     const stepOf = async (n: number) =>
       (await handle.query(campaignStateQuery)).steps.find((s) => s.number === n)!;
 
@@ -122,7 +131,7 @@ describe('the 2021 Vĩnh Long plan, end to end on timers', () => {
     // Self-assessment, 01–24/12/2021: 21 units on time, SNV after its extension, STP late, TTT never.
     const onTime = VINH_LONG_2021.units
       .map((u) => u.code)
-      .filter((c) => !['SNV', 'STP', 'TTT', 'BQLKCN'].includes(c));
+      .filter((c) => !['SNV', 'STP', 'TTT', 'BQLKCN', 'SCT'].includes(c));
     await advanceTo(local('2021-12-15T10:00:00'));
     for (const c of onTime) {
       await unit(c).signal(selfAssessmentSubmittedSignal, {
@@ -130,6 +139,15 @@ describe('the 2021 Vĩnh Long plan, end to end on timers', () => {
         version: 1,
       });
     }
+    // SCT's submission reached PostgreSQL but its signal was lost (Temporal was down).
+    await db.getRepository(SelfAssessment).save({
+      participationId: (await participationOf('SCT')).id,
+      version: 1,
+      status: 'submitted',
+      submittedAt: local('2021-12-20T14:00:00'),
+      late: false,
+      submittedBy: 'Sở Công Thương',
+    });
     await unit('SNV').signal(extensionGrantedSignal, {
       stepNumber: 3,
       deadline: local('2021-12-28T23:59:59').toISOString(),
@@ -231,6 +249,11 @@ describe('the 2021 Vĩnh Long plan, end to end on timers', () => {
     expect(final.SNV!.selfAssessment).toMatchObject({ late: false }); // inside its extension
     expect(final.STP!.selfAssessment).toMatchObject({ late: true });
     expect(final.TTT!.selfAssessment.submittedAt).toBeNull();
+    // Found in PostgreSQL at the deadline: on time, not missing.
+    expect(final.SCT!.selfAssessment).toMatchObject({
+      submittedAt: local('2021-12-20T14:00:00').toISOString(),
+      late: false,
+    });
     // Sent after round 1 was closed early: not taken.
     expect(final.BQLKCN!.selfAssessment.late).toBe(false);
     expect(final.SGTVT!.explanation.submittedAt).not.toBeNull();
@@ -239,10 +262,10 @@ describe('the 2021 Vĩnh Long plan, end to end on timers', () => {
 
     if (process.env.RECORD_HISTORIES) {
       // Refreshes the committed histories the replay test checks new workflow code against.
-      await recordHistories([
+      await recordHistories(process.env.RECORD_HISTORIES, [
         handle,
         env.client.workflow.getHandle(`${workflowId}-batch-1`),
-        ...['SNV', 'STP', 'TTT', 'BQLKCN', 'SGTVT', 'TPVL'].map(unit),
+        ...['SNV', 'STP', 'TTT', 'BQLKCN', 'SGTVT', 'TPVL', 'SCT'].map(unit),
       ]);
     }
 

@@ -1,7 +1,7 @@
 /**
  * Changed workflow code must not break running campaigns: the committed histories of real runs
- * (test/fixtures/histories/<workflow id>.json, recorded by the 2021 plan test with
- * RECORD_HISTORIES=1) must replay
+ * (test/fixtures/histories/<recording>/<workflow id>.json, recorded by the 2021 plan test with
+ * RECORD_HISTORIES=<recording>) must replay
  * on the current code without a determinism error. A change that would fail here needs patched().
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -12,15 +12,23 @@ import { describe, expect, inject, it } from 'vitest';
 import '../support/provided.js';
 
 const dir = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
-const files = readdirSync(dir).filter((name) => name.endsWith('.json'));
+// One folder per recording (workflow code version); each file is named by its workflow ID.
+const files = readdirSync(dir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .flatMap((folder) =>
+    readdirSync(`${dir}${folder.name}`)
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => `${folder.name}/${name}`),
+  );
 
 describe('replay of committed workflow histories', () => {
   it('has histories of the campaign, a batch and units in every state', () => {
     expect(files).toEqual(
       expect.arrayContaining([
-        'par-2021-vinhlong.json',
-        'par-2021-vinhlong-batch-1.json',
-        'par-2021-vinhlong-TTT.json',
+        'v1-initial/par-2021-vinhlong.json',
+        'v1-initial/par-2021-vinhlong-batch-1.json',
+        'v1-initial/par-2021-vinhlong-TTT.json',
+        'v2-reconcile-submission/par-2021-vinhlong-SCT.json',
       ]),
     );
   });
@@ -30,7 +38,7 @@ describe('replay of committed workflow histories', () => {
     const results = [];
     for await (const result of Worker.runReplayHistories(
       { workflowBundle: { code: inject('workflowBundleCode') } },
-      [{ workflowId: file.replace(/\.json$/, ''), history }],
+      [{ workflowId: file.replace(/^.*\/|\.json$/g, ''), history }],
     )) {
       results.push(result);
     }

@@ -20,14 +20,17 @@ interface BodyParserError extends Error {
 @Catch()
 export class HttpErrorsFilter extends BaseExceptionFilter implements ExceptionFilter {
   override catch(exception: unknown, host: ArgumentsHost): void {
-    const err = exception as BodyParserError;
-    if (!(exception instanceof HttpException) && err?.type === 'entity.parse.failed') {
+    // Nest 12's Express adapter already wraps body-parser errors in an HttpException whose
+    // `cause` is the original error; older versions pass the raw error.
+    const raw = exception instanceof HttpException ? exception.cause : exception;
+    const err = raw as BodyParserError | undefined;
+    if (err?.type === 'entity.parse.failed') {
       return super.catch(
         new BadRequestException(`Malformed JSON in the request body: ${err.message}`),
         host,
       );
     }
-    if (!(exception instanceof HttpException) && err?.type === 'entity.too.large') {
+    if (err?.type === 'entity.too.large') {
       return super.catch(new PayloadTooLargeException('The request body is too large.'), host);
     }
     return super.catch(exception, host);

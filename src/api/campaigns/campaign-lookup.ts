@@ -1,0 +1,29 @@
+import { ConflictException, NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { formatLocalDateTime } from '../../domain/local-time.js';
+import { Campaign } from '../../entities/index.js';
+
+/** The campaign, or 404 naming the id. `lock` takes a row lock for the rest of the transaction. */
+export async function findCampaign(
+  manager: EntityManager,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<Campaign> {
+  const campaign = await manager.findOne(Campaign, {
+    where: { id },
+    ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
+  if (!campaign) throw new NotFoundException(`No campaign with id ${id}.`);
+  return campaign;
+}
+
+/** 409 unless the campaign is still a draft: `what` is what the caller tried to change. */
+export function assertNotLaunched(campaign: Campaign, what: string): void {
+  if (campaign.status === 'draft') return;
+  const when = campaign.launchedAt
+    ? ` on ${formatLocalDateTime(campaign.launchedAt, campaign.timeZone)}`
+    : '';
+  throw new ConflictException(
+    `Campaign ${campaign.code} is ${campaign.status === 'completed' ? 'completed' : 'launched'} (launched${when}, workflow ${campaign.workflowId ?? 'unknown'}): ${what} can only be changed before launch. Deadlines of a launched campaign are amended through its workflow, not by editing the plan.`,
+  );
+}

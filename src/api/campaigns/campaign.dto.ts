@@ -1,0 +1,367 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import type {
+  CampaignStatus,
+  LateSubmissionPolicy,
+  ParticipationStatus,
+  StepActor,
+  StepKind,
+} from '../../entities/index.js';
+import {
+  IsCode,
+  IsIanaTimeZone,
+  IsInstant,
+  IsLocalDate,
+  IsOmittable,
+} from '../common/dto-validators.js';
+
+export const STEP_KINDS: StepKind[] = [
+  'setup',
+  'guidance',
+  'self_assessment',
+  'appraisal_round_1',
+  'aggregation_round_1',
+  'explanation',
+  'appraisal_round_2',
+  'aggregation_round_2',
+  'council_approval',
+  'announcement',
+  'commendation',
+  'other',
+];
+export const STEP_ACTORS: StepActor[] = [
+  'secretariat',
+  'units',
+  'appraisers',
+  'council',
+  'chairman',
+];
+export const LATE_POLICIES: LateSubmissionPolicy[] = ['accept', 'refuse'];
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+// ---------------------------------------------------------------------------------------------
+
+export class CampaignsQuery {
+  @ApiPropertyOptional({ description: 'Only campaigns of this year.', example: 2021 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'year must be an integer such as 2021' })
+  year?: number;
+}
+
+export class DecisionRefDto {
+  @ApiProperty({ example: '3176/QĐ-UBND' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  number: string;
+
+  @ApiProperty({ example: '2021-11-18', description: 'Local date YYYY-MM-DD.' })
+  @IsLocalDate()
+  date: string;
+
+  @ApiProperty({ example: 'Kế hoạch chấm điểm Chỉ số CCHC năm 2021' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  title: string;
+}
+
+export class UpdateCampaignDto {
+  @ApiPropertyOptional({ example: 'Chấm điểm Chỉ số CCHC năm 2022' })
+  @IsOmittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  name?: string;
+
+  @ApiPropertyOptional({
+    type: [DecisionRefDto],
+    description: 'Replaces the whole list of deciding documents.',
+  })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => DecisionRefDto)
+  decisionRefs?: DecisionRefDto[];
+
+  @ApiPropertyOptional({
+    enum: LATE_POLICIES,
+    description: 'Self-assessments after the deadline: accepted and flagged late, or refused.',
+  })
+  @IsOmittable()
+  @IsIn(LATE_POLICIES)
+  latePolicy?: LateSubmissionPolicy;
+
+  @ApiPropertyOptional({
+    example: 'Asia/Ho_Chi_Minh',
+    description:
+      'IANA time zone of the plan. The steps keep their local dates and times: 24/12 23:59:59 stays 24/12 23:59:59 in the new zone.',
+  })
+  @IsOmittable()
+  @IsIanaTimeZone()
+  timeZone?: string;
+}
+
+export class UpdateStepDto {
+  @ApiPropertyOptional({ example: 'Thẩm định lần thứ nhất' })
+  @IsOmittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  titleVi?: string;
+
+  @ApiPropertyOptional({ example: 'First appraisal' })
+  @IsOmittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  titleEn?: string;
+
+  @ApiPropertyOptional({ enum: STEP_KINDS })
+  @IsOmittable()
+  @IsIn(STEP_KINDS)
+  kind?: StepKind;
+
+  @ApiPropertyOptional({ enum: STEP_ACTORS })
+  @IsOmittable()
+  @IsIn(STEP_ACTORS)
+  actor?: StepActor;
+
+  @ApiPropertyOptional({ example: 'Sở Nội vụ', description: 'Cơ quan chủ trì.' })
+  @IsOmittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  lead?: string;
+
+  @ApiPropertyOptional({ example: 'Tổ thư ký', description: 'Cơ quan phối hợp.' })
+  @IsOmittable()
+  @IsString()
+  @MaxLength(255)
+  coordinating?: string;
+
+  @ApiPropertyOptional({
+    example: '2022-12-01',
+    description: "First local day of the window; the step opens at 00:00 in the campaign's zone.",
+  })
+  @IsOmittable()
+  @IsLocalDate()
+  opensOn?: string;
+
+  @ApiPropertyOptional({
+    example: '2022-12-24',
+    description:
+      "Last local day of the window; the deadline is 23:59:59 that day in the campaign's zone.",
+  })
+  @IsOmittable()
+  @IsLocalDate()
+  closesOn?: string;
+
+  @ApiPropertyOptional({
+    example: '2022-11-30T17:00:00Z',
+    nullable: true,
+    description: 'Window opening as an instant (instead of opensOn); null: no opening date.',
+  })
+  @IsOptional()
+  @IsInstant()
+  opensAt?: string | null;
+
+  @ApiPropertyOptional({
+    example: '2022-12-24T16:59:59Z',
+    nullable: true,
+    description: 'Deadline as an instant (instead of closesOn); null: no deadline.',
+  })
+  @IsOptional()
+  @IsInstant()
+  deadline?: string | null;
+
+  @ApiPropertyOptional({
+    example: 10,
+    nullable: true,
+    description: 'The step opens when this earlier step completes; null: none.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  startsAfterStep?: number | null;
+
+  @ApiPropertyOptional({ example: 'Từ ngày 01-24/12/2022', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  windowText?: string | null;
+}
+
+export class CopyCampaignDto {
+  @ApiProperty({
+    example: 2022,
+    description: 'Year of the new campaign; every date moves by the difference.',
+  })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year: number;
+
+  @ApiPropertyOptional({
+    example: 'vinhlong-2022',
+    description:
+      "Default: the source's code with its year replaced (vinhlong-2021 → vinhlong-2022).",
+  })
+  @IsOmittable()
+  @IsCode(64)
+  code?: string;
+
+  @ApiPropertyOptional({ description: "Default: the source's name with its years shifted." })
+  @IsOmittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  name?: string;
+}
+
+export class AddParticipationDto {
+  @ApiProperty({ example: 'SNV', description: 'Code of the unit that takes part.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(32)
+  unitCode: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+// ---------------------------------------------------------------------------------------------
+
+export class CampaignStepView {
+  @ApiProperty({ example: 3 }) number: number;
+  @ApiProperty({ enum: STEP_KINDS }) kind: StepKind;
+  @ApiProperty({
+    example: 'Tổ chức tự đánh giá và xác định chỉ số CCHC tại các đơn vị, địa phương',
+  })
+  titleVi: string;
+  @ApiProperty({ example: 'Units self-assess and submit report, explanations and evidence' })
+  titleEn: string;
+  @ApiProperty({ enum: STEP_ACTORS }) actor: StepActor;
+  @ApiProperty({ example: 'Đơn vị, địa phương' }) lead: string;
+  @ApiProperty({ example: 'Sở Nội vụ' }) coordinating: string;
+  @ApiProperty({ nullable: true, type: String, example: '2021-11-30T17:00:00.000Z' })
+  opensAt: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2021-12-24T16:59:59.000Z' })
+  deadline: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '01/12/2021',
+    description: 'Local date of the opening.',
+  })
+  opensOn: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '24/12/2021',
+    description: 'Local date of the deadline.',
+  })
+  closesOn: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '01/12/2021 00:00' }) opensAtLocal:
+    string | null;
+  @ApiProperty({ nullable: true, type: String, example: '24/12/2021 23:59' }) deadlineLocal:
+    string | null;
+  @ApiProperty({ nullable: true, type: Number, example: null }) startsAfterStep: number | null;
+  @ApiProperty({ nullable: true, type: String, example: 'Từ ngày 01-24/12/2021' })
+  windowText: string | null;
+  @ApiProperty({
+    enum: ['pending', 'open', 'closed'],
+    description: 'As the campaign workflow reports it.',
+  })
+  status: 'pending' | 'open' | 'closed';
+  @ApiProperty({ nullable: true, type: String }) openedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) closedAt: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'deadline',
+    description: '"deadline", or who completed or closed it.',
+  })
+  closedBy: string | null;
+  @ApiProperty({ description: 'Past its deadline and not yet completed by its actor.' })
+  overdue: boolean;
+}
+
+export class CampaignView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'vinhlong-2021' }) code: string;
+  @ApiProperty({ example: 'Vĩnh Long' }) province: string;
+  @ApiProperty({ example: 2021 }) year: number;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: [DecisionRefDto] }) decisionRefs: DecisionRefDto[];
+  @ApiProperty({ example: 'Asia/Ho_Chi_Minh' }) timeZone: string;
+  @ApiProperty({ enum: ['draft', 'launched', 'completed'] }) status: CampaignStatus;
+  @ApiProperty({ enum: LATE_POLICIES }) latePolicy: LateSubmissionPolicy;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'The highest-numbered open step, as the workflow reports it.',
+  })
+  currentStep: number | null;
+  @ApiProperty({ nullable: true, type: String, example: 'par-2021-vinhlong' }) workflowId:
+    string | null;
+  @ApiProperty({ nullable: true, type: String }) launchedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '18/11/2021 09:30' }) launchedAtLocal:
+    string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) copiedFromId: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export class CampaignDetailView extends CampaignView {
+  @ApiProperty({ type: [CampaignStepView], description: 'Ordered by step number.' })
+  steps: CampaignStepView[];
+}
+
+export class CopyCountsView {
+  @ApiProperty() steps: number;
+  @ApiProperty() indexSets: number;
+  @ApiProperty() criteria: number;
+  @ApiProperty() participations: number;
+}
+
+export class CopyResultView extends CampaignDetailView {
+  @ApiProperty({ type: CopyCountsView }) copied: CopyCountsView;
+}
+
+export class LaunchResultView extends CampaignDetailView {
+  @ApiProperty({
+    type: [String],
+    description: 'Things worth knowing that did not stop the launch, e.g. deadlines already past.',
+  })
+  warnings: string[];
+}
+
+export class ParticipationUnitView {
+  @ApiProperty({ example: 'SNV' }) code: string;
+  @ApiProperty({ example: 'Sở Nội vụ' }) name: string;
+  @ApiProperty({ example: 'department' }) group: string;
+}
+
+export class ParticipationView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) campaignId: string;
+  @ApiProperty({ type: ParticipationUnitView }) unit: ParticipationUnitView;
+  @ApiProperty({ example: 'registered' }) status: ParticipationStatus;
+  @ApiProperty() createdAt: string;
+}

@@ -1,0 +1,88 @@
+import {
+  isISO8601,
+  Matches,
+  ValidateBy,
+  ValidateIf,
+  type ValidationOptions,
+} from 'class-validator';
+import { DateTime, IANAZone } from 'luxon';
+
+/**
+ * For optional fields that may not be null: skips validation only when the field is absent.
+ * (class-validator's IsOptional also lets null through, which a NOT NULL column would refuse.)
+ */
+export function IsOmittable(): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined);
+}
+
+/** An IANA time zone name such as Asia/Ho_Chi_Minh (not an offset, not "local"). */
+export function IsIanaTimeZone(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isIanaTimeZone',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && IANAZone.isValidZone(value),
+        defaultMessage: (args) =>
+          `${args?.property ?? 'value'} must be an IANA time zone such as Asia/Ho_Chi_Minh, got ${JSON.stringify(args?.value)}`,
+      },
+    },
+    options,
+  );
+}
+
+/** A calendar date 'YYYY-MM-DD' that exists. */
+export function IsLocalDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isLocalDate',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' &&
+          /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+          DateTime.fromISO(value, { zone: 'UTC' }).isValid,
+        defaultMessage: (args) =>
+          `${args?.property ?? 'value'} must be a local date YYYY-MM-DD that exists, got ${JSON.stringify(args?.value)}`,
+      },
+    },
+    options,
+  );
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An ISO 8601 instant with its offset: "2021-12-24T16:59:59Z" or "2021-12-24T23:59:59+07:00". */
+export function IsInstant(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isInstant',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' &&
+          INSTANT.test(value) &&
+          isISO8601(value, { strict: true }) &&
+          !Number.isNaN(Date.parse(value)),
+        defaultMessage: (args) =>
+          `${args?.property ?? 'value'} must be an ISO 8601 instant with a zone, e.g. 2021-12-24T16:59:59Z or 2021-12-24T23:59:59+07:00, got ${JSON.stringify(args?.value)}`,
+      },
+    },
+    options,
+  );
+}
+
+/** Codes end up in workflow IDs and search attributes: letters, digits, ".", "_" and "-". */
+export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+export function IsCode(maxLength: number): PropertyDecorator {
+  return (target: object, property: string | symbol) => {
+    Matches(CODE_PATTERN, {
+      message: `${String(property)} must start with a letter or digit and hold only letters, digits, ".", "_" and "-"`,
+    })(target, property);
+    ValidateBy({
+      name: 'maxCodeLength',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && value.length <= maxLength,
+        defaultMessage: () => `${String(property)} must be at most ${maxLength} characters`,
+      },
+    })(target, property);
+  };
+}

@@ -1,0 +1,423 @@
+/**
+ * Reading an import (index set, unit list) from a JSON body or an uploaded .json / .xlsx file into
+ * rows of named values, so that one validator checks both formats and names rows the same way.
+ *
+ * - XLSX: the first worksheet; row 1 holds the column names (case and spaces do not matter:
+ *   "Max points" is max_points); every later non-empty row is a record, numbered as the
+ *   spreadsheet numbers it.
+ * - JSON: an object whose list property (`criteria`, `units`) holds one object per record, keyed by
+ *   the same column names; "item n" is the n-th element (1-based).
+ */
+import {
+  BadRequestException,
+  UnprocessableEntityException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+import ExcelJS from 'exceljs';
+
+export type CellValue = string | number | boolean | null;
+
+export interface ImportRow {
+  /** XLSX: the spreadsheet's row number (header = 1). JSON: the item's 1-based position. */
+  row: number;
+  values: Record<string, CellValue>;
+}
+
+export interface ImportIssue {
+  row: number;
+  field: string;
+  message: string;
+}
+
+export interface ImportSource {
+  format: 'json' | 'xlsx';
+  /** The uploaded file's name; null for a JSON body. */
+  fileName: string | null;
+  rows: ImportRow[];
+  /** Settings beside the rows: the JSON object's other properties, or multipart text fields. */
+  options: Record<string, string>;
+  /** Problems found while reading (unknown or duplicate columns, values of the wrong shape). */
+  issues: ImportIssue[];
+  /** Column names present (XLSX header, or keys used by any JSON item). */
+  columns: Set<string>;
+  /** How rows are called in messages: "row" (XLSX) or "item" (JSON). */
+  rowLabel: 'row' | 'item';
+}
+
+export interface ImportSpec {
+  /** Property of a JSON document that holds the records: "criteria", "units". */
+  listKey: string;
+  /** Every column a record may have. */
+  columns: readonly string[];
+  /** Settings allowed beside the records (JSON properties or multipart fields): "name", … */
+  optionKeys: readonly string[];
+}
+
+/** Upload limit for import files (multipart). */
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** 422 listing every problem found; nothing was written. */
+export class ImportValidationException extends UnprocessableEntityException {
+  constructor(what: string, errors: ImportIssue[]) {
+    super({
+      statusCode: 422,
+      error: 'Unprocessable Entity',
+      message: `The ${what} has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was imported.`,
+      errors,
+    });
+  }
+}
+
+/** "row 7, max_points: must be a number ≥ 0, got "mười"" */
+export function issue(
+  source: Pick<ImportSource, 'rowLabel'>,
+  row: number,
+  field: string,
+  problem: string,
+): ImportIssue {
+  return { row, field, message: `${source.rowLabel} ${row}, ${field}: ${problem}` };
+}
+
+/** Normalised column name: "Max points" → "max_points". */
+export function columnName(raw: string): string {
+  return raw
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+}
+
+export interface UploadedImportFile {
+  originalname: string;
+  mimetype: string;
+  buffer: Buffer;
+  size: number;
+}
+
+/** Reads the request's import, from the uploaded `file` if there is one, else the JSON body. */
+export async function readImport(
+  spec: ImportSpec,
+  file: UploadedImportFile | undefined,
+  body: unknown,
+): Promise<ImportSource> {
+  if (file) {
+    const options = multipartOptions(spec, body);
+    const name = file.originalname || 'upload';
+    const extension = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
+    if (extension === 'xlsx') return { ...(await readXlsx(spec, file.buffer, name)), options };
+    if (extension === 'json') {
+      const document = parseJsonFile(file.buffer, name);
+      const source = readJsonDocument(spec, document, name);
+      return { ...source, options: { ...source.options, ...options } };
+    }
+    throw new UnsupportedMediaTypeException(
+      `The file must be .json or .xlsx; got "${name}" (${file.mimetype || 'no type'}).`,
+    );
+  }
+  if (body !== null && typeof body === 'object' && Object.getPrototypeOf(body) === null) {
+    // multer gives a multipart body a null prototype: a form was sent, but without a file.
+    throw new BadRequestException(
+      'The form holds no file: send the .json or .xlsx file in the multipart field "file".',
+    );
+  }
+  if (body === undefined || body === null || (typeof body === 'object' && isEmptyObject(body))) {
+    throw new BadRequestException(
+      `Send the ${spec.listKey} either as a JSON body {"${spec.listKey}": [...]} or as a multipart/form-data upload with the file in the field "file" (.json or .xlsx).`,
+    );
+  }
+  return readJsonDocument(spec, body, null);
+}
+
+function isEmptyObject(value: object): boolean {
+  return !Array.isArray(value) && Object.keys(value).length === 0;
+}
+
+function multipartOptions(spec: ImportSpec, body: unknown): Record<string, string> {
+  const options: Record<string, string> = {};
+  if (body && typeof body === 'object') {
+    for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+      if (!spec.optionKeys.includes(key)) {
+        throw new BadRequestException(
+          `Unknown form field "${key}"; besides "file" the form may hold: ${spec.optionKeys.join(', ') || 'nothing'}.`,
+        );
+      }
+      if (typeof value !== 'string') {
+        throw new BadRequestException(`Form field "${key}" must be a single text value.`);
+      }
+      options[key] = value;
+    }
+  }
+  return options;
+}
+
+function parseJsonFile(buffer: Buffer, name: string): unknown {
+  const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new BadRequestException(
+      `Malformed JSON in ${name}: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
+}
+
+function readJsonDocument(spec: ImportSpec, document: unknown, fileName: string | null) {
+  const where = fileName ? `${fileName}` : 'The request body';
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+    throw new BadRequestException(
+      `${where} must be a JSON object with a "${spec.listKey}" array, e.g. {"${spec.listKey}": [{...}]}.`,
+    );
+  }
+  const options: Record<string, string> = {};
+  let list: unknown;
+  for (const [key, value] of Object.entries(document as Record<string, unknown>)) {
+    if (key === spec.listKey) {
+      list = value;
+    } else if (spec.optionKeys.includes(key)) {
+      if (typeof value !== 'string') {
+        throw new BadRequestException(`${where}: "${key}" must be a string.`);
+      }
+      options[key] = value;
+    } else {
+      const allowed = [spec.listKey, ...spec.optionKeys].join(', ');
+      throw new BadRequestException(`${where}: unknown property "${key}" (allowed: ${allowed}).`);
+    }
+  }
+  if (!Array.isArray(list)) {
+    throw new BadRequestException(`${where} must have a "${spec.listKey}" array.`);
+  }
+  const source: Omit<ImportSource, 'options'> = {
+    format: 'json',
+    fileName,
+    rows: [],
+    issues: [],
+    columns: new Set(),
+    rowLabel: 'item',
+  };
+  list.forEach((item: unknown, index) => {
+    const row = index + 1;
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      source.issues.push(
+        issue(source, row, '*', `must be an object with the ${spec.listKey} columns`),
+      );
+      return;
+    }
+    const values: Record<string, CellValue> = {};
+    for (const [key, value] of Object.entries(item as Record<string, unknown>)) {
+      if (!spec.columns.includes(key)) {
+        source.issues.push(
+          issue(source, row, key, `unknown field (expected: ${spec.columns.join(', ')})`),
+        );
+        continue;
+      }
+      source.columns.add(key);
+      if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) {
+        values[key] = typeof value === 'string' ? emptyToNull(value.trim()) : (value as CellValue);
+      } else {
+        source.issues.push(issue(source, row, key, 'must be a text, a number or a boolean'));
+      }
+    }
+    source.rows.push({ row, values });
+  });
+  return { ...source, options };
+}
+
+function emptyToNull(text: string): string | null {
+  return text === '' ? null : text;
+}
+
+async function readXlsx(
+  spec: ImportSpec,
+  buffer: Buffer,
+  fileName: string,
+): Promise<Omit<ImportSource, 'options'>> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch (err) {
+    throw new BadRequestException(
+      `Could not read ${fileName} as an XLSX workbook: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
+  const sheet = workbook.worksheets[0];
+  const source: Omit<ImportSource, 'options'> = {
+    format: 'xlsx',
+    fileName,
+    rows: [],
+    issues: [],
+    columns: new Set(),
+    rowLabel: 'row',
+  };
+  if (!sheet || sheet.actualRowCount === 0) {
+    source.issues.push(
+      issue(
+        source,
+        1,
+        '*',
+        `the first worksheet is empty; row 1 must name the columns (${spec.columns.join(', ')})`,
+      ),
+    );
+    return source;
+  }
+  // Column number → column name, from the header row.
+  const header = new Map<number, string>();
+  sheet.getRow(1).eachCell({ includeEmpty: false }, (cell, col) => {
+    const raw = cellValue(cell.value);
+    if (raw === null) return;
+    const name = columnName(String(raw));
+    if (!spec.columns.includes(name)) {
+      source.issues.push(
+        issue(source, 1, String(raw), `unknown column (expected: ${spec.columns.join(', ')})`),
+      );
+    } else if (source.columns.has(name)) {
+      source.issues.push(issue(source, 1, name, 'the column appears twice'));
+    } else {
+      header.set(col, name);
+      source.columns.add(name);
+    }
+  });
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber === 1) return;
+    const values: Record<string, CellValue> = {};
+    let empty = true;
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      const name = header.get(col);
+      const value = cellValue(cell.value);
+      if (value === null) return;
+      if (!name) {
+        // Data under no (or an unknown) header: the unknown column is reported once, on row 1.
+        if (!sheet.getRow(1).getCell(col).value) {
+          source.issues.push(
+            issue(source, rowNumber, `column ${col}`, 'holds a value but has no name in row 1'),
+          );
+        }
+        return;
+      }
+      empty = false;
+      values[name] = value;
+    });
+    if (!empty) source.rows.push({ row: rowNumber, values });
+  });
+  return source;
+}
+
+/** A cell's value as text, number or boolean: rich text joined, formulas by their result. */
+function cellValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return emptyToNull(value.trim());
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') {
+    if ('richText' in value)
+      return emptyToNull(
+        value.richText
+          .map((r) => r.text)
+          .join('')
+          .trim(),
+      );
+    if ('error' in value) return String(value.error);
+    if ('result' in value) {
+      return value.result === undefined ? null : cellValue(value.result);
+    }
+    if ('text' in value) return cellValue(value.text);
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading typed values out of rows, with messages in the one shape every import uses.
+// ---------------------------------------------------------------------------------------------
+
+/** Reads fields of one row; each problem goes to `issues` and the getter returns undefined. */
+export class RowReader {
+  constructor(
+    private readonly source: Pick<ImportSource, 'rowLabel'>,
+    private readonly row: ImportRow,
+    private readonly issues: ImportIssue[],
+  ) {}
+
+  get number(): number {
+    return this.row.row;
+  }
+
+  fail(field: string, problem: string): undefined {
+    this.issues.push(issue(this.source, this.row.row, field, problem));
+    return undefined;
+  }
+
+  has(field: string): boolean {
+    const value = this.row.values[field];
+    return value !== undefined && value !== null;
+  }
+
+  /** Text; numbers are accepted as their decimal text (a code typed as 1.2 in Excel). */
+  text(
+    field: string,
+    options: { required?: boolean; max?: number; pattern?: RegExp; patternHint?: string } = {},
+  ): string | null | undefined {
+    const value = this.row.values[field];
+    if (value === undefined || value === null) {
+      return options.required ? this.fail(field, 'is required') : null;
+    }
+    if (typeof value === 'boolean') return this.fail(field, `must be a text, got ${String(value)}`);
+    const text = String(value);
+    if (options.max !== undefined && text.length > options.max) {
+      return this.fail(field, `must be at most ${options.max} characters, got ${text.length}`);
+    }
+    if (options.pattern && !options.pattern.test(text)) {
+      return this.fail(
+        field,
+        `${options.patternHint ?? `must match ${String(options.pattern)}`}, got ${JSON.stringify(text)}`,
+      );
+    }
+    return text;
+  }
+
+  /** One of `allowed`; empty gives null. */
+  choice<T extends string>(field: string, allowed: readonly T[]): T | null | undefined {
+    const value = this.row.values[field];
+    if (value === undefined || value === null) return null;
+    const text = String(value).trim().toLowerCase();
+    const found = allowed.find((a) => a === text);
+    return (
+      found ??
+      this.fail(field, `must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`)
+    );
+  }
+
+  /** Points: a number ≥ 0 with at most 2 decimals ("2,5" is read as 2.5). */
+  points(field: string): number | undefined {
+    const value = this.row.values[field];
+    const problem = 'must be a number ≥ 0 with at most 2 decimals';
+    if (value === undefined || value === null)
+      return this.fail(field, 'is required: a number ≥ 0 with at most 2 decimals');
+    let number: number;
+    if (typeof value === 'number') {
+      number = value;
+    } else if (typeof value === 'string' && /^\d+([.,]\d+)?$/.test(value)) {
+      number = Number(value.replace(',', '.'));
+    } else {
+      return this.fail(field, `${problem}, got ${JSON.stringify(value)}`);
+    }
+    if (!Number.isFinite(number) || number < 0)
+      return this.fail(field, `${problem}, got ${JSON.stringify(value)}`);
+    if (Math.abs(Math.round(number * 100) - number * 100) > 1e-6) {
+      return this.fail(field, `${problem}, got ${JSON.stringify(value)}`);
+    }
+    if (number > 99999.99) return this.fail(field, `must be at most 99999.99, got ${number}`);
+    return Math.round(number * 100) / 100;
+  }
+
+  /** Yes/no: true/false, yes/no, có/không, x, 1/0; empty gives `fallback`. */
+  flag(field: string, fallback: boolean): boolean | undefined {
+    const value = this.row.values[field];
+    if (value === undefined || value === null) return fallback;
+    if (typeof value === 'boolean') return value;
+    const text = String(value).trim().toLowerCase();
+    if (['true', 'yes', 'y', 'x', '1', 'có', 'co'].includes(text)) return true;
+    if (['false', 'no', 'n', '0', 'không', 'khong'].includes(text)) return false;
+    return this.fail(
+      field,
+      `must be yes or no (true/false, có/không, x, 1/0), got ${JSON.stringify(value)}`,
+    );
+  }
+}

@@ -1,0 +1,38 @@
+import { type ArgumentMetadata, BadRequestException, ParseUUIDPipe } from '@nestjs/common';
+
+/** Quotes what the caller sent, cut to a readable length. */
+export function quoted(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return `"${text.length > 80 ? `${text.slice(0, 77)}...` : text}"`;
+}
+
+/**
+ * ParseUUIDPipe whose 400 names the parameter and the value:
+ * `campaign id must be a UUID such as 0b7c2d4e-…, got "abc"`.
+ */
+export function uuidParam(what: string): ParseUUIDPipe {
+  class NamedParseUUIDPipe extends ParseUUIDPipe {
+    override async transform(value: string, metadata: ArgumentMetadata): Promise<string> {
+      try {
+        return (await super.transform(value, metadata)) ?? value;
+      } catch {
+        throw new BadRequestException(
+          `${what} must be a UUID such as 7c9e6679-7425-40de-944b-e07fc1f90ae7, got ${quoted(value)}`,
+        );
+      }
+    }
+  }
+  return new NamedParseUUIDPipe();
+}
+
+/**
+ * A positive integer path parameter, e.g. a step number; the 400 names it and the value. A
+ * function rather than a pipe: the global ValidationPipe would turn a `number` parameter into NaN
+ * before any parameter pipe saw the text the caller sent.
+ */
+export function positiveInt(what: string, value: string): number {
+  if (!/^[1-9]\d{0,5}$/.test(value)) {
+    throw new BadRequestException(`${what} must be a positive integer, got ${quoted(value)}`);
+  }
+  return Number(value);
+}

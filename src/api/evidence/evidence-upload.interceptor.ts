@@ -1,0 +1,131 @@
+import {
+  BadRequestException,
+  type CallHandler,
+  type ExecutionContext,
+  HttpException,
+  Injectable,
+  type NestInterceptor,
+  PayloadTooLargeException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import multer, { MulterError } from 'multer';
+import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
+import { checkDeclaredType, cleanUploadedFileName } from '../../domain/evidence-file-types.js';
+import type { Actor } from '../auth/actor.js';
+import { EvidenceService, type UploadScope } from './evidence.service.js';
+import { HashingDiskStorage, removeIfPresent } from './hashing-disk-storage.js';
+
+export interface UploadRequest extends Request {
+  actor: Actor;
+  evidenceScope?: UploadScope;
+}
+
+/** "20 MiB", "512 KiB", "900 bytes" */
+export function formatBytes(bytes: number): string {
+  const units: [number, string][] = [
+    [1024 ** 3, 'GiB'],
+    [1024 ** 2, 'MiB'],
+    [1024, 'KiB'],
+  ];
+  for (const [size, unit] of units) {
+    if (bytes >= size) {
+      const value = bytes / size;
+      return `${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`;
+    }
+  }
+  return `${bytes} bytes`;
+}
+
+/** multer's and busboy's errors as readable 4xx. */
+function uploadError(err: unknown, maxBytes: number): Error {
+  if (err instanceof HttpException) return err;
+  if (err instanceof MulterError) {
+    switch (err.code) {
+      case 'LIMIT_FILE_SIZE':
+        return new PayloadTooLargeException(
+          `The file is larger than the limit of ${formatBytes(maxBytes)} (${maxBytes} bytes, set by EVIDENCE_MAX_BYTES).`,
+        );
+      case 'LIMIT_UNEXPECTED_FILE':
+        return new BadRequestException(
+          `Unexpected file field "${err.field ?? ''}": send the file in the field "file".`,
+        );
+      case 'LIMIT_FILE_COUNT':
+        return new BadRequestException('Send one file per upload, in the field "file".');
+      default:
+        return new BadRequestException(
+          `Malformed upload: ${err.message}${err.field ? ` (field "${err.field}")` : ''}.`,
+        );
+    }
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  if (/unsupported content type/i.test(message)) {
+    return new UnsupportedMediaTypeException('Send the upload as multipart/form-data.');
+  }
+  if (/multipart|boundary|unexpected end of form|malformed part header/i.test(message)) {
+    return new BadRequestException(`Malformed multipart body: ${message}.`);
+  }
+  return err instanceof Error ? err : new Error(message);
+}
+
+/**
+ * Receives an evidence upload after checking, before any byte is stored, that the caller may
+ * write for this unit in this campaign (404/403). The file's name and declared type are checked
+ * as its part begins (415 naming the allowed types), and its size as it streams (413 naming the
+ * limit); a refused file is removed by multer. The handler then gets `req.file` (a HashedUpload)
+ * and `req.evidenceScope`.
+ */
+@Injectable()
+export class EvidenceUploadInterceptor implements NestInterceptor {
+  constructor(private readonly evidence: EvidenceService) {}
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const http = context.switchToHttp();
+    const req = http.getRequest<UploadRequest>();
+    const res = http.getResponse<Response>();
+    const params = req.params as Record<string, string>;
+    const scope = await this.evidence.uploadScope(
+      req.actor,
+      params.campaignId ?? '',
+      params.unitCode ?? '',
+    );
+    req.evidenceScope = scope;
+    if (!req.is('multipart/form-data')) {
+      throw new UnsupportedMediaTypeException(
+        'Send the upload as multipart/form-data, the file in the field "file" (curl -F "file=@report.pdf").',
+      );
+    }
+    const maxBytes = this.evidence.maxBytes;
+    const middleware = multer({
+      storage: new HashingDiskStorage(scope.directory),
+      limits: {
+        fileSize: maxBytes,
+        files: 1,
+        fields: 10,
+        fieldSize: 1024,
+        fieldNameSize: 100,
+        parts: 12,
+      },
+      fileFilter: (_req, file, accept) => {
+        const check = checkDeclaredType(cleanUploadedFileName(file.originalname), file.mimetype);
+        if (check.ok) accept(null, true);
+        else accept(new UnsupportedMediaTypeException(check.problem));
+      },
+    }).single('file');
+    await new Promise<void>((resolve, reject) => {
+      middleware(req, res, (err?: unknown) =>
+        err ? reject(uploadError(err, maxBytes)) : resolve(),
+      );
+    });
+    // The handler removes the temporary file itself; this covers a failure before it runs.
+    return next
+      .handle()
+      .pipe(
+        catchError((err: unknown) =>
+          from(removeIfPresent(req.file?.path).catch(() => undefined)).pipe(
+            mergeMap(() => throwError(() => err)),
+          ),
+        ),
+      );
+  }
+}

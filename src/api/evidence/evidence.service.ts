@@ -1,0 +1,313 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { access, open, rename } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import {
+  BadRequestException,
+  Inject,
+  Injectable,
+  InternalServerErrorException,
+  NotFoundException,
+  UnprocessableEntityException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import type { AppConfig } from '../../config.js';
+import {
+  CONTENT_HEAD_BYTES,
+  checkContent,
+  checkDeclaredType,
+  cleanUploadedFileName,
+} from '../../domain/evidence-file-types.js';
+import { Criterion, EvidenceFile, Participation } from '../../entities/index.js';
+import type { Actor } from '../auth/actor.js';
+import { AuditService } from '../audit/audit.service.js';
+import { APP_CONFIG } from '../tokens.js';
+import {
+  isUuid,
+  type UnitScope,
+  UnitScopeService,
+} from '../self-assessments/unit-scope.service.js';
+import type { EvidenceView } from './evidence.dto.js';
+import { type HashedUpload, removeIfPresent } from './hashing-disk-storage.js';
+
+/** A unit's evidence folder, resolved before any byte of an upload is stored. */
+export interface UploadScope extends UnitScope {
+  /** Absolute folder <dataDir>/evidence/<campaignId>/<unitCode>. */
+  directory: string;
+  /** The same, relative to the evidence root (as stored in storage_path). */
+  relativeDirectory: string;
+}
+
+/** Multipart text fields an upload may carry besides the file. */
+const UPLOAD_FIELDS = ['criterionCode'];
+
+/** A unit code as one safe path segment (codes are short ASCII, but imports may bring others). */
+function pathSegment(code: string): string {
+  return /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(code)
+    ? code
+    : encodeURIComponent(code).replace(/\./g, '%2E');
+}
+
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
+
+async function sha256Of(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(file), hash);
+  return hash.digest('hex');
+}
+
+async function readHead(file: string, bytes: number): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Evidence files (tài liệu kiểm chứng): stored on disk under
+ * <dataDir>/evidence/<campaignId>/<unitCode>/<sha256>, described in evidence_files. A file is
+ * written to a temporary name in that folder while its digest is computed, checked, then renamed:
+ * a refused upload leaves neither a file nor a row.
+ */
+@Injectable()
+export class EvidenceService {
+  private readonly root: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scopes: UnitScopeService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.root = path.resolve(config.dataDir, 'evidence');
+  }
+
+  get maxBytes(): number {
+    return this.config.evidenceMaxBytes;
+  }
+
+  /** Resolves and checks where an upload goes (404/403 before the body is read). */
+  async uploadScope(actor: Actor, campaignRef: string, unitCode: string): Promise<UploadScope> {
+    const scope = await this.scopes.resolve(actor, campaignRef, unitCode, 'write');
+    const relativeDirectory = path.join(scope.campaign.id, pathSegment(scope.unit.code));
+    return { ...scope, relativeDirectory, directory: path.join(this.root, relativeDirectory) };
+  }
+
+  /**
+   * Accepts a file multer stored in the unit's folder under a temporary name: checks it, renames
+   * it to its sha256 and records it with the audit entry. Whatever happens, the temporary file is
+   * gone afterwards.
+   */
+  async completeUpload(
+    actor: Actor,
+    scope: UploadScope,
+    file: HashedUpload | undefined,
+    fields: Record<string, unknown>,
+  ): Promise<EvidenceView> {
+    try {
+      return await this.acceptUpload(actor, scope, file, fields);
+    } finally {
+      await removeIfPresent(file?.path);
+    }
+  }
+
+  private async acceptUpload(
+    actor: Actor,
+    scope: UploadScope,
+    file: HashedUpload | undefined,
+    fields: Record<string, unknown>,
+  ): Promise<EvidenceView> {
+    const unexpected = Object.keys(fields).filter((name) => !UPLOAD_FIELDS.includes(name));
+    if (unexpected.length > 0) {
+      throw new BadRequestException(
+        `Unexpected form field(s) ${unexpected.map((n) => `"${n}"`).join(', ')}: an upload takes the file in "file" and optionally "criterionCode".`,
+      );
+    }
+    if (!file) {
+      throw new BadRequestException(
+        'No file: send it as multipart/form-data in the field "file" (curl -F "file=@report.pdf").',
+      );
+    }
+    const rawCode = fields.criterionCode;
+    if (rawCode !== undefined && (typeof rawCode !== 'string' || !rawCode.trim())) {
+      throw new BadRequestException('criterionCode must be one non-empty text value.');
+    }
+    const criterionCode = typeof rawCode === 'string' ? rawCode.trim() : null;
+    const fileName = cleanUploadedFileName(file.originalname);
+    if (!fileName) throw new BadRequestException('The file has no name.');
+    if (file.size === 0) throw new BadRequestException(`"${fileName}" is empty.`);
+
+    const declared = checkDeclaredType(fileName, file.mimetype);
+    if (!declared.ok) throw new UnsupportedMediaTypeException(declared.problem);
+    const content = checkContent(fileName, await readHead(file.path, CONTENT_HEAD_BYTES));
+    if (!content.ok) throw new UnsupportedMediaTypeException(content.problem);
+
+    let criterionId: string | null = null;
+    if (criterionCode !== null) {
+      const criteria = await this.scopes.criteria(scope);
+      const why = this.scopes.whyNotSelfScored(criteria, criterionCode);
+      if (why) throw new UnprocessableEntityException(`${why}.`);
+      criterionId = criteria.leafByCode.get(criterionCode)!.id;
+    }
+
+    const storagePath = path.join(scope.relativeDirectory, file.sha256);
+    const finalPath = path.join(this.root, storagePath);
+    // The same content uploaded again shares its bytes; keep them if a record already uses them.
+    const existed = await exists(finalPath);
+    await rename(file.path, finalPath);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const saved = await manager.save(
+          manager.create(EvidenceFile, {
+            participationId: scope.participation.id,
+            criterionId,
+            fileName,
+            mimeType: content.mime,
+            sizeBytes: file.size,
+            sha256: file.sha256,
+            storagePath: storagePath.split(path.sep).join('/'),
+            uploadedBy: actor.name,
+          }),
+        );
+        await this.audit.record(
+          actor,
+          {
+            action: 'evidence.upload',
+            entityType: 'evidence_file',
+            entityId: saved.id,
+            details: {
+              campaignId: scope.campaign.id,
+              campaignCode: scope.campaign.code,
+              unitCode: scope.unit.code,
+              fileName,
+              sizeBytes: file.size,
+              sha256: file.sha256,
+              criterionCode,
+              onBehalfOfUnit: scope.onBehalf,
+            },
+          },
+          manager,
+        );
+        return this.toView(saved, scope.campaign.id, scope.unit.code, criterionCode);
+      });
+    } catch (err) {
+      if (!existed) await removeIfPresent(finalPath).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  async list(actor: Actor, campaignRef: string, unitCode: string): Promise<EvidenceView[]> {
+    const scope = await this.scopes.resolve(actor, campaignRef, unitCode, 'read');
+    const files = await this.dataSource.manager.find(EvidenceFile, {
+      where: { participationId: scope.participation.id },
+      order: { uploadedAt: 'ASC', id: 'ASC' },
+    });
+    const codes = await this.criterionCodes(files);
+    return files.map((file) =>
+      this.toView(
+        file,
+        scope.campaign.id,
+        scope.unit.code,
+        codes.get(file.criterionId ?? '') ?? null,
+      ),
+    );
+  }
+
+  async get(actor: Actor, id: string): Promise<EvidenceView> {
+    const { file, participation } = await this.find(actor, id);
+    const codes = await this.criterionCodes([file]);
+    return this.toView(
+      file,
+      participation.campaignId,
+      participation.unit!.code,
+      codes.get(file.criterionId ?? '') ?? null,
+    );
+  }
+
+  /** The file's record and its bytes, after checking they are still those uploaded. */
+  async openForDownload(
+    actor: Actor,
+    id: string,
+  ): Promise<{ file: EvidenceFile; stream: Readable }> {
+    const { file } = await this.find(actor, id);
+    const location = path.resolve(this.root, file.storagePath);
+    if (!location.startsWith(this.root + path.sep)) {
+      throw new InternalServerErrorException(
+        `Evidence file ${file.id} has a storage path outside the evidence folder; it cannot be served.`,
+      );
+    }
+    let actual: string;
+    try {
+      actual = await sha256Of(location);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new InternalServerErrorException(
+          `Evidence file ${file.id} ("${file.fileName}") is missing from storage (${file.storagePath} under the evidence folder); restore it from a backup.`,
+        );
+      }
+      throw err;
+    }
+    if (actual !== file.sha256) {
+      throw new InternalServerErrorException(
+        `Evidence file ${file.id} ("${file.fileName}") was altered on disk: its SHA-256 is ${actual}, not the ${file.sha256} recorded at upload; restore it from a backup.`,
+      );
+    }
+    return { file, stream: createReadStream(location) };
+  }
+
+  private async find(
+    actor: Actor,
+    id: string,
+  ): Promise<{ file: EvidenceFile; participation: Participation }> {
+    const file = isUuid(id) ? await this.dataSource.manager.findOneBy(EvidenceFile, { id }) : null;
+    if (!file) throw new NotFoundException(`No evidence file with id "${id}".`);
+    const participation = await this.dataSource.manager.findOneOrFail(Participation, {
+      where: { id: file.participationId },
+      relations: { unit: true },
+    });
+    this.scopes.checkAccess(actor, participation.unit!, 'read');
+    return { file, participation };
+  }
+
+  private async criterionCodes(files: EvidenceFile[]): Promise<Map<string, string>> {
+    const ids = [...new Set(files.flatMap((f) => (f.criterionId ? [f.criterionId] : [])))];
+    if (ids.length === 0) return new Map();
+    const criteria = await this.dataSource.manager.find(Criterion, {
+      where: { id: In(ids) },
+      select: { id: true, code: true },
+    });
+    return new Map(criteria.map((c) => [c.id, c.code]));
+  }
+
+  private toView(
+    file: EvidenceFile,
+    campaignId: string,
+    unitCode: string,
+    criterionCode: string | null,
+  ): EvidenceView {
+    return {
+      id: file.id,
+      campaignId,
+      unitCode,
+      fileName: file.fileName,
+      mimeType: file.mimeType,
+      sizeBytes: file.sizeBytes,
+      sha256: file.sha256,
+      criterionCode,
+      uploadedBy: file.uploadedBy,
+      uploadedAt: file.uploadedAt.toISOString(),
+      downloadUrl: `/evidence/${file.id}/download`,
+    };
+  }
+}

@@ -1,0 +1,523 @@
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { formatLocalDateTime } from '../../domain/local-time.js';
+import { completeness, scoreProblem, type LeafAnswer } from '../../domain/self-assessment-rules.js';
+import { decideSubmission, effectiveDeadline } from '../../domain/submission-window.js';
+import {
+  EvidenceFile,
+  Participation,
+  type ParticipationStatus,
+  SelfAssessment,
+  SelfAssessmentItem,
+} from '../../entities/index.js';
+import type { Actor } from '../auth/actor.js';
+import { CampaignWorkflowService } from '../campaign-workflow/campaign-workflow.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import type {
+  DraftItemDto,
+  SaveDraftDto,
+  SelfAssessmentVersionView,
+  SelfAssessmentView,
+  SubmissionRecord,
+} from './self-assessment.dto.js';
+import { type UnitCriteria, type UnitScope, UnitScopeService } from './unit-scope.service.js';
+
+/** Participation statuses of the self-assessment phase, which a submit may move on. */
+const SELF_ASSESSMENT_PHASE: readonly ParticipationStatus[] = [
+  'registered',
+  'submitted',
+  'late',
+  'missing',
+];
+
+type ItemValues = Pick<SelfAssessmentItem, 'score' | 'notApplicable' | 'note' | 'evidenceIds'>;
+
+const iso = (date: Date | null | undefined): string | null => (date ? date.toISOString() : null);
+
+function unprocessable(problems: string[]): UnprocessableEntityException {
+  return new UnprocessableEntityException(
+    problems.length === 1
+      ? `${problems[0]}.`
+      : `${problems.length} problems: ${problems.join('; ')}.`,
+  );
+}
+
+/**
+ * A unit's self-assessment (tự đánh giá): drafts merged by criterion, submits that freeze a
+ * version, and reads of any version. Every write runs in one transaction that locks the unit's
+ * participation row, validates everything first, and records the audit entry with it: a refused
+ * request changes nothing.
+ */
+@Injectable()
+export class SelfAssessmentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scopes: UnitScopeService,
+    private readonly audit: AuditService,
+    private readonly workflows: CampaignWorkflowService,
+  ) {}
+
+  /** The newest version (draft or submitted), or `version`; a blank form before the first draft. */
+  async get(
+    actor: Actor,
+    campaignRef: string,
+    unitCode: string,
+    version?: number,
+  ): Promise<SelfAssessmentView> {
+    const manager = this.dataSource.manager;
+    const scope = await this.scopes.resolve(actor, campaignRef, unitCode, 'read');
+    const criteria = await this.scopes.criteria(scope, manager);
+    const assessment = await manager.findOne(SelfAssessment, {
+      where: {
+        participationId: scope.participation.id,
+        ...(version !== undefined ? { version } : {}),
+      },
+      order: { version: 'DESC' },
+    });
+    if (version !== undefined && !assessment) {
+      throw new NotFoundException(
+        `Unit ${scope.unit.code} has no self-assessment version ${version} in campaign ${scope.campaign.code}.`,
+      );
+    }
+    return this.view(manager, scope, criteria, assessment);
+  }
+
+  async versions(
+    actor: Actor,
+    campaignRef: string,
+    unitCode: string,
+  ): Promise<SelfAssessmentVersionView[]> {
+    const scope = await this.scopes.resolve(actor, campaignRef, unitCode, 'read');
+    const manager = this.dataSource.manager;
+    const rows = await manager.find(SelfAssessment, {
+      where: { participationId: scope.participation.id },
+      order: { version: 'ASC' },
+    });
+    const counts = new Map<string, number>();
+    if (rows.length > 0) {
+      const raw = await manager
+        .createQueryBuilder(SelfAssessmentItem, 'item')
+        .select('item.self_assessment_id', 'id')
+        .addSelect('COUNT(*)::int', 'count')
+        .where('item.self_assessment_id IN (:...ids)', { ids: rows.map((sa) => sa.id) })
+        .groupBy('item.self_assessment_id')
+        .getRawMany<{ id: string; count: number }>();
+      for (const row of raw) counts.set(row.id, row.count);
+    }
+    return rows.map((sa) => ({
+      version: sa.version,
+      status: sa.status,
+      submittedAt: iso(sa.submittedAt),
+      submittedBy: sa.submittedBy,
+      late: sa.late,
+      itemCount: counts.get(sa.id) ?? 0,
+      createdAt: sa.createdAt.toISOString(),
+      updatedAt: sa.updatedAt.toISOString(),
+    }));
+  }
+
+  /**
+   * Merges `dto.items` into the unit's draft. Without a draft, starts one: version 1, or the next
+   * version starting from the newest submitted items.
+   */
+  async saveDraft(
+    actor: Actor,
+    campaignRef: string,
+    unitCode: string,
+    dto: SaveDraftDto,
+  ): Promise<SelfAssessmentView> {
+    return this.dataSource.transaction(async (manager) => {
+      const scope = await this.scopes.resolve(actor, campaignRef, unitCode, 'write', {
+        manager,
+        lock: true,
+      });
+      const criteria = await this.scopes.criteria(scope, manager);
+      const newest = await manager.findOne(SelfAssessment, {
+        where: { participationId: scope.participation.id },
+        order: { version: 'DESC' },
+      });
+      const current = new Map<string, ItemValues>();
+      if (newest) {
+        for (const item of await manager.findBy(SelfAssessmentItem, {
+          selfAssessmentId: newest.id,
+        })) {
+          current.set(item.criterionId, item);
+        }
+      }
+      const changes = await this.mergeItems(manager, scope, criteria, current, dto.items);
+
+      let draft: SelfAssessment;
+      const startsVersion = !newest || newest.status === 'submitted';
+      if (startsVersion) {
+        draft = await manager.save(
+          manager.create(SelfAssessment, {
+            participationId: scope.participation.id,
+            version: (newest?.version ?? 0) + 1,
+            status: 'draft',
+          }),
+        );
+      } else {
+        draft = newest;
+        await manager.update(SelfAssessment, { id: draft.id }, { updatedAt: new Date() });
+      }
+      // A new version carries every item of the submitted one; an existing draft only the changes.
+      const toWrite = startsVersion
+        ? [...current.keys()]
+        : [...changes.keys()].filter((id) => current.has(id));
+      if (toWrite.length > 0) {
+        await manager.upsert(
+          SelfAssessmentItem,
+          toWrite.map((criterionId) => {
+            const values = current.get(criterionId)!;
+            return {
+              selfAssessmentId: draft.id,
+              criterionId,
+              score: values.score,
+              notApplicable: values.notApplicable,
+              note: values.note,
+              evidenceIds: values.evidenceIds,
+            };
+          }),
+          ['selfAssessmentId', 'criterionId'],
+        );
+      }
+      await this.audit.record(
+        actor,
+        {
+          action: 'self_assessment.save_draft',
+          entityType: 'self_assessment',
+          entityId: draft.id,
+          details: {
+            campaignId: scope.campaign.id,
+            campaignCode: scope.campaign.code,
+            unitCode: scope.unit.code,
+            version: draft.version,
+            newVersion: startsVersion,
+            criteria: [...changes.values()],
+            onBehalfOfUnit: scope.onBehalf,
+          },
+        },
+        manager,
+      );
+      const saved = await manager.findOneByOrFail(SelfAssessment, { id: draft.id });
+      return this.view(manager, scope, criteria, saved);
+    });
+  }
+
+  /**
+   * Submits the unit's current draft: checks the self-assessment window (late policy, opening,
+   * the unit's extension), that every self-scored leaf is answered and evidenced, then freezes
+   * the version and moves the participation to 'submitted' or 'late'. Returns what was recorded,
+   * which the campaign workflow will be signalled with.
+   */
+  async submit(actor: Actor, campaignRef: string, unitCode: string): Promise<SubmissionRecord> {
+    const record = await this.recordSubmission(actor, campaignRef, unitCode);
+    // After the commit: the unit's workflow hears of it (or finds it in the database later).
+    await this.workflows.selfAssessmentSubmitted(
+      record.campaignId,
+      record.unitCode,
+      new Date(record.submittedAt),
+      record.version,
+    );
+    return record;
+  }
+
+  private async recordSubmission(
+    actor: Actor,
+    campaignRef: string,
+    unitCode: string,
+  ): Promise<SubmissionRecord> {
+    return this.dataSource.transaction(async (manager) => {
+      const scope = await this.scopes.resolve(actor, campaignRef, unitCode, 'write', {
+        manager,
+        lock: true,
+      });
+      const { campaign, unit, participation } = scope;
+      const draft = await manager.findOne(SelfAssessment, {
+        where: { participationId: participation.id },
+        order: { version: 'DESC' },
+      });
+      if (!draft) {
+        throw new ConflictException(
+          `Unit ${unit.code} has no self-assessment draft in campaign ${campaign.code}: save one first (PUT …/self-assessment/draft).`,
+        );
+      }
+      if (draft.status === 'submitted') {
+        throw new ConflictException(
+          `Version ${draft.version} of unit ${unit.code}'s self-assessment was already submitted on ${formatLocalDateTime(draft.submittedAt!, campaign.timeZone)}; save a draft to start version ${draft.version + 1}.`,
+        );
+      }
+
+      const { step, extension } = await this.scopes.selfAssessmentWindow(scope, manager);
+      if (!step) {
+        throw new ConflictException(
+          `Campaign ${campaign.code} has no step of kind "self_assessment" in its plan, so there is no window to submit in.`,
+        );
+      }
+      const now = new Date();
+      const decision = decideSubmission({
+        now,
+        opensAt: step.opensAt,
+        deadline: step.deadline,
+        extendedDeadline: extension?.deadline ?? null,
+        latePolicy: campaign.latePolicy,
+      });
+      const local = (d: Date) =>
+        `${formatLocalDateTime(d, campaign.timeZone)} (${campaign.timeZone})`;
+      if (!decision.accepted && decision.reason === 'not_open') {
+        throw new ConflictException(
+          `The self-assessment step (step ${step.number}) of campaign ${campaign.code} opens on ${local(decision.opensAt)}; it cannot be submitted before.`,
+        );
+      }
+      if (!decision.accepted) {
+        throw new ConflictException(
+          `The self-assessment deadline${decision.extended ? ` (extended for unit ${unit.code})` : ''} passed on ${local(decision.deadline)} and campaign ${campaign.code} refuses late submissions.`,
+        );
+      }
+
+      const criteria = await this.scopes.criteria(scope, manager);
+      const items = await manager.findBy(SelfAssessmentItem, { selfAssessmentId: draft.id });
+      const answers = new Map<string, LeafAnswer>();
+      for (const item of items) {
+        const leaf = criteria.leafById.get(item.criterionId);
+        if (leaf) answers.set(leaf.code, item);
+      }
+      const problems: string[] = [];
+      for (const leaf of criteria.leaves) {
+        const score = answers.get(leaf.code)?.score;
+        const problem =
+          score === null || score === undefined
+            ? null
+            : scoreProblem(leaf.code, score, leaf.maxPoints);
+        if (problem) problems.push(problem);
+      }
+      const { missing, missingEvidence } = completeness(criteria.leaves, answers);
+      if (missing.length > 0) {
+        problems.push(`not scored (give a score or notApplicable: true): ${missing.join(', ')}`);
+      }
+      if (missingEvidence.length > 0) {
+        problems.push(`evidence required but none attached: ${missingEvidence.join(', ')}`);
+      }
+      if (problems.length > 0) {
+        throw new UnprocessableEntityException(
+          `Cannot submit version ${draft.version} of unit ${unit.code}'s self-assessment: ${problems.join('; ')}.`,
+        );
+      }
+
+      await manager.update(
+        SelfAssessment,
+        { id: draft.id },
+        { status: 'submitted', submittedAt: now, submittedBy: actor.name, late: decision.late },
+      );
+      let participationStatus = participation.status;
+      if (SELF_ASSESSMENT_PHASE.includes(participation.status)) {
+        participationStatus = decision.late ? 'late' : 'submitted';
+        await manager.update(
+          Participation,
+          { id: participation.id },
+          { status: participationStatus },
+        );
+      }
+      const record: SubmissionRecord = {
+        selfAssessmentId: draft.id,
+        campaignId: campaign.id,
+        campaignCode: campaign.code,
+        participationId: participation.id,
+        unitCode: unit.code,
+        version: draft.version,
+        submittedAt: now.toISOString(),
+        submittedBy: actor.name,
+        late: decision.late,
+        deadline: iso(decision.deadline),
+        deadlineExtended: decision.extended,
+        participationStatus,
+      };
+      await this.audit.record(
+        actor,
+        {
+          action: 'self_assessment.submit',
+          entityType: 'self_assessment',
+          entityId: draft.id,
+          details: { ...record, onBehalfOfUnit: scope.onBehalf },
+        },
+        manager,
+      );
+      return record;
+    });
+  }
+
+  /**
+   * Validates the requested items and applies them to `current` (criterion id → values). Returns
+   * the changed criteria (id → code). Throws before anything is applied when any item is wrong.
+   */
+  private async mergeItems(
+    manager: EntityManager,
+    scope: UnitScope,
+    criteria: UnitCriteria,
+    current: Map<string, ItemValues>,
+    items: DraftItemDto[],
+  ): Promise<Map<string, string>> {
+    const seen = new Set<string>();
+    const duplicates = new Set<string>();
+    for (const item of items) {
+      if (seen.has(item.criterionCode)) duplicates.add(item.criterionCode);
+      seen.add(item.criterionCode);
+    }
+    if (duplicates.size > 0) {
+      throw new BadRequestException(
+        `Each criterion may appear once per request; repeated: ${[...duplicates].join(', ')}.`,
+      );
+    }
+
+    const problems: string[] = [];
+    for (const item of items) {
+      const why = this.scopes.whyNotSelfScored(criteria, item.criterionCode);
+      if (why) {
+        problems.push(why);
+        continue;
+      }
+      const leaf = criteria.leafByCode.get(item.criterionCode)!;
+      if (typeof item.score === 'number') {
+        const problem = scoreProblem(leaf.code, item.score, leaf.maxPoints);
+        if (problem) problems.push(problem);
+        if (item.notApplicable === true) {
+          problems.push(
+            `criterion ${leaf.code}: a score and notApplicable: true exclude each other`,
+          );
+        }
+      }
+    }
+    if (problems.length > 0) throw unprocessable(problems);
+
+    // Evidence must be this unit's, in this campaign.
+    const evidenceIds = [...new Set(items.flatMap((item) => item.evidenceIds ?? []))];
+    if (evidenceIds.length > 0) {
+      const owned = await manager.find(EvidenceFile, {
+        where: { id: In(evidenceIds), participationId: scope.participation.id },
+        select: { id: true },
+      });
+      const ownedIds = new Set(owned.map((file) => file.id));
+      const foreign = evidenceIds.filter((id) => !ownedIds.has(id));
+      if (foreign.length > 0) {
+        throw unprocessable([
+          `evidence ${foreign.join(', ')} ${foreign.length === 1 ? 'is not a file' : 'are not files'} uploaded for unit ${scope.unit.code} in campaign ${scope.campaign.code}`,
+        ]);
+      }
+    }
+
+    const changed = new Map<string, string>();
+    for (const item of items) {
+      const leaf = criteria.leafByCode.get(item.criterionCode)!;
+      const next: ItemValues = {
+        ...(current.get(leaf.id) ?? {
+          score: null,
+          notApplicable: false,
+          note: null,
+          evidenceIds: [],
+        }),
+      };
+      if (item.score !== undefined) {
+        next.score = item.score;
+        if (item.score !== null && item.notApplicable === undefined) next.notApplicable = false;
+      }
+      if (item.notApplicable !== undefined) {
+        next.notApplicable = item.notApplicable;
+        if (item.notApplicable && item.score === undefined) next.score = null;
+      }
+      if (item.note !== undefined) next.note = item.note?.trim() ? item.note : null;
+      if (item.evidenceIds !== undefined) next.evidenceIds = [...new Set(item.evidenceIds)];
+      current.set(leaf.id, next);
+      changed.set(leaf.id, leaf.code);
+    }
+    return changed;
+  }
+
+  private async view(
+    manager: EntityManager,
+    scope: UnitScope,
+    criteria: UnitCriteria,
+    assessment: SelfAssessment | null,
+  ): Promise<SelfAssessmentView> {
+    const items = assessment
+      ? await manager.findBy(SelfAssessmentItem, { selfAssessmentId: assessment.id })
+      : [];
+    const byCriterion = new Map(items.map((item) => [item.criterionId, item]));
+    const evidenceIds = [...new Set(items.flatMap((item) => item.evidenceIds))];
+    const evidence = new Map(
+      (evidenceIds.length > 0
+        ? await manager.findBy(EvidenceFile, { id: In(evidenceIds) })
+        : []
+      ).map((file) => [file.id, file]),
+    );
+    const answers = new Map<string, LeafAnswer>();
+    for (const leaf of criteria.leaves) {
+      const item = byCriterion.get(leaf.id);
+      if (item) answers.set(leaf.code, item);
+    }
+    const { missing, missingEvidence } = completeness(criteria.leaves, answers);
+    const { step, extension } = await this.scopes.selfAssessmentWindow(scope, manager);
+    const deadline = effectiveDeadline(step?.deadline ?? null, extension?.deadline ?? null);
+    // The participation may have moved on since it was resolved (e.g. in this transaction).
+    const participation = await manager.findOneByOrFail(Participation, {
+      id: scope.participation.id,
+    });
+    return {
+      campaignId: scope.campaign.id,
+      campaignCode: scope.campaign.code,
+      unitCode: scope.unit.code,
+      unitName: scope.unit.name,
+      unitGroup: scope.unit.group,
+      indexSet: {
+        id: criteria.indexSet.id,
+        name: criteria.indexSet.name,
+        illustrative: criteria.indexSet.illustrative,
+      },
+      version: assessment?.version ?? null,
+      status: assessment?.status ?? 'not_started',
+      submittedAt: iso(assessment?.submittedAt),
+      submittedBy: assessment?.submittedBy ?? null,
+      late: assessment?.late ?? false,
+      updatedAt: iso(assessment?.updatedAt),
+      deadline: iso(deadline.deadline),
+      deadlineExtended: deadline.extended,
+      participationStatus: participation.status,
+      items: criteria.leaves.map((leaf) => {
+        const item = byCriterion.get(leaf.id);
+        return {
+          criterionCode: leaf.code,
+          title: leaf.title,
+          level: leaf.level,
+          kind: leaf.kind,
+          maxPoints: leaf.maxPoints,
+          evidenceRequired: leaf.evidenceRequired,
+          score: item?.score ?? null,
+          notApplicable: item?.notApplicable ?? false,
+          note: item?.note ?? null,
+          evidence: (item?.evidenceIds ?? []).flatMap((id) => {
+            const file = evidence.get(id);
+            return file
+              ? [
+                  {
+                    id: file.id,
+                    fileName: file.fileName,
+                    mimeType: file.mimeType,
+                    sizeBytes: file.sizeBytes,
+                    sha256: file.sha256,
+                    downloadUrl: `/evidence/${file.id}/download`,
+                  },
+                ]
+              : [];
+          }),
+        };
+      }),
+      missing,
+      missingEvidence,
+    };
+  }
+}
