@@ -1,0 +1,5 @@
+export * from './common.js';
+export * from './render.js';
+export * from './secretariat-digest.js';
+export * from './step-mails.js';
+export * from './unit-mails.js';
