@@ -8,18 +8,16 @@ import 'reflect-metadata';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { MailDev } from 'maildev';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { createDataSource, migrate } from '../src/db/data-source.js';
-import { registerSearchAttributes } from '../src/temporal/register-search-attributes.js';
 import { workflowsPath } from '../src/worker/workflows-path.js';
 import { startEmbeddedPostgres } from '../scripts/launcher/embedded-postgres.js';
 import { freePort } from '../scripts/launcher/ports.js';
-import { findTemporalTestServer, INSTALL_HINT } from '../scripts/launcher/temporal-binaries.js';
 import './support/provided.js';
+import { startTimeSkippingServer } from './support/time-skipping-server.js';
 
 type Teardown = () => Promise<void>;
 
@@ -61,16 +59,6 @@ async function startDatabase(): Promise<{ url: string; teardown: Teardown }> {
   };
 }
 
-async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
-  const binary = findTemporalTestServer();
-  if (!binary) {
-    throw new Error(`The Temporal time-skipping test server was not found. ${INSTALL_HINT}`);
-  }
-  return TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: binary } },
-  });
-}
-
 async function startSmtpServer(): Promise<{ smtpUrl: string; apiUrl: string; mail: MailDev }> {
   const smtp = await freePort();
   const web = await freePort();
@@ -107,15 +95,13 @@ export default async function setup(project: TestProject): Promise<Teardown> {
       throw new Error('unreachable: every rejected start was rethrown above');
     }
 
-    await registerSearchAttributes(temporal.value.connection, 'default');
-
     const dataSource = createDataSource(database.value.url);
     await dataSource.initialize();
     await migrate(dataSource);
     await dataSource.destroy();
 
     project.provide('databaseUrl', database.value.url);
-    project.provide('temporalAddress', temporal.value.address);
+    project.provide('temporalAddress', temporal.value.env.address);
     project.provide('workflowBundleCode', bundle.value.code);
     project.provide('smtpUrl', smtp.value.smtpUrl);
     project.provide('mailApiUrl', smtp.value.apiUrl);

