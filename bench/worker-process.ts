@@ -1,0 +1,81 @@
+/**
+ * The bench's worker, in its own process so that its memory is measured apart from the driver's:
+ * the service's worker (createCampaignWorker, default options) with the real PostgreSQL
+ * activities, on a pre-built bundle of bench/bench-workflows.ts.
+ *
+ * Protocol over the IPC channel (child_process.fork):
+ * - child → parent `{ type: 'ready' }` once the worker polls;
+ * - parent → child `{ type: 'shutdown' }`;
+ * - child → parent `{ type: 'done', maxRssKiB }` (process.resourceUsage().maxRSS), then it exits.
+ * When the parent goes away the worker shuts down too.
+ */
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { createCampaignRecordActivities } from '../src/activities/campaign-records.js';
+import { createDataSource } from '../src/db/data-source.js';
+import { createCampaignWorker } from '../src/worker/create-worker.js';
+
+export interface BenchWorkerOptions {
+  temporalAddress: string;
+  databaseUrl: string;
+  taskQueue: string;
+  /** File holding the workflow bundle's code (built once by the driver). */
+  bundlePath: string;
+}
+
+export type BenchWorkerMessage =
+  { type: 'ready' } | { type: 'done'; maxRssKiB: number } | { type: 'error'; message: string };
+
+function send(message: BenchWorkerMessage): Promise<void> {
+  return new Promise((resolve) => {
+    if (!process.send || !process.connected) return resolve();
+    process.send(message, undefined, {}, () => resolve());
+  });
+}
+
+async function main(): Promise<void> {
+  const raw = process.env.BENCH_WORKER_OPTIONS;
+  if (!raw || !process.send) throw new Error('worker-process: start me through the bench driver');
+  const options = JSON.parse(raw) as BenchWorkerOptions;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+
+  const dataSource = createDataSource(options.databaseUrl);
+  await dataSource.initialize();
+  const connection = await NativeConnection.connect({ address: options.temporalAddress });
+  try {
+    const worker = await createCampaignWorker({
+      connection,
+      namespace: 'default',
+      taskQueue: options.taskQueue,
+      activities: { ...createCampaignRecordActivities(dataSource) },
+      workflowBundle: { code: readFileSync(options.bundlePath, 'utf8') },
+    });
+    const stop = () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+    };
+    process.on('message', (message: { type?: string }) => {
+      if (message.type === 'shutdown') stop();
+    });
+    process.on('disconnect', stop);
+    const running = worker.run();
+    await send({ type: 'ready' });
+    await running;
+  } finally {
+    await connection.close();
+    await dataSource.destroy();
+  }
+  await send({ type: 'done', maxRssKiB: process.resourceUsage().maxRSS });
+}
+
+main().then(
+  () => process.exit(0),
+  async (err: unknown) => {
+    await send({
+      type: 'error',
+      message: err instanceof Error ? (err.stack ?? err.message) : String(err),
+    });
+    console.error('worker-process: failed:', err);
+    process.exit(1);
+  },
+);
