@@ -1,21 +1,10 @@
 /** Data the campaign, batch and unit workflows are started with and report. Plain JSON: it is stored in history. */
 
-/** Kept in sync with StepKind in src/entities/campaign-step.entity.ts (workflow code imports no entities). */
-export type PlanStepKind =
-  | 'setup'
-  | 'guidance'
-  | 'self_assessment'
-  | 'appraisal_round_1'
-  | 'aggregation_round_1'
-  | 'explanation'
-  | 'appraisal_round_2'
-  | 'aggregation_round_2'
-  | 'council_approval'
-  | 'announcement'
-  | 'commendation'
-  | 'other';
+import type { StepActor, StepKind } from '../entities/campaign-step.entity.js';
 
-export type PlanStepActor = 'secretariat' | 'units' | 'appraisers' | 'council' | 'chairman';
+/** What a step does (type only: workflow code never loads the entities). */
+export type PlanStepKind = StepKind;
+export type PlanStepActor = StepActor;
 
 export interface StepPlanEntry {
   /** 1-based step number from the plan (11 steps in the 2021 plan). */
