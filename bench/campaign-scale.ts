@@ -37,7 +37,6 @@ import {
   type SeedPlan,
   type SeedUnit,
 } from '../src/seed/vinh-long-2021.js';
-import { registerSearchAttributes } from '../src/temporal/register-search-attributes.js';
 import type { CampaignState } from '../src/workflows/campaign.types.js';
 import {
   campaignStateQuery,
@@ -52,8 +51,8 @@ import type { UnitState } from '../src/workflows/unit.types.js';
 import { campaignWorkflowId, unitWorkflowId } from '../src/workflows/workflow-ids.js';
 import { startEmbeddedPostgres } from '../scripts/launcher/embedded-postgres.js';
 import { freePort } from '../scripts/launcher/ports.js';
+import { startTimeSkippingServer } from '../test/support/time-skipping-server.js';
 import { baselineCampaignWorkflow, baselineUnitCode } from './baseline-workflows.js';
-import { startTimeSkippingServerAt } from './time-skipping.js';
 import type { BenchWorkerMessage, BenchWorkerOptions } from './worker-process.js';
 
 // ------------------------------------------------------------------------------------------------
@@ -501,11 +500,11 @@ async function withServerAndWorker<T>(
     const deadline = new Deadline(RUN_TIMEOUT_MS);
     const server = await deadline.wait(
       'the time-skipping server to start',
-      startTimeSkippingServerAt(PLAN_CLOCK_START),
+      // Registers the project's search attributes too.
+      startTimeSkippingServer({ clockStart: PLAN_CLOCK_START }),
     );
     scope.add('time-skipping server', () => server.teardown());
     const { env } = server;
-    await registerSearchAttributes(env.connection, 'default');
     const worker = await startWorker(
       label,
       {
