@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Client } from '@temporalio/client';
+import type { Connection } from '@temporalio/client';
 import type { Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
-import { MAIL_TRANSPORT, TEMPORAL_CLIENT } from '../tokens.js';
+import { MAIL_TRANSPORT, TEMPORAL_PROBE } from '../tokens.js';
 
 export type DependencyName = 'database' | 'temporal' | 'smtp';
 
@@ -53,7 +53,7 @@ async function timed(check: () => Promise<unknown>): Promise<DependencyHealth> {
 export class HealthService {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(TEMPORAL_PROBE) private readonly temporal: Connection,
     @Inject(MAIL_TRANSPORT) private readonly mail: Transporter,
   ) {}
 
@@ -61,8 +61,8 @@ export class HealthService {
     const [database, temporal, smtp] = await Promise.all([
       timed(() => this.dataSource.query('SELECT 1')),
       timed(() =>
-        this.temporal.connection.withDeadline(Date.now() + CHECK_TIMEOUT_MS, () =>
-          this.temporal.connection.workflowService.getSystemInfo({}),
+        this.temporal.withDeadline(Date.now() + CHECK_TIMEOUT_MS, () =>
+          this.temporal.workflowService.getSystemInfo({}),
         ),
       ),
       timed(() => this.mail.verify()),

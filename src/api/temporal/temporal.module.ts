@@ -1,7 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import type { AppConfig } from '../../config.js';
-import { APP_CONFIG, TEMPORAL_CLIENT } from '../tokens.js';
+import { APP_CONFIG, TEMPORAL_CLIENT, TEMPORAL_PROBE } from '../tokens.js';
 
 /**
  * The Temporal client the API starts and signals workflows with. The connection is lazy, so the
@@ -19,13 +19,25 @@ import { APP_CONFIG, TEMPORAL_CLIENT } from '../tokens.js';
           namespace: config.temporalNamespace,
         }),
     },
+    {
+      // The client's default interceptor retries failed calls on timers, which may fire after
+      // the app has closed the connection; a health probe wants one attempt and a clear answer.
+      provide: TEMPORAL_PROBE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        Connection.lazy({ address: config.temporalAddress, interceptors: [] }),
+    },
   ],
-  exports: [TEMPORAL_CLIENT],
+  exports: [TEMPORAL_CLIENT, TEMPORAL_PROBE],
 })
 export class TemporalModule implements OnApplicationShutdown {
-  constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(TEMPORAL_PROBE) private readonly probe: Connection,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.client.connection.close();
+    await this.probe.close();
   }
 }
