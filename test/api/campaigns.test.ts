@@ -20,6 +20,7 @@ import {
   auditFor,
   createDraftCampaign,
   createUnit,
+  deleteCampaigns,
   privateTimeSkippingServer,
   seedPlanCopy,
   staffTokens,
@@ -176,14 +177,7 @@ describe('campaigns API', () => {
   });
 
   afterAll(async () => {
-    if (campaignCodes.length > 0) {
-      await api.dataSource
-        .getRepository(Campaign)
-        .createQueryBuilder()
-        .delete()
-        .where('code = ANY(:codes)', { codes: campaignCodes })
-        .execute();
-    }
+    await deleteCampaigns(api.dataSource, campaignCodes);
     await api?.close();
   });
 

@@ -8,6 +8,7 @@ import {
   auditFor,
   auditSince,
   createDraftCampaign,
+  deleteCampaigns,
   lastAuditId,
   staffTokens,
   suffix,
@@ -36,14 +37,7 @@ describe('importing index sets and units', () => {
   });
 
   afterAll(async () => {
-    if (campaignCodes.length > 0) {
-      await api.dataSource
-        .getRepository(Campaign)
-        .createQueryBuilder()
-        .delete()
-        .where('code = ANY(:codes)', { codes: campaignCodes })
-        .execute();
-    }
+    await deleteCampaigns(api.dataSource, campaignCodes);
     await api?.close();
   });
 

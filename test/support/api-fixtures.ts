@@ -228,3 +228,14 @@ export async function upload(
 export async function privateTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
   return (await startTimeSkippingServer()).env;
 }
+
+/** Deletes the campaigns a test file created (steps, index sets and participations cascade). */
+export async function deleteCampaigns(dataSource: DataSource, codes: string[]): Promise<void> {
+  if (codes.length === 0) return;
+  await dataSource
+    .getRepository(Campaign)
+    .createQueryBuilder()
+    .delete()
+    .where('code = ANY(:codes)', { codes })
+    .execute();
+}
