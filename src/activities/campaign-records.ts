@@ -46,6 +46,14 @@ export interface CampaignRecordActivities {
   findSubmittedSelfAssessment(
     participationId: string,
   ): Promise<{ submittedAt: string; version: number } | null>;
+  /**
+   * Of the given units, those whose self-assessment is still awaited (registered) or missing:
+   * the units the end of late intake concerns.
+   */
+  unitsAwaitingSelfAssessment(input: {
+    campaignId: string;
+    unitCodes: string[];
+  }): Promise<string[]>;
 }
 
 export function createCampaignRecordActivities(dataSource: DataSource): CampaignRecordActivities {
@@ -118,6 +126,21 @@ export function createCampaignRecordActivities(dataSource: DataSource): Campaign
         .getRawOne<{ first: Date | null; version: number | null }>();
       if (!row?.first) return null;
       return { submittedAt: new Date(row.first).toISOString(), version: Number(row.version) };
+    },
+
+    async unitsAwaitingSelfAssessment({ campaignId, unitCodes }) {
+      if (unitCodes.length === 0) return [];
+      const rows = await dataSource
+        .getRepository(Participation)
+        .createQueryBuilder('p')
+        .innerJoin('p.unit', 'u')
+        .select('u.code', 'code')
+        .where('p.campaign_id = :campaignId', { campaignId })
+        .andWhere('u.code IN (:...unitCodes)', { unitCodes })
+        .andWhere("p.status IN ('registered', 'missing')")
+        .orderBy('u.code', 'ASC')
+        .getRawMany<{ code: string }>();
+      return rows.map((row) => row.code);
     },
 
     async recordUnitStatus({ participationId, status, at }) {

@@ -35,6 +35,8 @@ export interface CampaignWorkflowInput {
   steps: StepPlanEntry[];
   /** Units per batch workflow (each starts one child per unit); default 500. */
   batchSize?: number;
+  /** Events after which a batch workflow continues as new (default 10,000; tests set less). */
+  batchHistoryLimit?: number;
 }
 
 export type StepStatus = 'pending' | 'open' | 'closed';

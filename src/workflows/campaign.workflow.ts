@@ -27,7 +27,8 @@ import {
   openStepSignal,
 } from './signals.js';
 import type { CampaignEvent } from './unit.types.js';
-import { unitBatchWorkflow, type UnitBatchInput } from './unit-batch.workflow.js';
+import type { UnitBatchInput } from './unit-batch.types.js';
+import { unitBatchWorkflow } from './unit-batch.workflow.js';
 import { unitTimelineFromPlan } from './unit-timeline.js';
 import { waitUntil } from './waiting.js';
 import { batchWorkflowId } from './workflow-ids.js';
@@ -240,8 +241,12 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
             timeline,
             offset: i * batchSize,
             limit: batchSize,
+            ...(input.batchHistoryLimit ? { historyLimit: input.batchHistoryLimit } : {}),
           } satisfies UnitBatchInput,
         ],
+        // Starting or signalling a chunk of units can queue behind thousands of unit tasks on a
+        // busy worker; the default 10 s would time the task out and replay the batch again.
+        workflowTaskTimeout: '1 minute',
         typedSearchAttributes: [{ key: CAMPAIGN_YEAR, value: input.year }],
       }),
     ),

@@ -1,47 +1,28 @@
 import {
   type ChildWorkflowHandle,
   condition,
-  ParentClosePolicy,
   proxyActivities,
   setCurrentDetails,
   setHandler,
-  startChild,
 } from '@temporalio/workflow';
-import type { CampaignRecordActivities } from '../activities/campaign-records.js';
-import type { LatePolicy } from './campaign.types.js';
-import { CAMPAIGN_YEAR, UNIT_CODE, UNIT_STATUS } from './search-attributes.js';
-import { campaignEventSignal } from './signals.js';
-import type { CampaignEvent, UnitState, UnitTimeline, UnitWorkflowInput } from './unit.types.js';
-import { unitWorkflow } from './unit.workflow.js';
-import { unitWorkflowId } from './workflow-ids.js';
+import type { CampaignRecordActivities } from '../../activities/campaign-records.js';
+import { campaignEventSignal } from '../signals.js';
+import type { UnitBatchInput, UnitBatchResult } from '../unit-batch.types.js';
+import { startUnit } from '../unit-child.js';
+import type { CampaignEvent, UnitState } from '../unit.types.js';
+import type { unitWorkflow } from '../unit.workflow.js';
 
 const records = proxyActivities<CampaignRecordActivities>({
   startToCloseTimeout: '1 minute',
   retry: { maximumInterval: '1 minute' },
 });
 
-export interface UnitBatchInput {
-  campaignId: string;
-  campaignWorkflowId: string;
-  year: number;
-  timeZone: string;
-  latePolicy: LatePolicy;
-  timeline: UnitTimeline;
-  /** This batch's slice of the campaign's units, ordered by unit code. */
-  offset: number;
-  limit: number;
-}
-
-export interface UnitBatchResult {
-  units: number;
-  byStatus: Record<string, number>;
-}
-
 /**
- * Starts one child workflow per unit of its slice and relays campaign events to them. Temporal
- * caps pending children per workflow at 2,000, so the campaign fans out through batches.
+ * The batch workflow of campaigns started before LEAN_UNITS_PATCH: starts all its units at once,
+ * relays every event to every unit and waits for all of them. Kept so those campaigns replay;
+ * remove once none runs.
  */
-export async function unitBatchWorkflow(input: UnitBatchInput): Promise<UnitBatchResult> {
+export async function unitBatchWorkflowV1(input: UnitBatchInput): Promise<UnitBatchResult> {
   const queue: CampaignEvent[] = [];
   setHandler(campaignEventSignal, (event) => {
     queue.push(event);
@@ -54,29 +35,7 @@ export async function unitBatchWorkflow(input: UnitBatchInput): Promise<UnitBatc
   });
   setCurrentDetails(`Khởi tạo ${units.length} đơn vị`);
   const children: ChildWorkflowHandle<typeof unitWorkflow>[] = await Promise.all(
-    units.map((unit) =>
-      startChild(unitWorkflow, {
-        workflowId: unitWorkflowId(input.campaignWorkflowId, unit.code),
-        args: [
-          {
-            campaignId: input.campaignId,
-            campaignWorkflowId: input.campaignWorkflowId,
-            year: input.year,
-            timeZone: input.timeZone,
-            latePolicy: input.latePolicy,
-            unit,
-            timeline: input.timeline,
-          } satisfies UnitWorkflowInput,
-        ],
-        typedSearchAttributes: [
-          { key: CAMPAIGN_YEAR, value: input.year },
-          { key: UNIT_CODE, value: unit.code },
-          { key: UNIT_STATUS, value: 'registered' },
-        ],
-        // A unit's record must outlive a batch that is terminated by mistake.
-        parentClosePolicy: ParentClosePolicy.ABANDON,
-      }),
-    ),
+    units.map((unit) => startUnit(input, unit)),
   );
 
   let finished = 0;

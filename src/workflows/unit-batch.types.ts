@@ -1,0 +1,33 @@
+import type { LatePolicy } from './campaign.types.js';
+import type { CampaignEvent, UnitTimeline } from './unit.types.js';
+
+export interface UnitBatchInput {
+  campaignId: string;
+  campaignWorkflowId: string;
+  year: number;
+  timeZone: string;
+  latePolicy: LatePolicy;
+  timeline: UnitTimeline;
+  /** This batch's slice of the campaign's units, ordered by unit code. */
+  offset: number;
+  limit: number;
+  /** Continue as new once the history has this many events (default 10,000; tests set less). */
+  historyLimit?: number;
+  /** Set by continue-as-new: the units already started and the events not yet relayed. */
+  continued?: UnitBatchContinuation;
+}
+
+export interface UnitBatchContinuation {
+  unitCodes: string[];
+  pending: CampaignEvent[];
+  eventsRelayed: number;
+  runs: number;
+}
+
+export interface UnitBatchResult {
+  units: number;
+  /** Units by final status, of the units this run started. */
+  byStatus?: Record<string, number>;
+  /** Campaign events relayed to the units. */
+  eventsRelayed?: number;
+}

@@ -1,0 +1,32 @@
+import { ParentClosePolicy, startChild } from '@temporalio/workflow';
+import type { UnitRef, UnitWorkflowInput } from './unit.types.js';
+import { CAMPAIGN_YEAR, UNIT_CODE, UNIT_STATUS } from './search-attributes.js';
+import type { UnitBatchInput } from './unit-batch.types.js';
+import { unitWorkflow } from './unit.workflow.js';
+import { unitWorkflowId } from './workflow-ids.js';
+
+/** Starts one unit's workflow as a child of its batch. */
+export function startUnit(input: UnitBatchInput, unit: UnitRef) {
+  return startChild(unitWorkflow, {
+    workflowId: unitWorkflowId(input.campaignWorkflowId, unit.code),
+    args: [
+      {
+        campaignId: input.campaignId,
+        campaignWorkflowId: input.campaignWorkflowId,
+        year: input.year,
+        timeZone: input.timeZone,
+        latePolicy: input.latePolicy,
+        unit,
+        timeline: input.timeline,
+      } satisfies UnitWorkflowInput,
+    ],
+    typedSearchAttributes: [
+      { key: CAMPAIGN_YEAR, value: input.year },
+      { key: UNIT_CODE, value: unit.code },
+      { key: UNIT_STATUS, value: 'registered' },
+    ],
+    // A unit's record must outlive a batch that is terminated by mistake, and a batch ends at
+    // the announcement while its units finish on their own.
+    parentClosePolicy: ParentClosePolicy.ABANDON,
+  });
+}

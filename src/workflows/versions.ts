@@ -1,0 +1,14 @@
+/**
+ * Patch markers (patched()) of workflow changes that campaigns already running must not see.
+ * Each stays until no campaign started before it still runs; then deprecatePatch(), then removal.
+ */
+
+/** The unit workflow looks the submission up in PostgreSQL before recording "missing". */
+export const RECONCILE_SUBMISSION_PATCH = 'reconcile-self-assessment-from-db';
+
+/**
+ * Units record their status with local activities and only wake for what concerns them; batches
+ * relay events in chunks to the units concerned, stop at the announcement and continue as new
+ * when their history grows. Older campaigns replay on ./legacy.
+ */
+export const LEAN_UNITS_PATCH = 'lean-units-and-batches';
