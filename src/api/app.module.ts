@@ -13,6 +13,7 @@ import { EvidenceModule } from './evidence/evidence.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IndexSetsModule } from './index-sets/index-sets.module.js';
 import { MailModule } from './mail/mail.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { SelfAssessmentsModule } from './self-assessments/self-assessments.module.js';
 import { TemporalModule } from './temporal/temporal.module.js';
 import { UnitsModule } from './units/units.module.js';
@@ -49,6 +50,7 @@ export class AppModule {
         IndexSetsModule,
         SelfAssessmentsModule,
         EvidenceModule,
+        NotificationsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -6,6 +6,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import type { ReminderPolicyInput } from '../domain/reminders/reminder-policy.js';
 import type { CampaignStep } from './campaign-step.entity.js';
 
 /** A document the campaign rests on, e.g. Decision 3176/QĐ-UBND of 18/11/2021. */
@@ -54,6 +55,13 @@ export class Campaign {
 
   @Column({ name: 'late_policy', type: 'varchar', length: 16, default: 'accept' })
   latePolicy: LateSubmissionPolicy;
+
+  /**
+   * When reminders, escalations and digests go out: the fields that differ from
+   * DEFAULT_REMINDER_POLICY; null follows the default.
+   */
+  @Column({ name: 'reminder_policy', type: 'jsonb', nullable: true })
+  reminderPolicy: ReminderPolicyInput | null;
 
   /** The highest-numbered open step, as the campaign workflow reports it. */
   @Column({ name: 'current_step', type: 'int', nullable: true })

@@ -6,6 +6,7 @@ import { Campaign } from './campaign.entity.js';
 import { Criterion } from './criterion.entity.js';
 import { EvidenceFile } from './evidence-file.entity.js';
 import { IndexSet } from './index-set.entity.js';
+import { Notification } from './notification.entity.js';
 import { Participation } from './participation.entity.js';
 import { SelfAssessmentItem } from './self-assessment-item.entity.js';
 import { SelfAssessment } from './self-assessment.entity.js';
@@ -21,6 +22,7 @@ export {
   Criterion,
   EvidenceFile,
   IndexSet,
+  Notification,
   Participation,
   SelfAssessment,
   SelfAssessmentItem,
@@ -33,6 +35,8 @@ export type { CriterionKind, CriterionLevel } from './criterion.entity.js';
 export type { ParticipationStatus } from './participation.entity.js';
 export type { SelfAssessmentStatus } from './self-assessment.entity.js';
 export type { Role } from './api-token.entity.js';
+export type { NotificationKind, NotificationStatus } from './notification.entity.js';
+export { NOTIFICATION_KINDS, NOTIFICATION_STATUSES } from './notification.entity.js';
 
 /** Every entity, for the DataSource. */
 export const ENTITIES = [
@@ -49,4 +53,5 @@ export const ENTITIES = [
   EvidenceFile,
   ApiToken,
   AuditEntry,
+  Notification,
 ];

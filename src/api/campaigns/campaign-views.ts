@@ -48,6 +48,7 @@ export function campaignView(campaign: Campaign): CampaignView {
       ? formatLocalDateTime(campaign.launchedAt, campaign.timeZone)
       : null,
     copiedFromId: campaign.copiedFromId,
+    reminderPolicy: campaign.reminderPolicy ?? null,
     createdAt: campaign.createdAt.toISOString(),
     updatedAt: campaign.updatedAt.toISOString(),
   };

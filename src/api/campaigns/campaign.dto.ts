@@ -20,6 +20,7 @@ import type {
   StepActor,
   StepKind,
 } from '../../entities/index.js';
+import type { ReminderPolicyInput } from '../../domain/reminders/reminder-policy.js';
 import {
   IsCode,
   IsIanaTimeZone,
@@ -27,6 +28,7 @@ import {
   IsLocalDate,
   IsOmittable,
 } from '../common/dto-validators.js';
+import { IsReminderPolicy } from './reminder-policy.validator.js';
 
 export const STEP_KINDS: StepKind[] = [
   'setup',
@@ -116,6 +118,18 @@ export class UpdateCampaignDto {
   @IsOmittable()
   @IsIanaTimeZone()
   timeZone?: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    example: { daysBeforeDeadline: [5, 2, 1], sendTime: '07:30' },
+    description:
+      'When reminders, escalations and digests go out: the fields of the default policy to change (daysBeforeDeadline, countDaysIn, sendTime, escalateAtMissedDeadline, overdueRepeatEveryWorkingDays, secretariatDigests, appraisalDaysBeforeOpening, appraisalDaysBeforeDeadline, councilDaysBeforeMeeting); null restores the default.',
+  })
+  @IsOptional()
+  @IsReminderPolicy()
+  reminderPolicy?: ReminderPolicyInput | null;
 }
 
 export class UpdateStepDto {
@@ -324,6 +338,13 @@ export class CampaignView {
   @ApiProperty({ nullable: true, type: String, example: '18/11/2021 09:30' }) launchedAtLocal:
     string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) copiedFromId: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: "The campaign's changes to the default reminder policy; null: the default.",
+  })
+  reminderPolicy: ReminderPolicyInput | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 }

@@ -94,7 +94,7 @@ export class CampaignsService {
     const changed = Object.keys(dto).filter((k) => dto[k as keyof UpdateCampaignDto] !== undefined);
     if (changed.length === 0) {
       throw new BadRequestException(
-        'The body names nothing to change: send one or more of name, decisionRefs, latePolicy, timeZone.',
+        'The body names nothing to change: send one or more of name, decisionRefs, latePolicy, timeZone, reminderPolicy.',
       );
     }
     return this.dataSource.transaction(async (manager) => {
@@ -106,6 +106,7 @@ export class CampaignsService {
         decisionRefs: campaign.decisionRefs,
         latePolicy: campaign.latePolicy,
         timeZone: campaign.timeZone,
+        reminderPolicy: campaign.reminderPolicy,
       };
       if (dto.timeZone !== undefined && dto.timeZone !== campaign.timeZone) {
         // The plan is written in local dates: they stay, their instants move to the new zone.
@@ -121,6 +122,7 @@ export class CampaignsService {
       }
       if (dto.name !== undefined) campaign.name = dto.name;
       if (dto.latePolicy !== undefined) campaign.latePolicy = dto.latePolicy;
+      if (dto.reminderPolicy !== undefined) campaign.reminderPolicy = dto.reminderPolicy;
       if (dto.decisionRefs !== undefined) {
         campaign.decisionRefs = dto.decisionRefs.map(({ number, date, title }) => ({
           number,
@@ -271,6 +273,7 @@ export class CampaignsService {
         timeZone: source.timeZone,
         status: 'draft',
         latePolicy: source.latePolicy,
+        reminderPolicy: source.reminderPolicy,
         copiedFromId: source.id,
       }),
     );

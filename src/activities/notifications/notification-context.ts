@@ -1,0 +1,143 @@
+/**
+ * Loads what composeNotification needs for one planned send from PostgreSQL: the campaign, the
+ * step, the unit or agency with its addresses, the digest lists. The workflow passes only codes
+ * and the planned send, so no address or mail body travels through workflow history.
+ */
+import { ApplicationFailure } from '@temporalio/common';
+import type { DataSource } from 'typeorm';
+import type { BusinessCalendar } from '../../domain/calendar/business-calendar.js';
+import type { PlannedSend } from '../../domain/reminders/planned-send.js';
+import { localDateOf } from '../../domain/reminders/local-clock.js';
+import { Agency, Campaign, CampaignStep } from '../../entities/index.js';
+import type { ComposeInput, ComposeMailbox, ComposeUnit } from './compose.js';
+import { digestLists } from './digest-lists.js';
+import { INVALID_NOTIFICATION } from './retry-policy.js';
+
+/** A planned send as a workflow hands it over: plain JSON. */
+export interface PlannedNotificationInput {
+  campaignId: string;
+  planned: PlannedSend;
+  /** For sends to a unit or its head. */
+  unitCode?: string | null;
+  /** For appraisal reminders: the agency they go to. */
+  agencyCode?: string | null;
+  /** What is still missing, e.g. the criteria to explain; the template's default otherwise. */
+  missing?: string[];
+  /**
+   * Until when a late submission is taken (escalations, overdue reminders). Default: for the
+   * self-assessment under late policy 'accept', the first appraisal round's deadline.
+   */
+  acceptedUntil?: string | null;
+}
+
+export interface NotificationContextOptions {
+  dataSource: DataSource;
+  actionUrl: string;
+  secretariat: ComposeMailbox;
+  council: ComposeMailbox;
+  /** For "N ngày làm việc" in reminders; omitted when the year is not loaded. */
+  calendar?: BusinessCalendar;
+}
+
+/** Wrong references do not get better with retries. */
+function notFound(message: string): never {
+  throw ApplicationFailure.nonRetryable(message, INVALID_NOTIFICATION);
+}
+
+function workingDaysLeft(
+  calendar: BusinessCalendar | undefined,
+  planned: PlannedSend,
+  timeZone: string,
+): number | undefined {
+  if (!calendar || planned.kind !== 'reminder') return undefined;
+  try {
+    const deadlineDay = localDateOf(new Date(planned.deadline), timeZone);
+    return calendar.workingDaysBetween(planned.localDate, deadlineDay);
+  } catch {
+    return undefined; // a year without calendar data: the mail simply leaves the line out
+  }
+}
+
+export async function loadComposeInput(
+  options: NotificationContextOptions,
+  input: PlannedNotificationInput,
+): Promise<ComposeInput> {
+  const manager = options.dataSource.manager;
+  const { planned } = input;
+  const campaign = await manager.findOneBy(Campaign, { id: input.campaignId });
+  if (!campaign) notFound(`No campaign ${input.campaignId}`);
+  const steps = await manager.find(CampaignStep, {
+    where: { campaignId: campaign.id },
+    order: { number: 'ASC' },
+  });
+  const step = steps.find((s) => s.number === planned.stepNumber);
+  if (!step) notFound(`Campaign ${campaign.code} has no step ${planned.stepNumber}`);
+
+  let unit: ComposeUnit | undefined;
+  if (planned.audience === 'unit' || planned.audience === 'unit_head') {
+    if (!input.unitCode) notFound(`A ${planned.kind} to ${planned.audience} needs unitCode`);
+    const rows: {
+      participation_id: string;
+      code: string;
+      name: string;
+      focal_email: string | null;
+      head_email: string | null;
+    }[] = await manager.query(
+      `SELECT p.id AS participation_id, u.code, u.name, u.focal_email, u.head_email
+       FROM participations p JOIN units u ON u.id = p.unit_id
+       WHERE p.campaign_id = $1 AND u.code = $2`,
+      [campaign.id, input.unitCode],
+    );
+    const row = rows[0];
+    if (!row) notFound(`Unit ${input.unitCode} does not take part in campaign ${campaign.code}`);
+    unit = {
+      code: row.code,
+      name: row.name,
+      participationId: row.participation_id,
+      focalEmail: row.focal_email,
+      headEmail: row.head_email,
+    };
+  }
+
+  let agency: ComposeInput['agency'];
+  if (planned.audience === 'appraisers') {
+    if (!input.agencyCode) notFound('An appraisal reminder needs agencyCode');
+    const found = await manager.findOneBy(Agency, { code: input.agencyCode });
+    if (!found) notFound(`No agency with code ${input.agencyCode}`);
+    agency = { id: found.id, code: found.code, name: found.name, email: found.email };
+  }
+
+  const digest =
+    planned.audience === 'secretariat'
+      ? await digestLists(manager, step, campaign.timeZone)
+      : undefined;
+
+  const roundOne = steps.find((s) => s.kind === 'appraisal_round_1');
+  const acceptedUntil =
+    input.acceptedUntil !== undefined
+      ? input.acceptedUntil
+      : step.kind === 'self_assessment' && campaign.latePolicy === 'accept'
+        ? (roundOne?.deadline?.toISOString() ?? null)
+        : null;
+  const days = workingDaysLeft(options.calendar, planned, campaign.timeZone);
+
+  return {
+    campaign: { id: campaign.id, year: campaign.year, timeZone: campaign.timeZone },
+    step: {
+      number: step.number,
+      titleVi: step.titleVi,
+      kind: step.kind,
+      opensAt: step.opensAt?.toISOString() ?? null,
+    },
+    planned,
+    actionUrl: options.actionUrl,
+    secretariat: options.secretariat,
+    council: options.council,
+    ...(unit && { unit }),
+    ...(agency && { agency }),
+    ...(digest && { digest }),
+    ...(input.missing && { missing: input.missing }),
+    ...(acceptedUntil && { acceptedUntil }),
+    ...(days !== undefined && { workingDaysLeft: days }),
+  };
+}
