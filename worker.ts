@@ -5,11 +5,12 @@
 import 'reflect-metadata';
 import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { createCampaignRecordActivities } from './src/activities/campaign-records.js';
+import { createMailTransport } from './src/activities/mail/mail-transport.js';
 import { loadConfig } from './src/config.js';
 import { createDataSource } from './src/db/data-source.js';
 import { registerSearchAttributes } from './src/temporal/register-search-attributes.js';
 import { createCampaignWorker } from './src/worker/create-worker.js';
+import { createWorkerActivities } from './src/worker/worker-activities.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -24,13 +25,15 @@ async function main(): Promise<void> {
 
   const dataSource = createDataSource(config.databaseUrl);
   await dataSource.initialize();
+  const transport = createMailTransport(config.smtpUrl);
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   try {
     const worker = await createCampaignWorker({
       connection,
       namespace: config.temporalNamespace,
       taskQueue: config.temporalTaskQueue,
-      activities: { ...createCampaignRecordActivities(dataSource) },
+      activities: createWorkerActivities(dataSource, transport, config),
+      maxCachedWorkflows: config.workerMaxCachedWorkflows,
     });
     console.log(
       `worker: polling task queue "${config.temporalTaskQueue}" on ${config.temporalAddress} (namespace ${config.temporalNamespace})`,
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
     await worker.run();
   } finally {
     await connection.close();
+    transport.close();
     await dataSource.destroy();
   }
 }

@@ -53,6 +53,7 @@ import { startEmbeddedPostgres } from '../scripts/launcher/embedded-postgres.js'
 import { freePort } from '../scripts/launcher/ports.js';
 import { startTimeSkippingServer } from '../test/support/time-skipping-server.js';
 import { baselineCampaignWorkflow, baselineUnitCode } from './baseline-workflows.js';
+import { type SmtpSink, startSmtpSink } from './smtp-sink.js';
 import type { BenchWorkerMessage, BenchWorkerOptions } from './worker-process.js';
 
 // ------------------------------------------------------------------------------------------------
@@ -491,6 +492,8 @@ async function withServerAndWorker<T>(
     clock: PlanClock;
     deadline: Deadline;
     worker: WorkerProcess;
+    /** What the worker mailed (reminders, escalations, digests). */
+    mail: SmtpSink;
     /** The run's laps; on failure the bench prints how far it got. */
     watch: Stopwatch;
   }) => Promise<T>,
@@ -505,6 +508,8 @@ async function withServerAndWorker<T>(
     );
     scope.add('time-skipping server', () => server.teardown());
     const { env } = server;
+    const mail = await startSmtpSink();
+    scope.add('SMTP sink', () => mail.close());
     const worker = await startWorker(
       label,
       {
@@ -512,6 +517,7 @@ async function withServerAndWorker<T>(
         databaseUrl: shared.databaseUrl,
         taskQueue,
         bundlePath: shared.bundlePath,
+        smtpUrl: mail.url,
       },
       scope,
     );
@@ -523,7 +529,14 @@ async function withServerAndWorker<T>(
     const client = new Client({ connection, namespace: 'default' });
     const watch = new Stopwatch();
     try {
-      return await body({ client, clock: planClock(clockConnection), deadline, worker, watch });
+      return await body({
+        client,
+        clock: planClock(clockConnection),
+        deadline,
+        worker,
+        mail,
+        watch,
+      });
     } catch (err) {
       const peak = worker.peakSoFarKiB();
       throw new Error(
@@ -739,6 +752,7 @@ async function runCampaign(
       `${stepsOk}/11 steps closed as planned`,
       `${int(onTime)}/${int(n)} units completed, submitted on time`,
       `PostgreSQL participations: ${stored.map((r) => `${int(r.count)} ${r.status}`).join(', ')}`,
+      `mail: ${int(ctx.mail.received())} messages received, ${int(ctx.mail.duplicates())} duplicates`,
     ].join('; ');
     return {
       wallMs: watch.totalMs,

@@ -1,7 +1,7 @@
 /**
  * The bench's worker, in its own process so that its memory is measured apart from the driver's:
- * the service's worker (createCampaignWorker, default options) with the real PostgreSQL
- * activities, on a pre-built bundle of bench/bench-workflows.ts.
+ * the service's worker (createCampaignWorker, the service's default settings) with the real
+ * PostgreSQL and mail activities, on a pre-built bundle of bench/bench-workflows.ts.
  *
  * Protocol over the IPC channel (child_process.fork):
  * - child → parent `{ type: 'ready' }` once the worker polls;
@@ -12,9 +12,11 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { createCampaignRecordActivities } from '../src/activities/campaign-records.js';
+import { createMailTransport } from '../src/activities/mail/mail-transport.js';
+import { DEFAULTS } from '../src/config.js';
 import { createDataSource } from '../src/db/data-source.js';
 import { createCampaignWorker } from '../src/worker/create-worker.js';
+import { createWorkerActivities } from '../src/worker/worker-activities.js';
 
 export interface BenchWorkerOptions {
   temporalAddress: string;
@@ -22,6 +24,8 @@ export interface BenchWorkerOptions {
   taskQueue: string;
   /** File holding the workflow bundle's code (built once by the driver). */
   bundlePath: string;
+  /** The driver's SMTP sink, for reminders and escalations. */
+  smtpUrl: string;
 }
 
 export type BenchWorkerMessage =
@@ -42,13 +46,16 @@ async function main(): Promise<void> {
 
   const dataSource = createDataSource(options.databaseUrl);
   await dataSource.initialize();
+  const transport = createMailTransport(options.smtpUrl);
   const connection = await NativeConnection.connect({ address: options.temporalAddress });
   try {
     const worker = await createCampaignWorker({
       connection,
       namespace: 'default',
       taskQueue: options.taskQueue,
-      activities: { ...createCampaignRecordActivities(dataSource) },
+      // The service's defaults, as `npm run start:worker` runs it with no settings.
+      activities: createWorkerActivities(dataSource, transport, DEFAULTS),
+      maxCachedWorkflows: DEFAULTS.workerMaxCachedWorkflows,
       workflowBundle: { code: readFileSync(options.bundlePath, 'utf8') },
     });
     const stop = () => {
@@ -58,11 +65,23 @@ async function main(): Promise<void> {
       if (message.type === 'shutdown') stop();
     });
     process.on('disconnect', stop);
+    if (process.env.BENCH_MEMORY_LOG) {
+      // Where the worker's memory is: this (activity) thread's V8 heap, buffers, and the rest
+      // (the workflow thread's heap and the Rust core).
+      const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
+      setInterval(() => {
+        const m = process.memoryUsage();
+        console.error(
+          `memory: rss ${mib(m.rss)} MiB, main heap ${mib(m.heapUsed)}/${mib(m.heapTotal)} MiB, external ${mib(m.external)} MiB, array buffers ${mib(m.arrayBuffers)} MiB`,
+        );
+      }, 10_000).unref();
+    }
     const running = worker.run();
     await send({ type: 'ready' });
     await running;
   } finally {
     await connection.close();
+    transport.close();
     await dataSource.destroy();
   }
   await send({ type: 'done', maxRssKiB: process.resourceUsage().maxRSS });

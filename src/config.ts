@@ -20,9 +20,17 @@ export interface AppConfig {
   dataDir: string;
   /** Largest evidence file a unit may upload, in bytes. */
   evidenceMaxBytes: number;
+  /** Where officials act, linked from every e-mail (the web front end or the API). */
+  publicUrl: string;
+  /** The secretariat's mailbox(es): digests, and copies of escalations. */
+  secretariatEmails: string[];
+  /** The appraisal council's mailbox(es): council reminders. */
+  councilEmails: string[];
+  /** Workflows the worker keeps in memory (more: fewer replays; fewer: less memory). */
+  workerMaxCachedWorkflows: number;
 }
 
-export const DEFAULTS = {
+export const DEFAULTS: Readonly<AppConfig> = {
   databaseUrl: 'postgres://postgres:postgres@127.0.0.1:5433/par',
   temporalAddress: '127.0.0.1:7233',
   temporalNamespace: 'default',
@@ -32,7 +40,11 @@ export const DEFAULTS = {
   port: 3000,
   dataDir: '.data',
   evidenceMaxBytes: 20 * 1024 * 1024,
-} as const satisfies AppConfig;
+  publicUrl: 'http://127.0.0.1:3000',
+  secretariatEmails: ['thuky.cchc@snv.example.gov.vn'],
+  councilEmails: ['hoidong.cchc@snv.example.gov.vn'],
+  workerMaxCachedWorkflows: 2000,
+};
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -68,6 +80,28 @@ function parseUrl(name: string, raw: string, protocols: string[]): string {
   return raw;
 }
 
+function parseEmails(name: string, raw: string): string[] {
+  const emails = raw
+    .split(',')
+    .map((email) => email.trim())
+    .filter(Boolean);
+  const wrong = emails.find((email) => !/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(email));
+  if (emails.length === 0 || wrong !== undefined) {
+    throw new ConfigError(
+      `${name} must be comma-separated e-mail addresses, got "${wrong ?? raw}"`,
+    );
+  }
+  return emails;
+}
+
+function parseCount(name: string, raw: string, min: number): number {
+  const count = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(count) || count < min) {
+    throw new ConfigError(`${name} must be a whole number of at least ${min}, got "${raw}"`);
+  }
+  return count;
+}
+
 /** Reads the configuration; throws ConfigError naming the variable that is wrong. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const get = (name: string): string | undefined => {
@@ -89,6 +123,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     evidenceMaxBytes: parseByteCount(
       'EVIDENCE_MAX_BYTES',
       get('EVIDENCE_MAX_BYTES') ?? String(DEFAULTS.evidenceMaxBytes),
+    ),
+    publicUrl: parseUrl('PUBLIC_URL', get('PUBLIC_URL') ?? DEFAULTS.publicUrl, ['http:', 'https:']),
+    secretariatEmails: get('SECRETARIAT_EMAILS')
+      ? parseEmails('SECRETARIAT_EMAILS', get('SECRETARIAT_EMAILS')!)
+      : [...DEFAULTS.secretariatEmails],
+    councilEmails: get('COUNCIL_EMAILS')
+      ? parseEmails('COUNCIL_EMAILS', get('COUNCIL_EMAILS')!)
+      : [...DEFAULTS.councilEmails],
+    workerMaxCachedWorkflows: parseCount(
+      'WORKER_MAX_CACHED_WORKFLOWS',
+      get('WORKER_MAX_CACHED_WORKFLOWS') ?? String(DEFAULTS.workerMaxCachedWorkflows),
+      2,
     ),
   };
 }

@@ -9,6 +9,8 @@ export interface CampaignWorkerOptions {
   activities?: Record<string, (...args: never[]) => Promise<unknown>>;
   /** A pre-built bundle (tests build it once per run); otherwise the worker bundles at start. */
   workflowBundle?: WorkflowBundle;
+  /** Workflows kept in memory between tasks (config.workerMaxCachedWorkflows). */
+  maxCachedWorkflows?: number;
 }
 
 /** The worker that runs campaign and unit workflows and their activities. */
@@ -21,5 +23,8 @@ export async function createCampaignWorker(options: CampaignWorkerOptions): Prom
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: workflowsPath() }),
     activities: options.activities ?? {},
+    ...(options.maxCachedWorkflows !== undefined && {
+      maxCachedWorkflows: options.maxCachedWorkflows,
+    }),
   });
 }

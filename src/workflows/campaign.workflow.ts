@@ -1,6 +1,7 @@
 import {
   type ChildWorkflowHandle,
   condition,
+  patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
@@ -23,15 +24,19 @@ import {
   campaignStateQuery,
   chairmanDecisionSignal,
   closeStepSignal,
+  campaignEndedSignal,
   councilApprovalSignal,
+  notificationPlanChangedSignal,
   openStepSignal,
 } from './signals.js';
+import { notificationsWorkflow } from './notifications.workflow.js';
+import { NOTIFICATIONS_PATCH } from './versions.js';
 import type { CampaignEvent } from './unit.types.js';
 import type { UnitBatchInput } from './unit-batch.types.js';
 import { unitBatchWorkflow } from './unit-batch.workflow.js';
 import { unitTimelineFromPlan } from './unit-timeline.js';
 import { waitUntil } from './waiting.js';
-import { batchWorkflowId } from './workflow-ids.js';
+import { batchWorkflowId, notificationsWorkflowId } from './workflow-ids.js';
 
 const records = proxyActivities<CampaignRecordActivities>({
   startToCloseTimeout: '1 minute',
@@ -91,6 +96,8 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
   /** Bumped per step on every amendment, so waiting timers re-arm. */
   const deadlineVersion = new Map<number, number>();
   const relayQueue: CampaignEvent[] = [];
+  /** Bumped on every amendment: the notifications workflow re-plans. */
+  let planChanges = 0;
 
   setHandler(campaignStateQuery, () => state);
   setHandler(openStepSignal, ({ step }) => void openRequested.add(step));
@@ -100,6 +107,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     if (!target || target.status === 'closed') return;
     target.deadline = deadline;
     target.overdue = false;
+    planChanges++;
     deadlineVersion.set(step, (deadlineVersion.get(step) ?? 0) + 1);
     if (UNIT_FACING_KINDS.has(target.kind)) {
       relayQueue.push({ type: 'deadlineAmended', stepNumber: step, deadline });
@@ -251,6 +259,20 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
       }),
     ),
   );
+  // Reminders, escalations and digests (campaigns started before the patch have none).
+  const notifications = patched(NOTIFICATIONS_PATCH)
+    ? await startChild(notificationsWorkflow, {
+        workflowId: notificationsWorkflowId(workflowId),
+        args: [
+          {
+            campaignId: input.campaignId,
+            timeZone: input.timeZone,
+            after: new Date().toISOString(),
+          },
+        ],
+        typedSearchAttributes: [{ key: CAMPAIGN_YEAR, value: input.year }],
+      })
+    : null;
   state.units = unitCount;
   state.batches = batches.map((b) => b.workflowId);
   await records.recordCampaign({
@@ -273,10 +295,26 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     }
   };
   const relaying = relay();
+  const notifyPlanChanges = async () => {
+    if (!notifications) return;
+    for (let seen = 0; ;) {
+      await condition(() => planChanges !== seen || stepsDone);
+      if (planChanges === seen) return;
+      seen = planChanges;
+      // A notifications workflow that failed must not hold the campaign back (the UI shows it).
+      await notifications.signal(notificationPlanChangedSignal).catch(() => undefined);
+    }
+  };
+  const notifying = notifyPlanChanges();
 
   await Promise.all(state.steps.map(runStep));
   stepsDone = true;
   await relaying;
+  await notifying;
+  if (notifications) {
+    await notifications.signal(campaignEndedSignal).catch(() => undefined);
+    await notifications.result().catch(() => undefined);
+  }
   setCurrentDetails('Đã hoàn thành mọi bước; chờ các đơn vị kết thúc');
   await Promise.all(batches.map((b) => b.result()));
   await records.recordCampaign({

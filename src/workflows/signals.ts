@@ -29,3 +29,7 @@ export const explanationRequestedSignal =
   );
 export const explanationSubmittedSignal =
   defineSignal<[{ submittedAt: string }]>('explanationSubmitted');
+
+// Notifications workflow: re-plans when the plan changes; ends with the campaign.
+export const notificationPlanChangedSignal = defineSignal('notificationPlanChanged');
+export const campaignEndedSignal = defineSignal('campaignEnded');

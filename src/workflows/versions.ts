@@ -12,3 +12,6 @@ export const RECONCILE_SUBMISSION_PATCH = 'reconcile-self-assessment-from-db';
  * when their history grows. Older campaigns replay on ./legacy.
  */
 export const LEAN_UNITS_PATCH = 'lean-units-and-batches';
+
+/** The campaign starts its notifications workflow (reminders, escalations, digests). */
+export const NOTIFICATIONS_PATCH = 'campaign-notifications';

@@ -18,3 +18,8 @@ export function unitWorkflowId(campaignWorkflowId: string, unitCode: string): st
 export function batchWorkflowId(campaignWorkflowId: string, batchIndex: number): string {
   return `${campaignWorkflowId}-batch-${batchIndex + 1}`;
 }
+
+/** "par-2021-vinhlong" → "par-2021-vinhlong-notifications" */
+export function notificationsWorkflowId(campaignWorkflowId: string): string {
+  return `${campaignWorkflowId}-notifications`;
+}

@@ -14,6 +14,10 @@ describe('configuration from the environment', () => {
       SMTP_URL: 'smtps://user:pass@mail.gov.vn:465',
       MAIL_FROM: 'Sở Nội vụ <cchc@snv.gov.vn>',
       PORT: '8080',
+      PUBLIC_URL: 'https://cchc.vinhlong.gov.vn',
+      SECRETARIAT_EMAILS: 'cchc@snv.vinhlong.gov.vn, thuky@snv.vinhlong.gov.vn',
+      COUNCIL_EMAILS: 'hoidong@vinhlong.gov.vn',
+      WORKER_MAX_CACHED_WORKFLOWS: '1500',
     });
     expect(config).toMatchObject({
       databaseUrl: 'postgresql://par:secret@db:5432/par',
@@ -22,6 +26,10 @@ describe('configuration from the environment', () => {
       smtpUrl: 'smtps://user:pass@mail.gov.vn:465',
       mailFrom: 'Sở Nội vụ <cchc@snv.gov.vn>',
       port: 8080,
+      publicUrl: 'https://cchc.vinhlong.gov.vn',
+      secretariatEmails: ['cchc@snv.vinhlong.gov.vn', 'thuky@snv.vinhlong.gov.vn'],
+      councilEmails: ['hoidong@vinhlong.gov.vn'],
+      workerMaxCachedWorkflows: 1500,
     });
   });
 
@@ -30,6 +38,16 @@ describe('configuration from the environment', () => {
     [{ PORT: '70000' }, /PORT must be a TCP port/],
     [{ DATABASE_URL: 'mysql://x@y/z' }, /DATABASE_URL must start with postgres:/],
     [{ SMTP_URL: 'not a url' }, /SMTP_URL is not a valid URL/],
+    [{ PUBLIC_URL: 'ftp://x.vn' }, /PUBLIC_URL must start with http: or https:/],
+    [
+      { SECRETARIAT_EMAILS: 'cchc@snv.vn, not-an-address' },
+      /SECRETARIAT_EMAILS .*"not-an-address"/,
+    ],
+    [{ COUNCIL_EMAILS: ' , ' }, /COUNCIL_EMAILS must be comma-separated e-mail addresses/],
+    [
+      { WORKER_MAX_CACHED_WORKFLOWS: '1' },
+      /WORKER_MAX_CACHED_WORKFLOWS must be a whole number of at least 2/,
+    ],
   ])('names the variable that is wrong: %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -2,8 +2,10 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { inject } from 'vitest';
-import { createCampaignRecordActivities } from '../../src/activities/campaign-records.js';
+import { createMailTransport } from '../../src/activities/mail/mail-transport.js';
+import { DEFAULTS } from '../../src/config.js';
 import { createCampaignWorker } from '../../src/worker/create-worker.js';
+import { createWorkerActivities } from '../../src/worker/worker-activities.js';
 import './provided.js';
 
 export const TASK_QUEUE = 'par-test';
@@ -34,11 +36,17 @@ export async function createTestWorker(
   dataSource: DataSource,
   options: { taskQueue?: string } = {},
 ): Promise<Worker> {
-  return createCampaignWorker({
+  // Mail goes to the run's MailDev, with the service's default sender and mailboxes.
+  const transport = createMailTransport(inject('smtpUrl'));
+  const worker = await createCampaignWorker({
     connection: env.nativeConnection,
     namespace: 'default',
     taskQueue: options.taskQueue ?? TASK_QUEUE,
-    activities: { ...createCampaignRecordActivities(dataSource) },
+    activities: createWorkerActivities(dataSource, transport, DEFAULTS),
     workflowBundle: { code: inject('workflowBundleCode') },
   });
+  // The pooled SMTP connections close when the worker stops running.
+  const run = worker.run.bind(worker);
+  worker.run = () => run().finally(() => transport.close());
+  return worker;
 }

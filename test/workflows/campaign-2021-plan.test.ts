@@ -263,6 +263,7 @@ describe('the 2021 Vĩnh Long plan, end to end on timers', () => {
       await recordHistories(process.env.RECORD_HISTORIES, [
         handle,
         env.client.workflow.getHandle(`${workflowId}-batch-1`),
+        env.client.workflow.getHandle(`${workflowId}-notifications`),
         ...['SNV', 'STP', 'TTT', 'BQLKCN', 'SGTVT', 'TPVL', 'SCT'].map(unit),
       ]);
     }

@@ -29,6 +29,10 @@ describe('replay of committed workflow histories', () => {
         'v1-initial/par-2021-vinhlong-batch-1.json',
         'v1-initial/par-2021-vinhlong-TTT.json',
         'v2-reconcile-submission/par-2021-vinhlong-SCT.json',
+        'v3-lean-units-notifications/par-2021-vinhlong.json',
+        'v3-lean-units-notifications/par-2021-vinhlong-batch-1.json',
+        'v3-lean-units-notifications/par-2021-vinhlong-notifications.json',
+        'v3-lean-units-notifications/par-2021-vinhlong-TTT.json',
       ]),
     );
   });

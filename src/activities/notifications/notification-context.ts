@@ -4,7 +4,7 @@
  * and the planned send, so no address or mail body travels through workflow history.
  */
 import { ApplicationFailure } from '@temporalio/common';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { BusinessCalendar } from '../../domain/calendar/business-calendar.js';
 import type { PlannedSend } from '../../domain/reminders/planned-send.js';
 import { localDateOf } from '../../domain/reminders/local-clock.js';
@@ -58,24 +58,28 @@ function workingDaysLeft(
   }
 }
 
-export async function loadComposeInput(
-  options: NotificationContextOptions,
-  input: PlannedNotificationInput,
-): Promise<ComposeInput> {
-  const manager = options.dataSource.manager;
-  const { planned } = input;
-  const campaign = await manager.findOneBy(Campaign, { id: input.campaignId });
-  if (!campaign) notFound(`No campaign ${input.campaignId}`);
+/** What composing needs of a campaign, loaded once: a wave composes thousands of sends from it. */
+export interface NotificationCampaignData {
+  campaign: Campaign;
+  steps: CampaignStep[];
+  /** Participating units by code (only those asked for). */
+  units: Map<string, ComposeUnit>;
+}
+
+/** Loads the campaign, its steps and the units (all, or those codes) composing will need. */
+export async function loadNotificationCampaign(
+  manager: EntityManager,
+  campaignId: string,
+  unitCodes: string[] | 'all',
+): Promise<NotificationCampaignData> {
+  const campaign = await manager.findOneBy(Campaign, { id: campaignId });
+  if (!campaign) notFound(`No campaign ${campaignId}`);
   const steps = await manager.find(CampaignStep, {
     where: { campaignId: campaign.id },
     order: { number: 'ASC' },
   });
-  const step = steps.find((s) => s.number === planned.stepNumber);
-  if (!step) notFound(`Campaign ${campaign.code} has no step ${planned.stepNumber}`);
-
-  let unit: ComposeUnit | undefined;
-  if (planned.audience === 'unit' || planned.audience === 'unit_head') {
-    if (!input.unitCode) notFound(`A ${planned.kind} to ${planned.audience} needs unitCode`);
+  const units = new Map<string, ComposeUnit>();
+  if (unitCodes === 'all' || unitCodes.length > 0) {
     const rows: {
       participation_id: string;
       code: string;
@@ -85,18 +89,41 @@ export async function loadComposeInput(
     }[] = await manager.query(
       `SELECT p.id AS participation_id, u.code, u.name, u.focal_email, u.head_email
        FROM participations p JOIN units u ON u.id = p.unit_id
-       WHERE p.campaign_id = $1 AND u.code = $2`,
-      [campaign.id, input.unitCode],
+       WHERE p.campaign_id = $1 AND ($2::text[] IS NULL OR u.code = ANY($2::text[]))`,
+      [campaign.id, unitCodes === 'all' ? null : unitCodes],
     );
-    const row = rows[0];
-    if (!row) notFound(`Unit ${input.unitCode} does not take part in campaign ${campaign.code}`);
-    unit = {
-      code: row.code,
-      name: row.name,
-      participationId: row.participation_id,
-      focalEmail: row.focal_email,
-      headEmail: row.head_email,
-    };
+    for (const row of rows) {
+      units.set(row.code, {
+        code: row.code,
+        name: row.name,
+        participationId: row.participation_id,
+        focalEmail: row.focal_email,
+        headEmail: row.head_email,
+      });
+    }
+  }
+  return { campaign, steps, units };
+}
+
+/** The compose input of one planned send, from loaded campaign data (and the digest, if one). */
+export async function buildComposeInput(
+  options: NotificationContextOptions,
+  data: NotificationCampaignData,
+  input: PlannedNotificationInput,
+  digestOf: (step: CampaignStep) => Promise<ComposeInput['digest']> = (step) =>
+    digestLists(options.dataSource.manager, step, data.campaign.timeZone),
+): Promise<ComposeInput> {
+  const manager = options.dataSource.manager;
+  const { planned } = input;
+  const { campaign, steps } = data;
+  const step = steps.find((s) => s.number === planned.stepNumber);
+  if (!step) notFound(`Campaign ${campaign.code} has no step ${planned.stepNumber}`);
+
+  let unit: ComposeUnit | undefined;
+  if (planned.audience === 'unit' || planned.audience === 'unit_head') {
+    if (!input.unitCode) notFound(`A ${planned.kind} to ${planned.audience} needs unitCode`);
+    unit = data.units.get(input.unitCode);
+    if (!unit) notFound(`Unit ${input.unitCode} does not take part in campaign ${campaign.code}`);
   }
 
   let agency: ComposeInput['agency'];
@@ -107,10 +134,7 @@ export async function loadComposeInput(
     agency = { id: found.id, code: found.code, name: found.name, email: found.email };
   }
 
-  const digest =
-    planned.audience === 'secretariat'
-      ? await digestLists(manager, step, campaign.timeZone)
-      : undefined;
+  const digest = planned.audience === 'secretariat' ? await digestOf(step) : undefined;
 
   const roundOne = steps.find((s) => s.kind === 'appraisal_round_1');
   const acceptedUntil =
@@ -140,4 +164,18 @@ export async function loadComposeInput(
     ...(acceptedUntil && { acceptedUntil }),
     ...(days !== undefined && { workingDaysLeft: days }),
   };
+}
+
+/** Loads what one planned send needs from PostgreSQL and builds its compose input. */
+export async function loadComposeInput(
+  options: NotificationContextOptions,
+  input: PlannedNotificationInput,
+): Promise<ComposeInput> {
+  const unitCodes = input.unitCode ? [input.unitCode] : [];
+  const data = await loadNotificationCampaign(
+    options.dataSource.manager,
+    input.campaignId,
+    unitCodes,
+  );
+  return buildComposeInput(options, data, input);
 }

@@ -1,0 +1,199 @@
+/**
+ * Reminder waves: the campaign's notifications workflow sleeps until the next planned send time,
+ * then one activity sends every send due in (after, upTo] that still has a reason to go. Plans
+ * and facts come from PostgreSQL at that moment, so amended deadlines, extensions and what the
+ * units did all count; each message is sent at most once by its business key, so a retried or
+ * replayed wave sends only what is still missing.
+ */
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import type { EntityManager } from 'typeorm';
+import type { BusinessCalendar } from '../../domain/calendar/business-calendar.js';
+import type { ForecastSend } from '../../domain/notifications/forecast.js';
+import { stillDue, type WaveFacts } from '../../domain/notifications/still-due.js';
+import type { PlannedSend } from '../../domain/reminders/planned-send.js';
+import type { CampaignStep } from '../../entities/index.js';
+import { campaignForecast } from './campaign-forecast.js';
+import { composeNotification } from './compose.js';
+import { digestLists } from './digest-lists.js';
+import type { NotificationActivityDeps } from './notification-activities.js';
+import { buildComposeInput, loadNotificationCampaign } from './notification-context.js';
+import { SMTP_TEMPORARY_FAILURE } from './retry-policy.js';
+import { createNotificationSender, type SendNotificationResult } from './send-notification.js';
+
+export interface NextWave {
+  /** The next planned send time after `after` (ISO), or null when the plan holds no more. */
+  at: string | null;
+  /** Sends planned at that time (before filtering out those no longer due). */
+  planned: number;
+  /** The campaign's workflow has finished. */
+  campaignCompleted: boolean;
+}
+
+export interface WaveResult {
+  due: number;
+  sent: number;
+  /** Already decided by an earlier attempt (sent, failed or unconfirmed): not sent again. */
+  alreadyDecided: number;
+  /** No longer due (the unit acted, the step closed). */
+  skipped: number;
+  failed: number;
+  unconfirmed: number;
+}
+
+export interface NotificationWaveActivities {
+  nextNotificationWave(input: { campaignId: string; after: string }): Promise<NextWave>;
+  sendNotificationWave(input: {
+    campaignId: string;
+    after: string;
+    upTo: string;
+  }): Promise<WaveResult>;
+}
+
+export interface NotificationWaveDeps extends NotificationActivityDeps {
+  calendar: BusinessCalendar;
+  /** Messages in flight at once (the transport's pool bounds SMTP connections). */
+  concurrency?: number;
+}
+
+async function waveFacts(
+  manager: EntityManager,
+  campaignId: string,
+  steps: readonly CampaignStep[],
+): Promise<WaveFacts> {
+  const rows: { id: string; status: string; submitted: boolean }[] = await manager.query(
+    `SELECT p.id, p.status,
+            EXISTS (SELECT 1 FROM self_assessments sa WHERE sa.participation_id = p.id
+                    AND sa.status = 'submitted') AS submitted
+     FROM participations p WHERE p.campaign_id = $1`,
+    [campaignId],
+  );
+  return {
+    stepKinds: new Map(steps.map((step) => [step.number, step.kind ?? undefined])),
+    closedSteps: new Set(steps.filter((s) => s.status === 'closed').map((s) => s.number)),
+    // The API commits a submission before it signals; the unit workflow records it too.
+    submitted: new Set(
+      rows.filter((r) => r.submitted || ['submitted', 'late'].includes(r.status)).map((r) => r.id),
+    ),
+    statusOf: new Map(rows.map((r) => [r.id, r.status])),
+    lateIntakeStep: steps.find((s) => s.kind === 'appraisal_round_1')?.number ?? null,
+  };
+}
+
+/** Runs `each` over `items` with at most `limit` at once. */
+async function pool<T>(items: readonly T[], limit: number, each: (item: T) => Promise<void>) {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await each(items[next++]!);
+  });
+  await Promise.all(lanes);
+}
+
+/** The planned send inside a forecast row (what composing and the key are built from). */
+const plannedOf = (send: ForecastSend): PlannedSend => ({
+  kind: send.kind,
+  audience: send.audience,
+  copySecretariat: send.copySecretariat,
+  stepNumber: send.stepNumber,
+  deadline: send.deadline,
+  sendAt: send.sendAt,
+  localDate: send.localDate,
+  localTime: send.localTime,
+  localDateTime: send.localDateTime,
+  key: send.key,
+  ...(send.daysBefore !== undefined && { daysBefore: send.daysBefore }),
+  ...(send.anchor !== undefined && { anchor: send.anchor }),
+  ...(send.repeat !== undefined && { repeat: send.repeat }),
+  ...(send.movedFrom !== undefined && { movedFrom: send.movedFrom }),
+});
+
+export function createNotificationWaveActivities(
+  deps: NotificationWaveDeps,
+): NotificationWaveActivities {
+  const sender = createNotificationSender(deps);
+  const manager = deps.dataSource.manager;
+
+  return {
+    async nextNotificationWave({ campaignId, after }) {
+      const data = await loadNotificationCampaign(manager, campaignId, []);
+      const sends = await campaignForecast(manager, data.campaign, data.steps, deps.calendar);
+      const next = sends.find((send) => send.sendAt > after);
+      return {
+        at: next?.sendAt ?? null,
+        planned: next ? sends.filter((send) => send.sendAt === next.sendAt).length : 0,
+        campaignCompleted: data.campaign.status === 'completed',
+      };
+    },
+
+    async sendNotificationWave({ campaignId, after, upTo }) {
+      const data = await loadNotificationCampaign(manager, campaignId, 'all');
+      const sends = await campaignForecast(manager, data.campaign, data.steps, deps.calendar);
+      const due = sends.filter((send) => send.sendAt > after && send.sendAt <= upTo);
+      const facts = await waveFacts(manager, campaignId, data.steps);
+      const digests = new Map<number, ReturnType<typeof digestLists>>();
+      const digestOf = (step: CampaignStep) => {
+        if (!digests.has(step.number)) {
+          digests.set(step.number, digestLists(manager, step, data.campaign.timeZone));
+        }
+        return digests.get(step.number)!;
+      };
+
+      const result: WaveResult = {
+        due: due.length,
+        sent: 0,
+        alreadyDecided: 0,
+        skipped: 0,
+        failed: 0,
+        unconfirmed: 0,
+      };
+      let temporaryFailures = 0;
+      let lastFailure = '';
+      const count = (outcome: SendNotificationResult) => {
+        if (!outcome.sentNow) result.alreadyDecided++;
+        else if (outcome.status === 'sent') result.sent++;
+        else if (outcome.status === 'failed') result.failed++;
+        else if (outcome.status === 'unconfirmed') result.unconfirmed++;
+      };
+      const heartbeat = setInterval(() => Context.current().heartbeat(result), 1000);
+      try {
+        await pool(due, deps.concurrency ?? 16, async (send) => {
+          if (!stillDue(send, facts)) {
+            result.skipped++;
+            return;
+          }
+          const input = await buildComposeInput(
+            deps,
+            data,
+            {
+              campaignId,
+              planned: plannedOf(send),
+              unitCode: send.unitCode,
+              agencyCode: send.agencyCode,
+            },
+            digestOf,
+          );
+          try {
+            count(await sender.sendNotification(composeNotification(input)));
+          } catch (err) {
+            // One unreachable moment must not hold back the others: retry the wave for the rest.
+            if (err instanceof ApplicationFailure && err.type === SMTP_TEMPORARY_FAILURE) {
+              temporaryFailures++;
+              lastFailure = err.message;
+              return;
+            }
+            throw err;
+          }
+        });
+      } finally {
+        clearInterval(heartbeat);
+      }
+      if (temporaryFailures > 0) {
+        throw ApplicationFailure.retryable(
+          `${temporaryFailures} of ${due.length} messages hit a temporary SMTP failure (last: ${lastFailure}); the wave is retried for them`,
+          SMTP_TEMPORARY_FAILURE,
+        );
+      }
+      return result;
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * Every activity the worker runs, with its dependencies bound: the records of campaign state and
+ * the notifications. One definition for the worker process, the tests and the bench.
+ */
+import type { Transporter } from 'nodemailer';
+import type { DataSource } from 'typeorm';
+import { createCampaignRecordActivities } from '../activities/campaign-records.js';
+import { createNotificationActivities } from '../activities/notifications/notification-activities.js';
+import { createNotificationWaveActivities } from '../activities/notifications/notification-waves.js';
+import type { AppConfig } from '../config.js';
+import { vietnamBusinessCalendar } from '../domain/calendar/vietnam.js';
+
+export type MailSettings = Pick<
+  AppConfig,
+  'mailFrom' | 'publicUrl' | 'secretariatEmails' | 'councilEmails'
+>;
+
+export function createWorkerActivities(
+  dataSource: DataSource,
+  transport: Transporter,
+  mail: MailSettings,
+) {
+  const deps = {
+    dataSource,
+    transport,
+    mailFrom: mail.mailFrom,
+    actionUrl: mail.publicUrl,
+    secretariat: { name: 'Tổ thư ký Chỉ số CCHC - Sở Nội vụ', emails: mail.secretariatEmails },
+    council: { name: 'Hội đồng thẩm định Chỉ số CCHC', emails: mail.councilEmails },
+    calendar: vietnamBusinessCalendar(),
+  };
+  return {
+    ...createCampaignRecordActivities(dataSource),
+    ...createNotificationActivities(deps),
+    ...createNotificationWaveActivities(deps),
+  };
+}

@@ -1,0 +1,98 @@
+import {
+  ActivityFailure,
+  condition,
+  continueAsNew,
+  log,
+  proxyActivities,
+  setCurrentDetails,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { NotificationWaveActivities } from '../activities/notifications/notification-waves.js';
+import { NOTIFICATION_RETRY_POLICY } from '../activities/notifications/retry-policy.js';
+import { formatLocalDateTime } from '../domain/local-time.js';
+import { campaignEndedSignal, notificationPlanChangedSignal } from './signals.js';
+import { waitUntil } from './waiting.js';
+
+const waves = proxyActivities<NotificationWaveActivities>({
+  // A wave to 5,000 units takes tens of seconds; the heartbeat shows it alive.
+  startToCloseTimeout: '30 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: NOTIFICATION_RETRY_POLICY,
+});
+
+export interface NotificationsInput {
+  campaignId: string;
+  timeZone: string;
+  /** Sends planned at or before this instant are past: the launch, or the last wave. */
+  after: string;
+  /** Continue as new once the history has this many events (default 2,000). */
+  historyLimit?: number;
+  /** Carried over by continue-as-new. */
+  totals?: NotificationsResult;
+}
+
+export interface NotificationsResult {
+  waves: number;
+  sent: number;
+}
+
+/**
+ * The campaign's reminders, escalations and digests: sleeps until the next send time of the
+ * current plan, then sends that wave (one activity; each message keyed in PostgreSQL so it goes
+ * at most once). A changed plan (amended deadline, early close, extension) wakes it to re-plan.
+ */
+export async function notificationsWorkflow(
+  input: NotificationsInput,
+): Promise<NotificationsResult> {
+  const at = (iso: string) => formatLocalDateTime(new Date(iso), input.timeZone);
+  let planVersion = 0;
+  let ended = false;
+  setHandler(notificationPlanChangedSignal, () => void planVersion++);
+  setHandler(campaignEndedSignal, () => void (ended = true));
+
+  let after = input.after;
+  let waveCount = input.totals?.waves ?? 0;
+  let sent = input.totals?.sent ?? 0;
+  const historyLimit = input.historyLimit ?? 2000;
+
+  while (!ended) {
+    const seen = planVersion;
+    const next = await waves.nextNotificationWave({ campaignId: input.campaignId, after });
+    if (next.at === null) {
+      if (next.campaignCompleted) break;
+      setCurrentDetails('Không còn thư nào theo kế hoạch hiện tại; chờ kế hoạch thay đổi');
+      await condition(() => planVersion !== seen || ended);
+      continue;
+    }
+    const summary = `Đợt gửi thư lúc ${at(next.at)} (${next.planned} thư theo kế hoạch)`;
+    setCurrentDetails(`Chờ ${summary}`);
+    const changed = await waitUntil(() => planVersion !== seen || ended, next.at, summary);
+    if (changed) continue; // re-plan: the next send time may have moved
+
+    try {
+      const result = await waves.sendNotificationWave({
+        campaignId: input.campaignId,
+        after,
+        upTo: next.at,
+      });
+      sent += result.sent;
+      log.info('Notification wave sent', { at: next.at, ...result });
+    } catch (err) {
+      // A wave that cannot be sent (retries spent) is in the log as failed: go on with the plan.
+      if (!(err instanceof ActivityFailure)) throw err;
+      log.warn('Notification wave failed', { at: next.at, error: err.cause?.message });
+    }
+    after = next.at;
+    waveCount++;
+    if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= historyLimit) {
+      return continueAsNew<typeof notificationsWorkflow>({
+        ...input,
+        after,
+        totals: { waves: waveCount, sent },
+      });
+    }
+  }
+  setCurrentDetails(`Đã gửi ${sent} thư trong ${waveCount} đợt`);
+  return { waves: waveCount, sent };
+}
