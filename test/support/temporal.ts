@@ -1,5 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
+import type { Transporter } from 'nodemailer';
 import type { DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import { createMailTransport } from '../../src/activities/mail/mail-transport.js';
@@ -34,10 +35,10 @@ export async function connectTimeSkipping(): Promise<TestWorkflowEnvironment> {
 export async function createTestWorker(
   env: TestWorkflowEnvironment,
   dataSource: DataSource,
-  options: { taskQueue?: string } = {},
+  options: { taskQueue?: string; transport?: Transporter } = {},
 ): Promise<Worker> {
   // Mail goes to the run's MailDev, with the service's default sender and mailboxes.
-  const transport = createMailTransport(inject('smtpUrl'));
+  const transport = options.transport ?? createMailTransport(inject('smtpUrl'));
   const worker = await createCampaignWorker({
     connection: env.nativeConnection,
     namespace: 'default',

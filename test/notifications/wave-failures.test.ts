@@ -1,0 +1,131 @@
+/**
+ * A reminder wave through the real workflows when SMTP misbehaves: a message the server defers
+ * (451) is sent on the wave's retry; a message whose connection drops after the server accepted
+ * it is recorded "unconfirmed" and never sent again; the retry sends nothing twice.
+ */
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import type { Transporter } from 'nodemailer';
+import type { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createMailTransport } from '../../src/activities/mail/mail-transport.js';
+import { buildCampaignWorkflowInput } from '../../src/api/campaigns/campaign-workflow-input.js';
+import { createDataSource } from '../../src/db/data-source.js';
+import { Campaign, CampaignStep, Notification } from '../../src/entities/index.js';
+import { seedCampaignPlan } from '../../src/seed/seed.js';
+import { VINH_LONG_2021 } from '../../src/seed/vinh-long-2021.js';
+import { campaignWorkflow } from '../../src/workflows/index.js';
+import { startTimeSkippingServer } from '../support/time-skipping-server.js';
+import { createTestWorker } from '../support/temporal.js';
+import '../support/provided.js';
+
+const local = (stamp: string) => new Date(`${stamp}+07:00`);
+const DEFERRED = 'cchc.snv@example.vn'; // the server says 451 the first time
+const DROPPED = 'cchc.stp@example.vn'; // accepted, then the connection drops before the reply
+
+/** The real transport to MailDev, with the two failures scripted per recipient. */
+function misbehavingTransport(real: Transporter) {
+  const calls = new Map<string, number>();
+  const sendMail: Transporter['sendMail'] = async (
+    mail: Parameters<Transporter['sendMail']>[0],
+  ) => {
+    const to = String((mail.to as string[] | string | undefined) ?? '');
+    const call = (calls.get(to) ?? 0) + 1;
+    calls.set(to, call);
+    if (to.includes(DEFERRED) && call === 1) {
+      throw Object.assign(new Error('Data command failed: 451 4.3.0 Try again later'), {
+        responseCode: 451,
+        response: '451 4.3.0 Try again later',
+      });
+    }
+    const info = await real.sendMail(mail);
+    if (to.includes(DROPPED)) {
+      throw Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION' });
+    }
+    return info;
+  };
+  return {
+    transport: new Proxy(real, {
+      get: (t, p) => (p === 'sendMail' ? sendMail : Reflect.get(t, p)),
+    }),
+    calls,
+  };
+}
+
+describe('a reminder wave when SMTP fails', () => {
+  let env: TestWorkflowEnvironment;
+  let teardownServer: () => Promise<void>;
+  let worker: Worker;
+  let running: Promise<void>;
+  let db: DataSource;
+  let campaignId: string;
+  let calls: Map<string, number>;
+  const code = `vinhlong-2021-smtp-${randomUUID().slice(0, 8)}`;
+
+  beforeAll(async () => {
+    db = createDataSource(inject('databaseUrl'));
+    await db.initialize();
+    campaignId = (
+      await seedCampaignPlan(db, {
+        ...VINH_LONG_2021,
+        campaign: { ...VINH_LONG_2021.campaign, code },
+      })
+    ).campaignId;
+    const server = await startTimeSkippingServer({ clockStart: local('2021-10-31T00:00:00') });
+    env = server.env;
+    teardownServer = () => server.teardown();
+    const scripted = misbehavingTransport(createMailTransport(inject('smtpUrl')));
+    calls = scripted.calls;
+    worker = await createTestWorker(env, db, {
+      taskQueue: 'par-wave-failures',
+      transport: scripted.transport,
+    });
+    running = worker.run();
+  });
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await teardownServer?.();
+    await db.getRepository(Campaign).delete({ code });
+    await db.destroy();
+  });
+
+  it('sends every reminder of the wave once: deferred ones on the retry, none twice', async () => {
+    const campaign = await db.getRepository(Campaign).findOneByOrFail({ id: campaignId });
+    const steps = await db.getRepository(CampaignStep).findBy({ campaignId });
+    const handle = await env.client.workflow.start(campaignWorkflow, {
+      workflowId: 'par-2021-vinhlong',
+      taskQueue: 'par-wave-failures',
+      args: [buildCampaignWorkflowInput(campaign, steps)],
+    });
+    // The first reminder wave of the self-assessment: 15/12/2021 08:00, to all 25 units.
+    const now = await env.currentTimeMs();
+    await env.sleep(local('2021-12-15T09:00:00').getTime() - now);
+
+    const reminders = (await db.getRepository(Notification).findBy({ campaignId })).filter(
+      (n) => n.kind === 'reminder',
+    );
+    expect(reminders).toHaveLength(25);
+    const statusOf = (address: string) => reminders.find((n) => n.to.includes(address));
+    expect(statusOf(DEFERRED)).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(statusOf(DROPPED)).toMatchObject({ status: 'unconfirmed', attempts: 1 });
+    expect(reminders.filter((n) => n.status === 'sent')).toHaveLength(24);
+    // The wave ran twice (the deferral made it retry); SMTP saw each message once, the
+    // deferred one twice (refused, then sent).
+    expect(calls.get(DEFERRED)).toBe(2);
+    expect([...calls.entries()].filter(([to, n]) => to !== DEFERRED && n !== 1)).toEqual([]);
+
+    // The SMTP server holds each reminder exactly once, the "unconfirmed" one included.
+    const res = await fetch(`${inject('mailApiUrl')}/email`);
+    const keys = ((await res.json()) as { headers: Record<string, string> }[])
+      .map((m) => m.headers['x-par-business-key'] ?? '')
+      .filter((key) => key.startsWith(`${campaignId}/`) && key.includes('/reminder/'))
+      .sort();
+    expect(keys).toEqual(reminders.map((n) => n.businessKey).sort());
+
+    await handle.terminate('test over');
+  });
+});
