@@ -13,7 +13,7 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createMailTransport } from '../src/activities/mail/mail-transport.js';
-import { DEFAULTS } from '../src/config.js';
+import { DEFAULTS, loadConfig } from '../src/config.js';
 import { createDataSource } from '../src/db/data-source.js';
 import { createCampaignWorker } from '../src/worker/create-worker.js';
 import { createWorkerActivities } from '../src/worker/worker-activities.js';
@@ -53,9 +53,9 @@ async function main(): Promise<void> {
       connection,
       namespace: 'default',
       taskQueue: options.taskQueue,
-      // The service's defaults, as `npm run start:worker` runs it with no settings.
+      // The service's defaults, as `npm run start:worker` runs it (WORKER_MAX_CACHED_WORKFLOWS applies).
       activities: createWorkerActivities(dataSource, transport, DEFAULTS),
-      maxCachedWorkflows: DEFAULTS.workerMaxCachedWorkflows,
+      maxCachedWorkflows: loadConfig().workerMaxCachedWorkflows,
       workflowBundle: { code: readFileSync(options.bundlePath, 'utf8') },
     });
     const stop = () => {

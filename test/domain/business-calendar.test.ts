@@ -176,7 +176,7 @@ describe('make-up working days and a province calendar as JSON', () => {
     const year = parseCalendarYearJson(json);
     expect(year.weekend).toEqual([6, 7]);
     const withProvince = calendar.withYear(year);
-    expect(withProvince.loadedYears).toEqual([2021, 2022, 2023]);
+    expect(withProvince.loadedYears).toEqual([2021, 2022, 2023, 2026]);
     expect(withProvince.isWorkingDay('2023-05-06')).toBe(true);
     expect(withProvince.dayInfo('2023-05-06')).toMatchObject({
       working: true,
@@ -186,7 +186,7 @@ describe('make-up working days and a province calendar as JSON', () => {
     expect(withProvince.addWorkingDays('2023-05-05', 1)).toBe('2023-05-06');
     expect(withProvince.addWorkingDays('2022-12-30', 1)).toBe('2023-01-03');
     // The national data is untouched.
-    expect(calendar.loadedYears).toEqual([2021, 2022]);
+    expect(calendar.loadedYears).toEqual([2021, 2022, 2026]);
   });
 
   it('lets a province replace a preloaded year', () => {
@@ -292,3 +292,17 @@ describe('make-up working days and a province calendar as JSON', () => {
     expect(calendarYearFromJson(JSON.parse(JSON.stringify(VIETNAM_2022)))).toEqual(VIETNAM_2022);
   });
 });
+
+describe('Vietnamese state agencies 2026 (unverified data): days off', () => {
+  const calendar = vietnamBusinessCalendar();
+  it.each([
+    ['2026-02-16', false], // Tết Bính Ngọ, Monday
+    ['2026-02-23', true], // back to work after Tết
+    ['2026-04-27', false], // Giỗ Tổ in lieu (26/04 is a Sunday)
+    ['2026-11-27', true], // a Friday
+    ['2026-11-28', false], // a Saturday
+  ])('%s is a working day: %s', (day, working) => {
+    expect(calendar.isWorkingDay(day)).toBe(working);
+  });
+});
+
