@@ -15,7 +15,7 @@ import type { Campaign } from './campaign.entity.js';
 import type { Participation } from './participation.entity.js';
 
 /** What a message is: a planned send's kind, or one of the mails sent on an event. */
-export type NotificationKind = SendKind | 'explanation_request' | 'results';
+export type NotificationKind = SendKind | 'explanation_request' | 'results' | 'delivery_failures';
 
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'reminder',
@@ -27,6 +27,7 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'council_reminder',
   'explanation_request',
   'results',
+  'delivery_failures',
 ];
 
 /**

@@ -3,6 +3,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
@@ -12,6 +13,7 @@ import type { NotificationWaveActivities } from '../activities/notifications/not
 import { NOTIFICATION_RETRY_POLICY } from '../activities/notifications/retry-policy.js';
 import { formatLocalDateTime } from '../domain/local-time.js';
 import { campaignEndedSignal, notificationPlanChangedSignal } from './signals.js';
+import { DELIVERY_FAILURES_PATCH } from './versions.js';
 import { waitUntil } from './waiting.js';
 
 const waves = proxyActivities<NotificationWaveActivities>({
@@ -78,6 +80,9 @@ export async function notificationsWorkflow(
       });
       sent += result.sent;
       log.info('Notification wave sent', { at: next.at, ...result });
+      if (result.failed + result.unconfirmed > 0 && patched(DELIVERY_FAILURES_PATCH)) {
+        await waves.reportDeliveryFailures({ campaignId: input.campaignId, after, upTo: next.at });
+      }
     } catch (err) {
       // A wave that cannot be sent (retries spent) is in the log as failed: go on with the plan.
       if (!(err instanceof ActivityFailure)) throw err;

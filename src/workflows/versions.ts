@@ -15,3 +15,6 @@ export const LEAN_UNITS_PATCH = 'lean-units-and-batches';
 
 /** The campaign starts its notifications workflow (reminders, escalations, digests). */
 export const NOTIFICATIONS_PATCH = 'campaign-notifications';
+
+/** After a wave with refused or unknown deliveries, the secretariat gets a list of them. */
+export const DELIVERY_FAILURES_PATCH = 'report-delivery-failures';

@@ -116,7 +116,12 @@ describe('a reminder wave when SMTP fails', () => {
     // The wave ran twice (the deferral made it retry); SMTP saw each message once, the
     // deferred one twice (refused, then sent).
     expect(calls.get(DEFERRED)).toBe(2);
-    expect([...calls.entries()].filter(([to, n]) => to !== DEFERRED && n !== 1)).toEqual([]);
+    // (The secretariat's address had two messages: the 01/12 digest and the report below.)
+    const secretariat = 'thuky.cchc@snv.example.gov.vn';
+    expect(
+      [...calls.entries()].filter(([to, n]) => to !== DEFERRED && to !== secretariat && n !== 1),
+    ).toEqual([]);
+    expect(calls.get(secretariat)).toBe(2);
 
     // The SMTP server holds each reminder exactly once, the "unconfirmed" one included.
     const res = await fetch(`${inject('mailApiUrl')}/email`);
@@ -125,6 +130,21 @@ describe('a reminder wave when SMTP fails', () => {
       .filter((key) => key.startsWith(`${campaignId}/`) && key.includes('/reminder/'))
       .sort();
     expect(keys).toEqual(reminders.map((n) => n.businessKey).sort());
+
+    // The secretariat hears of the message whose delivery is unknown, once.
+    const reports = (await db.getRepository(Notification).findBy({ campaignId })).filter(
+      (n) => n.kind === 'delivery_failures',
+    );
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ status: 'sent', to: [secretariat] });
+    const report = (
+      (await (await fetch(`${inject('mailApiUrl')}/email`)).json()) as {
+        headers: Record<string, string>;
+        text: string;
+      }[]
+    ).find((m) => m.headers['x-par-business-key'] === reports[0]!.businessKey)!;
+    expect(report.text).toContain(DROPPED);
+    expect(report.text).toContain('chưa rõ đã gửi được hay chưa');
 
     await handle.terminate('test over');
   });

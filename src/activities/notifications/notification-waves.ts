@@ -10,9 +10,11 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { EntityManager } from 'typeorm';
 import type { BusinessCalendar } from '../../domain/calendar/business-calendar.js';
 import type { ForecastSend } from '../../domain/notifications/forecast.js';
+import { notificationBusinessKey } from '../../domain/notifications/business-key.js';
 import { stillDue, type WaveFacts } from '../../domain/notifications/still-due.js';
 import type { PlannedSend } from '../../domain/reminders/planned-send.js';
 import type { CampaignStep } from '../../entities/index.js';
+import { deliveryFailuresMail } from '../mail/templates/delivery-failures.js';
 import { campaignForecast } from './campaign-forecast.js';
 import { composeNotification } from './compose.js';
 import { digestLists } from './digest-lists.js';
@@ -37,11 +39,21 @@ export interface WaveResult {
   alreadyDecided: number;
   /** No longer due (the unit acted, the step closed). */
   skipped: number;
+  /** Of the wave's messages: refused for good / delivery unknown (by this or an earlier attempt). */
   failed: number;
   unconfirmed: number;
 }
 
 export interface NotificationWaveActivities {
+  /**
+   * Mails the secretariat the messages of the wave (after, upTo] that were refused for good or
+   * whose delivery is unknown (never re-sent): once per wave, by its business key.
+   */
+  reportDeliveryFailures(input: {
+    campaignId: string;
+    after: string;
+    upTo: string;
+  }): Promise<{ reported: number }>;
   nextNotificationWave(input: { campaignId: string; after: string }): Promise<NextWave>;
   sendNotificationWave(input: {
     campaignId: string;
@@ -114,6 +126,54 @@ export function createNotificationWaveActivities(
   const manager = deps.dataSource.manager;
 
   return {
+    async reportDeliveryFailures({ campaignId, after, upTo }) {
+      const rows: {
+        to_addresses: string[];
+        subject: string;
+        status: 'failed' | 'unconfirmed';
+        last_error: string | null;
+        smtp_response: string | null;
+      }[] = await manager.query(
+        `SELECT to_addresses, subject, status, last_error, smtp_response FROM notifications
+         WHERE campaign_id = $1 AND status IN ('failed', 'unconfirmed')
+           AND scheduled_for > $2 AND scheduled_for <= $3 AND kind <> 'delivery_failures'
+         ORDER BY subject`,
+        [campaignId, after, upTo],
+      );
+      if (rows.length === 0) return { reported: 0 };
+      const data = await loadNotificationCampaign(manager, campaignId, []);
+      const mail = deliveryFailuresMail({
+        timeZone: data.campaign.timeZone,
+        actionUrl: deps.actionUrl,
+        campaignLabel: `Chỉ số CCHC năm ${data.campaign.year}`,
+        waveAt: upTo,
+        failures: rows.map((row) => ({
+          recipient: row.to_addresses.join(', ') || '(không có địa chỉ)',
+          subject: row.subject,
+          status: row.status,
+          reason: row.smtp_response ?? row.last_error,
+        })),
+        ...(deps.secretariat.name && { secretariatName: deps.secretariat.name }),
+      });
+      await sender.sendNotification({
+        campaignId,
+        businessKey: notificationBusinessKey(
+          campaignId,
+          { audience: 'secretariat' },
+          `delivery-failures/${upTo}`,
+        ),
+        kind: 'delivery_failures',
+        stepNumber: null,
+        audience: 'secretariat',
+        to: [...deps.secretariat.emails],
+        subject: mail.subject,
+        html: mail.html,
+        text: mail.text,
+        scheduledFor: upTo,
+      });
+      return { reported: rows.length };
+    },
+
     async nextNotificationWave({ campaignId, after }) {
       const data = await loadNotificationCampaign(manager, campaignId, []);
       const sends = await campaignForecast(manager, data.campaign, data.steps, deps.calendar);
@@ -148,9 +208,10 @@ export function createNotificationWaveActivities(
       };
       let temporaryFailures = 0;
       let lastFailure = '';
+      // Failed and unconfirmed count whichever attempt decided them: the secretariat hears of them.
       const count = (outcome: SendNotificationResult) => {
         if (!outcome.sentNow) result.alreadyDecided++;
-        else if (outcome.status === 'sent') result.sent++;
+        if (outcome.status === 'sent' && outcome.sentNow) result.sent++;
         else if (outcome.status === 'failed') result.failed++;
         else if (outcome.status === 'unconfirmed') result.unconfirmed++;
       };

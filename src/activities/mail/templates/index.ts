@@ -1,4 +1,5 @@
 export * from './common.js';
+export * from './delivery-failures.js';
 export * from './render.js';
 export * from './secretariat-digest.js';
 export * from './step-mails.js';
