@@ -4,16 +4,20 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config.js';
 import { dataSourceOptions } from '../db/data-source.js';
 import { AgenciesModule } from './agencies/agencies.module.js';
+import { AppraisalsModule } from './appraisals/appraisals.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { CampaignWorkflowModule } from './campaign-workflow/campaign-workflow.module.js';
 import { CampaignsModule } from './campaigns/campaigns.module.js';
 import { createValidationPipe } from './common/validation.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
+import { ExplanationsModule } from './explanations/explanations.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IndexSetsModule } from './index-sets/index-sets.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { ProvenanceModule } from './provenance/provenance.module.js';
+import { ResultsModule } from './results/results.module.js';
 import { SelfAssessmentsModule } from './self-assessments/self-assessments.module.js';
 import { TemporalModule } from './temporal/temporal.module.js';
 import { UnitsModule } from './units/units.module.js';
@@ -51,6 +55,10 @@ export class AppModule {
         SelfAssessmentsModule,
         EvidenceModule,
         NotificationsModule,
+        AppraisalsModule,
+        ExplanationsModule,
+        ResultsModule,
+        ProvenanceModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

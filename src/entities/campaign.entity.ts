@@ -7,6 +7,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import type { ReminderPolicyInput } from '../domain/reminders/reminder-policy.js';
+import type { CommendationPolicy, RatingBand } from '../domain/scoring/index.js';
 import type { CampaignStep } from './campaign-step.entity.js';
 
 /** A document the campaign rests on, e.g. Decision 3176/QĐ-UBND of 18/11/2021. */
@@ -62,6 +63,35 @@ export class Campaign {
    */
   @Column({ name: 'reminder_policy', type: 'jsonb', nullable: true })
   reminderPolicy: ReminderPolicyInput | null;
+
+  /**
+   * Rating bands (xếp loại) of this campaign's results; null follows ILLUSTRATIVE_RATING_BANDS.
+   * Checked with ratingBandProblems before it is stored.
+   */
+  @Column({ name: 'rating_bands', type: 'jsonb', nullable: true })
+  ratingBands: RatingBand[] | null;
+
+  /** Who is proposed for commendation (step 11); null follows DEFAULT_COMMENDATION_POLICY. */
+  @Column({ name: 'commendation_policy', type: 'jsonb', nullable: true })
+  commendationPolicy: CommendationPolicy | null;
+
+  /**
+   * Set by the aggregation of round 2 (step 8): the appraised scores are final, neither round
+   * takes scores any more.
+   */
+  @Column({ name: 'scores_fixed_at', type: 'timestamptz', nullable: true })
+  scoresFixedAt: Date | null;
+
+  @Column({ name: 'scores_fixed_by', type: 'varchar', length: 255, nullable: true })
+  scoresFixedBy: string | null;
+
+  /** Set by the Chairman's decision (step 10): results are public to every unit, and frozen. */
+  @Column({ name: 'results_published_at', type: 'timestamptz', nullable: true })
+  resultsPublishedAt: Date | null;
+
+  /** The Chairman's decision announcing the results: number and local date. */
+  @Column({ name: 'results_decision', type: 'jsonb', nullable: true })
+  resultsDecision: { number: string; date: string } | null;
 
   /** The highest-numbered open step, as the campaign workflow reports it. */
   @Column({ name: 'current_step', type: 'int', nullable: true })

@@ -1,33 +1,43 @@
 import { Agency } from './agency.entity.js';
 import { ApiToken } from './api-token.entity.js';
+import { AppraisalScore } from './appraisal-score.entity.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import { CampaignStep } from './campaign-step.entity.js';
 import { Campaign } from './campaign.entity.js';
+import { CouncilAdjustment } from './council-adjustment.entity.js';
 import { Criterion } from './criterion.entity.js';
 import { EvidenceFile } from './evidence-file.entity.js';
+import { ExplanationRequest } from './explanation-request.entity.js';
 import { IndexSet } from './index-set.entity.js';
 import { Notification } from './notification.entity.js';
 import { Participation } from './participation.entity.js';
 import { SelfAssessmentItem } from './self-assessment-item.entity.js';
 import { SelfAssessment } from './self-assessment.entity.js';
 import { StepExtension } from './step-extension.entity.js';
+import { SurveyScore } from './survey-score.entity.js';
+import { UnitResult } from './unit-result.entity.js';
 import { Unit } from './unit.entity.js';
 
 export {
   Agency,
   ApiToken,
+  AppraisalScore,
   AuditEntry,
   Campaign,
   CampaignStep,
+  CouncilAdjustment,
   Criterion,
   EvidenceFile,
+  ExplanationRequest,
   IndexSet,
   Notification,
   Participation,
   SelfAssessment,
   SelfAssessmentItem,
   StepExtension,
+  SurveyScore,
   Unit,
+  UnitResult,
 };
 export type { DecisionReference, CampaignStatus, LateSubmissionPolicy } from './campaign.entity.js';
 export type { StepActor, StepKind } from './campaign-step.entity.js';
@@ -37,6 +47,13 @@ export type { SelfAssessmentStatus } from './self-assessment.entity.js';
 export type { Role } from './api-token.entity.js';
 export type { NotificationKind, NotificationStatus } from './notification.entity.js';
 export { NOTIFICATION_KINDS, NOTIFICATION_STATUSES } from './notification.entity.js';
+export type { AppraisalRound } from './appraisal-score.entity.js';
+export type {
+  ExplanationGround,
+  ExplanationRequestOrigin,
+  ExplanationRequestStatus,
+} from './explanation-request.entity.js';
+export type { FieldResult } from './unit-result.entity.js';
 
 /** Every entity, for the DataSource. */
 export const ENTITIES = [
@@ -54,4 +71,9 @@ export const ENTITIES = [
   ApiToken,
   AuditEntry,
   Notification,
+  AppraisalScore,
+  ExplanationRequest,
+  SurveyScore,
+  CouncilAdjustment,
+  UnitResult,
 ];

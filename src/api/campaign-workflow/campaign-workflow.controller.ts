@@ -123,7 +123,11 @@ export class CampaignWorkflowController {
   @Post('units/:unitCode/explanation-requests')
   @HttpCode(202)
   @Roles(...CAMPAIGN_STAFF)
-  @ApiOperation({ summary: 'Ask a unit to explain some criteria and add evidence' })
+  @ApiOperation({
+    summary: 'Ask a unit to explain some criteria and add evidence (step 5)',
+    description:
+      'Stores the request (criteria confirmed, reason, the unit’s step-6 deadline) in explanation_requests, then signals the unit workflow with every criterion confirmed so far. 422 for a code that is not an appraised leaf of the unit’s index set.',
+  })
   requestExplanation(
     @CurrentActor() actor: Actor,
     @Param('campaignId', uuidParam('campaign id')) campaignId: string,
@@ -136,7 +140,11 @@ export class CampaignWorkflowController {
   @Post('units/:unitCode/explanation')
   @HttpCode(202)
   @Roles('unit', ...CAMPAIGN_STAFF)
-  @ApiOperation({ summary: 'A unit submits its explanation' })
+  @ApiOperation({
+    summary: 'A unit submits its explanation (step 6)',
+    description:
+      'Per requested criterion an answer {criterionCode, text, evidenceIds} and/or a general text that answers every requested criterion not answered one by one. Stored, then signalled to the unit workflow. 422 for a criterion not requested, evidence not the unit’s, or a requested criterion left without an answer.',
+  })
   async explain(
     @CurrentActor() actor: Actor,
     @Param('campaignId', uuidParam('campaign id')) campaignId: string,
@@ -144,7 +152,7 @@ export class CampaignWorkflowController {
     @Body() body: ExplanationDto,
   ) {
     await assertOwnUnit(this.service, actor, campaignId, unitCode);
-    return this.service.submitExplanation(actor, campaignId, unitCode, body.text);
+    return this.service.submitExplanation(actor, campaignId, unitCode, body.text, body.answers);
   }
 
   @Post('council-approval')
@@ -162,7 +170,11 @@ export class CampaignWorkflowController {
   @Post('chairman-decision')
   @HttpCode(202)
   @Roles(...CAMPAIGN_STAFF)
-  @ApiOperation({ summary: 'Record the Chairman’s decision announcing the results (step 10)' })
+  @ApiOperation({
+    summary: 'Record the Chairman’s decision announcing the results (step 10)',
+    description:
+      'Publishes the computed results (409 when none are computed): from then on every unit reads them and they are frozen. Then signals the campaign workflow.',
+  })
   decide(
     @CurrentActor() actor: Actor,
     @Param('campaignId', uuidParam('campaign id')) campaignId: string,

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsInt,
@@ -7,9 +9,12 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   MaxLength,
   Min,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 
 export class AmendDeadlineDto {
@@ -68,12 +73,54 @@ export class ExplanationRequestDto {
   reason: string;
 }
 
-export class ExplanationDto {
-  @ApiProperty({ example: 'Đơn vị bổ sung Quyết định số … kèm theo tài liệu kiểm chứng.' })
+/** The unit's explanation of one requested criterion, with any extra evidence. */
+export class ExplanationAnswerDto {
+  @ApiProperty({ example: '1.2.1', description: 'A criterion the unit was asked to explain.' })
   @IsString()
-  @IsNotEmpty({ message: 'text must not be empty' })
+  @IsNotEmpty()
+  @MaxLength(32)
+  criterionCode: string;
+
+  @ApiProperty({ example: 'Kế hoạch ban hành ngày 15/01/2021, kèm theo Quyết định số 12/QĐ-SNV.' })
+  @IsString()
+  @IsNotEmpty({ message: 'each answer needs a text' })
   @MaxLength(20000)
   text: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Extra evidence files uploaded for this unit (POST …/evidence).',
+  })
+  @ValidateIf((_, value) => value !== undefined)
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true, message: 'each evidence id must be a UUID' })
+  evidenceIds?: string[];
+}
+
+export class ExplanationDto {
+  @ApiPropertyOptional({
+    example: 'Đơn vị bổ sung Quyết định số … kèm theo tài liệu kiểm chứng.',
+    description:
+      'A general explanation: answers every requested criterion not answered one by one.',
+  })
+  @ValidateIf((dto: ExplanationDto, value) => value !== undefined || dto.answers === undefined)
+  @IsString({ message: 'text must be a string: send text, answers, or both' })
+  @IsNotEmpty({ message: 'text must not be empty' })
+  @MaxLength(20000)
+  text?: string;
+
+  @ApiPropertyOptional({
+    type: [ExplanationAnswerDto],
+    description: 'One answer per requested criterion, with text and extra evidence.',
+  })
+  @ValidateIf((_, value) => value !== undefined)
+  @IsArray()
+  @ArrayMaxSize(5_000)
+  @ValidateNested({ each: true })
+  @Type(() => ExplanationAnswerDto)
+  answers?: ExplanationAnswerDto[];
 }
 
 export class CouncilApprovalDto {

@@ -21,14 +21,20 @@ import {
   explanationRequestedSignal,
   explanationSubmittedSignal,
   extensionGrantedSignal,
+  notificationPlanChangedSignal,
   openStepSignal,
   selfAssessmentSubmittedSignal,
   unitStateQuery,
 } from '../../workflows/signals.js';
 import type { UnitState } from '../../workflows/unit.types.js';
-import { unitWorkflowId } from '../../workflows/workflow-ids.js';
+import { notificationsWorkflowId, unitWorkflowId } from '../../workflows/workflow-ids.js';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
+import {
+  type AnswerInput,
+  ExplanationRequestStore,
+} from '../explanations/explanation-request.store.js';
+import { publishResults } from '../results/results-publication.js';
 import { TEMPORAL_CLIENT } from '../tokens.js';
 
 export interface CampaignStateView extends CampaignState {
@@ -47,6 +53,7 @@ export class CampaignWorkflowService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly explanations: ExplanationRequestStore,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
@@ -257,15 +264,38 @@ export class CampaignWorkflowService {
         deadline: deadline.toISOString(),
       }),
     );
+    await this.notificationPlanChanged(campaign);
     return extension;
   }
 
+  /**
+   * Tells the campaign's notifications workflow to re-plan (an extension moves one unit's
+   * reminders). Campaigns launched before notifications existed have none: nothing to tell.
+   */
+  private async notificationPlanChanged(campaign: { workflowId: string }): Promise<void> {
+    try {
+      await this.temporal.workflow
+        .getHandle(notificationsWorkflowId(campaign.workflowId))
+        .signal(notificationPlanChangedSignal);
+    } catch (err) {
+      if (!(err instanceof WorkflowNotFoundError)) throw err;
+    }
+  }
+
+  /**
+   * Asks a unit to explain criteria (step 5). The request is stored first (explanation_requests:
+   * criteria, reasons, the unit's step-6 deadline, who and when), with its audit entry, then the
+   * unit workflow is signalled with every criterion confirmed so far (a new request replaces the
+   * workflow's previous one). A failed signal can be retried: storing again changes nothing.
+   * `reasons` gives criteria their own reason (the aggregation's proposals).
+   */
   async requestExplanation(
     actor: Actor,
     campaignId: string,
     unitCode: string,
     criteria: string[],
     reason: string,
+    reasons?: ReadonlyMap<string, string>,
   ): Promise<UnitState> {
     const campaign = await this.launchedCampaign(campaignId);
     const participation = await this.participation(campaign, unitCode);
@@ -275,29 +305,53 @@ export class CampaignWorkflowService {
         `The explanation round of unit "${unitCode}" ended ${formatLocalDateTime(new Date(state.explanation.deadline), campaign.timeZone)}.`,
       );
     }
-    const requestedAt = new Date().toISOString();
-    await this.unitHandle(campaign, unitCode).signal(explanationRequestedSignal, {
-      criteria,
-      reason,
-      requestedAt,
+    const requestedAt = new Date();
+    const deadline = state.explanation.deadline ? new Date(state.explanation.deadline) : null;
+    const confirmed = await this.dataSource.transaction(async (manager) => {
+      const all = await this.explanations.confirm(manager, actor, {
+        campaign,
+        participation,
+        criteria,
+        reason,
+        reasons,
+        deadline,
+        at: requestedAt,
+      });
+      await this.audit.record(
+        actor,
+        {
+          action: 'participation.explanation.request',
+          entityType: 'participation',
+          entityId: participation.id,
+          details: {
+            unitCode,
+            criteria,
+            reason,
+            ...(reasons ? { reasons: Object.fromEntries(reasons) } : {}),
+            deadline: deadline?.toISOString() ?? null,
+          },
+        },
+        manager,
+      );
+      return all;
     });
-    await this.audit.record(actor, {
-      action: 'participation.explanation.request',
-      entityType: 'participation',
-      entityId: participation.id,
-      details: { unitCode, criteria, reason },
-    });
-    return {
-      ...state,
-      explanation: { ...state.explanation, request: { criteria, reason, requestedAt } },
-    };
+    const request = { criteria: confirmed, reason, requestedAt: requestedAt.toISOString() };
+    await this.temporalCall(`Unit "${unitCode}"`, () =>
+      this.unitHandle(campaign, unitCode).signal(explanationRequestedSignal, request),
+    );
+    return { ...state, explanation: { ...state.explanation, request } };
   }
 
+  /**
+   * A unit's explanation (step 6): its answers per criterion (text and extra evidence) and/or a
+   * general text are stored with the audit entry, then the unit workflow is signalled.
+   */
   async submitExplanation(
     actor: Actor,
     campaignId: string,
     unitCode: string,
-    text: string,
+    text: string | undefined,
+    answers: AnswerInput[] = [],
   ): Promise<UnitState> {
     const campaign = await this.launchedCampaign(campaignId);
     const participation = await this.participation(campaign, unitCode);
@@ -310,15 +364,35 @@ export class CampaignWorkflowService {
         `The explanation deadline of unit "${unitCode}" passed at ${formatLocalDateTime(new Date(state.explanation.deadline), campaign.timeZone)}.`,
       );
     }
-    const submittedAt = new Date().toISOString();
-    await this.unitHandle(campaign, unitCode).signal(explanationSubmittedSignal, { submittedAt });
-    await this.audit.record(actor, {
-      action: 'participation.explanation.submit',
-      entityType: 'participation',
-      entityId: participation.id,
-      details: { unitCode, text },
+    const submittedAt = new Date();
+    await this.dataSource.transaction(async (manager) => {
+      const answered = await this.explanations.saveAnswers(manager, actor, {
+        campaign,
+        participation,
+        answers,
+        text,
+        at: submittedAt,
+      });
+      await this.audit.record(
+        actor,
+        {
+          action: 'participation.explanation.submit',
+          entityType: 'participation',
+          entityId: participation.id,
+          details: { unitCode, text, answers, answered },
+        },
+        manager,
+      );
     });
-    return { ...state, explanation: { ...state.explanation, submittedAt } };
+    await this.temporalCall(`Unit "${unitCode}"`, () =>
+      this.unitHandle(campaign, unitCode).signal(explanationSubmittedSignal, {
+        submittedAt: submittedAt.toISOString(),
+      }),
+    );
+    return {
+      ...state,
+      explanation: { ...state.explanation, submittedAt: submittedAt.toISOString() },
+    };
   }
 
   /**
@@ -362,16 +436,35 @@ export class CampaignWorkflowService {
     return { approvedAt, note: note ?? null };
   }
 
+  /**
+   * The Chairman's decision (step 10) publishes the computed results (409 without any): stored
+   * with its audit entry first, then signalled, so that a retry after a failed signal publishes
+   * nothing twice and still completes the step.
+   */
   async recordChairmanDecision(actor: Actor, campaignId: string, number: string, date: string) {
     const { campaign, step } = await this.stepOfKind(campaignId, 'announcement');
-    await this.campaignHandle(campaign).signal(chairmanDecisionSignal, { number, date });
-    await this.audit.record(actor, {
-      action: 'campaign.chairman.decision',
-      entityType: 'campaign',
-      entityId: campaign.id,
-      details: { step: step.number, number, date },
+    const published = await this.dataSource.transaction(async (manager) => {
+      const updated = await publishResults(manager, campaign.id, { number, date }, new Date());
+      await this.audit.record(
+        actor,
+        {
+          action: 'campaign.chairman.decision',
+          entityType: 'campaign',
+          entityId: campaign.id,
+          details: { step: step.number, number, date },
+        },
+        manager,
+      );
+      return updated;
     });
-    return { number, date };
+    await this.temporalCall(`Campaign "${campaign.code}"`, () =>
+      this.campaignHandle(campaign).signal(chairmanDecisionSignal, { number, date }),
+    );
+    return {
+      number,
+      date,
+      resultsPublishedAt: published.resultsPublishedAt?.toISOString() ?? null,
+    };
   }
 
   private async stepOfKind(campaignId: string, kind: StepState['kind']) {

@@ -274,6 +274,10 @@ export class CampaignsService {
         status: 'draft',
         latePolicy: source.latePolicy,
         reminderPolicy: source.reminderPolicy,
+        // The province's rules of rating and commendation carry over like its reminders; the
+        // scores, results and their publication belong to the source's year only.
+        ratingBands: source.ratingBands,
+        commendationPolicy: source.commendationPolicy,
         copiedFromId: source.id,
       }),
     );

@@ -14,6 +14,7 @@ import {
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
 import ExcelJS from 'exceljs';
+import { parseCsv } from './csv.js';
 
 export type CellValue = string | number | boolean | null;
 
@@ -28,6 +29,8 @@ export interface ImportIssue {
   field: string;
   message: string;
 }
+
+export type ImportFormat = 'json' | 'xlsx' | 'csv';
 
 export interface ImportSource {
   format: 'json' | 'xlsx';
@@ -52,6 +55,9 @@ export interface ImportSpec {
   /** Settings allowed beside the records (JSON properties or multipart fields): "name", … */
   optionKeys: readonly string[];
 }
+
+/** An import that may also come from a CSV upload (readImportWithCsv). */
+export type AnyImportSource = Omit<ImportSource, 'format'> & { format: ImportFormat };
 
 /** Upload limit for import files (multipart). */
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
@@ -99,6 +105,24 @@ export async function readImport(
   file: UploadedImportFile | undefined,
   body: unknown,
 ): Promise<ImportSource> {
+  return (await readAnyImport(spec, file, body, ['json', 'xlsx'])) as ImportSource;
+}
+
+/** As readImport, and a .csv upload too (header row and rows as in a workbook). */
+export function readImportWithCsv(
+  spec: ImportSpec,
+  file: UploadedImportFile | undefined,
+  body: unknown,
+): Promise<AnyImportSource> {
+  return readAnyImport(spec, file, body, ['json', 'xlsx', 'csv']);
+}
+
+async function readAnyImport(
+  spec: ImportSpec,
+  file: UploadedImportFile | undefined,
+  body: unknown,
+  accepted: readonly ImportFormat[],
+): Promise<AnyImportSource> {
   if (file) {
     const options = multipartOptions(spec, body);
     const name = file.originalname || 'upload';
@@ -109,19 +133,23 @@ export async function readImport(
       const source = readJsonDocument(spec, document, name);
       return { ...source, options: { ...source.options, ...options } };
     }
+    if (extension === 'csv' && accepted.includes('csv')) {
+      return { ...readCsv(spec, file.buffer, name), options };
+    }
+    const formats = accepted.map((f) => `.${f}`);
     throw new UnsupportedMediaTypeException(
-      `The file must be .json or .xlsx; got "${name}" (${file.mimetype || 'no type'}).`,
+      `The file must be ${formats.slice(0, -1).join(', ')} or ${formats.at(-1)}; got "${name}" (${file.mimetype || 'no type'}).`,
     );
   }
   if (body !== null && typeof body === 'object' && Object.getPrototypeOf(body) === null) {
     // multer gives a multipart body a null prototype: a form was sent, but without a file.
     throw new BadRequestException(
-      'The form holds no file: send the .json or .xlsx file in the multipart field "file".',
+      `The form holds no file: send the ${accepted.map((f) => `.${f}`).join(' or ')} file in the multipart field "file".`,
     );
   }
   if (body === undefined || body === null || (typeof body === 'object' && isEmptyObject(body))) {
     throw new BadRequestException(
-      `Send the ${spec.listKey} either as a JSON body {"${spec.listKey}": [...]} or as a multipart/form-data upload with the file in the field "file" (.json or .xlsx).`,
+      `Send the ${spec.listKey} either as a JSON body {"${spec.listKey}": [...]} or as a multipart/form-data upload with the file in the field "file" (${accepted.map((f) => `.${f}`).join(' or ')}).`,
     );
   }
   return readJsonDocument(spec, body, null);
@@ -296,6 +324,74 @@ async function readXlsx(
       values[name] = value;
     });
     if (!empty) source.rows.push({ row: rowNumber, values });
+  });
+  return source;
+}
+
+/** A CSV upload: row 1 names the columns, as in a workbook; rows numbered the same way. */
+function readCsv(
+  spec: ImportSpec,
+  buffer: Buffer,
+  fileName: string,
+): Omit<AnyImportSource, 'options'> {
+  let records: string[][];
+  try {
+    records = parseCsv(buffer.toString('utf8'));
+  } catch (err) {
+    throw new BadRequestException(
+      `Could not read ${fileName} as CSV: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
+  const source: Omit<AnyImportSource, 'options'> = {
+    format: 'csv',
+    fileName,
+    rows: [],
+    issues: [],
+    columns: new Set(),
+    rowLabel: 'row',
+  };
+  const [header = [], ...rest] = records;
+  if (header.every((cell) => !cell.trim())) {
+    source.issues.push(
+      issue(
+        source,
+        1,
+        '*',
+        `the file is empty; row 1 must name the columns (${spec.columns.join(', ')})`,
+      ),
+    );
+    return source;
+  }
+  const names = new Map<number, string>();
+  header.forEach((raw, col) => {
+    if (!raw.trim()) return;
+    const name = columnName(raw);
+    if (!spec.columns.includes(name)) {
+      source.issues.push(
+        issue(source, 1, raw.trim(), `unknown column (expected: ${spec.columns.join(', ')})`),
+      );
+    } else if (source.columns.has(name)) {
+      source.issues.push(issue(source, 1, name, 'the column appears twice'));
+    } else {
+      names.set(col, name);
+      source.columns.add(name);
+    }
+  });
+  rest.forEach((record, index) => {
+    const rowNumber = index + 2;
+    const values: Record<string, CellValue> = {};
+    record.forEach((raw, col) => {
+      const value = emptyToNull(raw.trim());
+      if (value === null) return;
+      const name = names.get(col);
+      if (name) values[name] = value;
+      else if (!header[col]?.trim()) {
+        source.issues.push(
+          issue(source, rowNumber, `column ${col + 1}`, 'holds a value but has no name in row 1'),
+        );
+      }
+    });
+    if (Object.keys(values).length > 0) source.rows.push({ row: rowNumber, values });
   });
   return source;
 }

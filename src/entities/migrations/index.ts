@@ -2,6 +2,7 @@ import { CreateUnits1764230400000 } from './1764230400000-create-units.js';
 import { CampaignData1764234000000 } from './1764234000000-campaign-data.js';
 import { WorkflowState1764237600000 } from './1764237600000-workflow-state.js';
 import { Notifications1764241200000 } from './1764241200000-notifications.js';
+import { AppraisalResults1764244800000 } from './1764244800000-appraisal-results.js';
 
 /** Migrations in the order they apply. New ones go at the end. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CampaignData1764234000000,
   WorkflowState1764237600000,
   Notifications1764241200000,
+  AppraisalResults1764244800000,
 ];

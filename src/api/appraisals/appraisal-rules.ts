@@ -1,0 +1,103 @@
+/**
+ * Checks of a round's entries before anything is written: shape (400), criteria and ranges
+ * (422), the appraiser's agency (403), and which criteria the round takes (409/422).
+ */
+import {
+  BadRequestException,
+  ForbiddenException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { scoreProblem } from '../../domain/self-assessment-rules.js';
+import type { AppraisalRound } from '../../entities/index.js';
+import type { Actor } from '../auth/actor.js';
+import { type IndexTree, type TreeNode, whyNotAppraised } from '../scoring-data/index-tree.js';
+import type { AppraisalItemDto } from './appraisal.dto.js';
+
+export interface CheckedItem {
+  leaf: TreeNode;
+  score: number | null;
+  notApplicable: boolean;
+  comment: string | null;
+}
+
+function unprocessable(problems: string[]): UnprocessableEntityException {
+  return new UnprocessableEntityException(
+    problems.length === 1
+      ? `${problems[0]}.`
+      : `${problems.length} problems: ${problems.join('; ')}.`,
+  );
+}
+
+/** Every item has a score or notApplicable: true (not both); each criterion once. */
+export function checkShape(items: AppraisalItemDto[]): void {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    const where = `items[${i}] (criterion ${item.criterionCode})`;
+    if (seen.has(item.criterionCode)) problems.push(`${where} repeats a criterion`);
+    seen.add(item.criterionCode);
+    const scored = typeof item.score === 'number';
+    if (scored && item.notApplicable === true) {
+      problems.push(`${where}: a score and notApplicable: true exclude each other`);
+    } else if (!scored && item.notApplicable !== true) {
+      problems.push(`${where}: give a score, or notApplicable: true`);
+    }
+  });
+  if (problems.length > 0) throw new BadRequestException(problems.join('; '));
+}
+
+/** Known appraised leaves with scores in range; 422 listing every problem. */
+export function checkItems(tree: IndexTree, items: AppraisalItemDto[]): CheckedItem[] {
+  const problems: string[] = [];
+  const checked: CheckedItem[] = [];
+  for (const item of items) {
+    const why = whyNotAppraised(tree, item.criterionCode);
+    if (why) {
+      problems.push(why);
+      continue;
+    }
+    const leaf = tree.byCode.get(item.criterionCode)!;
+    if (typeof item.score === 'number') {
+      const problem = scoreProblem(leaf.code, item.score, leaf.maxPoints);
+      if (problem) problems.push(problem);
+    }
+    checked.push({
+      leaf,
+      score: item.notApplicable === true ? null : (item.score ?? null),
+      notApplicable: item.notApplicable === true,
+      comment: item.comment?.trim() ? item.comment.trim() : null,
+    });
+  }
+  if (problems.length > 0) throw unprocessable(problems);
+  return checked;
+}
+
+/** An appraiser scores only the criteria its agency owns; 403 naming the others. */
+export function checkAgency(actor: Actor, items: CheckedItem[], agencyCode: string | null): void {
+  if (actor.role !== 'appraiser') return;
+  const foreign = items.filter((item) => item.leaf.agencyId !== actor.agencyId);
+  if (foreign.length === 0) return;
+  const list = foreign
+    .map((item) => `${item.leaf.code} (${item.leaf.agencyCode ?? 'no agency'})`)
+    .join(', ');
+  throw new ForbiddenException(
+    `This token appraises for agency ${agencyCode ?? 'unknown'}; ${foreign.length === 1 ? 'criterion' : 'criteria'} ${list} ${foreign.length === 1 ? 'is' : 'are'} appraised by another agency.`,
+  );
+}
+
+/** Round 2 re-scores only the criteria sent for explanation. */
+export function checkRoundTwo(items: CheckedItem[], requested: Set<string>): void {
+  const outside = items.filter((item) => !requested.has(item.leaf.id)).map((i) => i.leaf.code);
+  if (outside.length > 0) {
+    throw unprocessable([
+      `round 2 re-scores only the criteria the unit was asked to explain; ${outside.join(', ')} ${outside.length === 1 ? 'was' : 'were'} not`,
+    ]);
+  }
+}
+
+export function roundParam(value: string): AppraisalRound {
+  if (value !== '1' && value !== '2') {
+    throw new BadRequestException(`round must be 1 or 2, got "${value.slice(0, 20)}"`);
+  }
+  return Number(value) as AppraisalRound;
+}

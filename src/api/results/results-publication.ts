@@ -1,0 +1,35 @@
+/**
+ * The announcement (step 10): the Chairman's decision publishes the computed results. From then
+ * on every unit reads them, and nothing recomputes them.
+ */
+import { ConflictException } from '@nestjs/common';
+import { type EntityManager, IsNull } from 'typeorm';
+import { Campaign, UnitResult } from '../../entities/index.js';
+import { hasResults } from './results-store.js';
+
+export async function publishResults(
+  manager: EntityManager,
+  campaignId: string,
+  decision: { number: string; date: string },
+  at: Date,
+): Promise<Campaign> {
+  const campaign = await manager.findOneOrFail(Campaign, {
+    where: { id: campaignId },
+    lock: { mode: 'pessimistic_write' },
+  });
+  if (!(await hasResults(manager, campaign))) {
+    throw new ConflictException(
+      `Campaign ${campaign.code} has no computed results to announce: fix the scores (POST /campaigns/${campaign.id}/appraisals/fix) and compute the results (POST /campaigns/${campaign.id}/results/compute) first.`,
+    );
+  }
+  // A repeated call (e.g. after Temporal was unreachable) keeps the first publication instant.
+  campaign.resultsPublishedAt ??= at;
+  campaign.resultsDecision = decision;
+  await manager.save(campaign);
+  await manager.update(
+    UnitResult,
+    { campaignId: campaign.id, publishedAt: IsNull() },
+    { publishedAt: campaign.resultsPublishedAt },
+  );
+  return campaign;
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ResultsController } from './results.controller.js';
+import { ResultsService } from './results.service.js';
+import { SurveyScoresService } from './survey-scores.service.js';
+
+/**
+ * Survey points, results (compute, council adjustments, rating), the scoring policy,
+ * commendation proposals and the files officials download.
+ */
+@Module({
+  controllers: [ResultsController],
+  providers: [ResultsService, SurveyScoresService],
+})
+export class ResultsModule {}
