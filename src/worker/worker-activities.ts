@@ -5,6 +5,7 @@
 import type { Transporter } from 'nodemailer';
 import type { DataSource } from 'typeorm';
 import { createCampaignRecordActivities } from '../activities/campaign-records.js';
+import { createCampaignMailActivities } from '../activities/notifications/campaign-mails.js';
 import { createNotificationActivities } from '../activities/notifications/notification-activities.js';
 import { createNotificationWaveActivities } from '../activities/notifications/notification-waves.js';
 import type { AppConfig } from '../config.js';
@@ -33,5 +34,6 @@ export function createWorkerActivities(
     ...createCampaignRecordActivities(dataSource),
     ...createNotificationActivities(deps),
     ...createNotificationWaveActivities(deps),
+    ...createCampaignMailActivities(deps),
   };
 }

@@ -12,11 +12,17 @@ import {
 import type { NotificationWaveActivities } from '../activities/notifications/notification-waves.js';
 import { NOTIFICATION_RETRY_POLICY } from '../activities/notifications/retry-policy.js';
 import { formatLocalDateTime } from '../domain/local-time.js';
-import { campaignEndedSignal, notificationPlanChangedSignal } from './signals.js';
+import type { CampaignMailActivities } from '../activities/notifications/campaign-mails.js';
+import {
+  campaignEndedSignal,
+  explanationRequestMailSignal,
+  notificationPlanChangedSignal,
+  resultsPublishedSignal,
+} from './signals.js';
 import { DELIVERY_FAILURES_PATCH } from './versions.js';
 import { waitUntil } from './waiting.js';
 
-const waves = proxyActivities<NotificationWaveActivities>({
+const waves = proxyActivities<NotificationWaveActivities & CampaignMailActivities>({
   // A wave to 5,000 units takes tens of seconds; the heartbeat shows it alive.
   startToCloseTimeout: '30 minutes',
   heartbeatTimeout: '1 minute',
@@ -52,6 +58,22 @@ export async function notificationsWorkflow(
   let ended = false;
   setHandler(notificationPlanChangedSignal, () => void planVersion++);
   setHandler(campaignEndedSignal, () => void (ended = true));
+  /** Mails that follow an event (an explanation request, the announcement), sent between waves. */
+  const eventMails: ({ unitCode: string; requestedAt: string } | 'results')[] = [];
+  setHandler(explanationRequestMailSignal, (request) => void eventMails.push(request));
+  setHandler(resultsPublishedSignal, () => void eventMails.push('results'));
+  const sendEventMails = async () => {
+    while (eventMails.length > 0) {
+      const mail = eventMails.shift()!;
+      try {
+        if (mail === 'results') await waves.sendResultsMails({ campaignId: input.campaignId });
+        else await waves.sendExplanationRequestMail({ campaignId: input.campaignId, ...mail });
+      } catch (err) {
+        if (!(err instanceof ActivityFailure)) throw err;
+        log.warn('Event mail failed', { mail, error: err.cause?.message });
+      }
+    }
+  };
 
   let after = input.after;
   let waveCount = input.totals?.waves ?? 0;
@@ -59,18 +81,27 @@ export async function notificationsWorkflow(
   const historyLimit = input.historyLimit ?? 2000;
 
   while (!ended) {
+    await sendEventMails();
     const seen = planVersion;
     const next = await waves.nextNotificationWave({ campaignId: input.campaignId, after });
     if (next.at === null) {
       if (next.campaignCompleted) break;
-      setCurrentDetails('Không còn thư nào theo kế hoạch hiện tại; chờ kế hoạch thay đổi');
-      await condition(() => planVersion !== seen || ended);
+      setCurrentDetails(
+        next.problem
+          ? `Không lập được lịch gửi thư: ${next.problem}. Chờ kế hoạch thay đổi`
+          : 'Không còn thư nào theo kế hoạch hiện tại; chờ kế hoạch thay đổi',
+      );
+      await condition(() => planVersion !== seen || ended || eventMails.length > 0);
       continue;
     }
     const summary = `Đợt gửi thư lúc ${at(next.at)} (${next.planned} thư theo kế hoạch)`;
     setCurrentDetails(`Chờ ${summary}`);
-    const changed = await waitUntil(() => planVersion !== seen || ended, next.at, summary);
-    if (changed) continue; // re-plan: the next send time may have moved
+    const changed = await waitUntil(
+      () => planVersion !== seen || ended || eventMails.length > 0,
+      next.at,
+      summary,
+    );
+    if (changed) continue; // re-plan (the next send time may have moved), or send event mails
 
     try {
       const result = await waves.sendNotificationWave({
@@ -98,6 +129,7 @@ export async function notificationsWorkflow(
       });
     }
   }
+  await sendEventMails(); // results published just before the campaign ended
   setCurrentDetails(`Đã gửi ${sent} thư trong ${waveCount} đợt`);
   return { waves: waveCount, sent };
 }

@@ -33,3 +33,8 @@ export const explanationSubmittedSignal =
 // Notifications workflow: re-plans when the plan changes; ends with the campaign.
 export const notificationPlanChangedSignal = defineSignal('notificationPlanChanged');
 export const campaignEndedSignal = defineSignal('campaignEnded');
+/** The secretariat confirmed explanation requests for a unit: mail it the list. */
+export const explanationRequestMailSignal =
+  defineSignal<[{ unitCode: string; requestedAt: string }]>('explanationRequestMail');
+/** Results are published: mail each unit its result. */
+export const resultsPublishedSignal = defineSignal('resultsPublished');

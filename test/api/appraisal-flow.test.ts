@@ -19,7 +19,7 @@ import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AuditEntry, Campaign, ExplanationRequest } from '../../src/entities/index.js';
 import { seedCampaignPlan } from '../../src/seed/seed.js';
 import { AGENCIES, type SeedCriterion, VINH_LONG_2021 } from '../../src/seed/vinh-long-2021.js';
@@ -58,6 +58,20 @@ const snvItems = (overrides: Record<string, number> = {}) =>
     criterionCode,
     score,
   }));
+
+/** The run's MailDev messages of a campaign whose business key contains `part`. */
+async function mailsOf(campaignId: string, part: string) {
+  const res = await fetch(`${inject('mailApiUrl')}/email`);
+  const all = (await res.json()) as {
+    headers: Record<string, string>;
+    subject: string;
+    text: string;
+  }[];
+  return all.filter((m) => {
+    const key = m.headers['x-par-business-key'] ?? '';
+    return key.startsWith(`${campaignId}/`) && key.includes(part);
+  });
+}
 
 describe('appraisal to announcement through the API, with the workflows', () => {
   let api: TestApi;
@@ -266,6 +280,17 @@ describe('appraisal to announcement through the API, with the workflows', () => 
       criteria: ['1.1'],
       reason: 'Đề nghị đơn vị giải trình, bổ sung tài liệu kiểm chứng đối với các tiêu chí: 1.1.',
     });
+    // The unit is mailed its list of criteria and the deadline, once.
+    const requestMails = await waitFor(
+      () => mailsOf(campaignId, `/unit:${U2}/explanation-request/`),
+      (mails) => mails.length > 0,
+    );
+    expect(requestMails).toHaveLength(1);
+    expect(requestMails[0]!.subject).toMatch(/Đề nghị giải trình 1 tiêu chí/);
+    expect(requestMails[0]!.text).toContain(
+      '1.1 ' /* the criterion's code, then its title and reason */,
+    );
+    expect(requestMails[0]!.text).toContain('thấp hơn điểm đơn vị tự chấm');
     // Round 1 of U2 is closed now.
     const late = await call(api, 'PUT', `${base}/units/${U2}/appraisals/rounds/1`, {
       token: token('snv'),
@@ -453,6 +478,17 @@ describe('appraisal to announcement through the API, with the workflows', () => 
       action: 'campaign.chairman.decision',
     });
     expect(audit).toHaveLength(1);
+    // Each unit is mailed its result, once.
+    const resultMails = await waitFor(
+      () => mailsOf(campaignId, '/results/'),
+      (mails) => mails.length >= 3,
+    );
+    expect(resultMails.map((m) => /xếp hạng (\d+\/\d+)$/.exec(m.subject)?.[1]).sort()).toEqual([
+      '1/3',
+      '1/3',
+      '3/3',
+    ]);
+    expect(resultMails.find((m) => m.subject.endsWith('3/3'))!.text).toContain('456/QĐ-UBND');
 
     const commendations = await call(api, 'GET', `${base}/commendations`, {
       token: token('secretariat'),

@@ -305,4 +305,3 @@ describe('Vietnamese state agencies 2026 (unverified data): days off', () => {
     expect(calendar.isWorkingDay(day)).toBe(working);
   });
 });
-

@@ -8,7 +8,10 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { EntityManager } from 'typeorm';
-import type { BusinessCalendar } from '../../domain/calendar/business-calendar.js';
+import {
+  type BusinessCalendar,
+  CalendarYearNotLoadedError,
+} from '../../domain/calendar/business-calendar.js';
 import type { ForecastSend } from '../../domain/notifications/forecast.js';
 import { notificationBusinessKey } from '../../domain/notifications/business-key.js';
 import { stillDue, type WaveFacts } from '../../domain/notifications/still-due.js';
@@ -30,6 +33,8 @@ export interface NextWave {
   planned: number;
   /** The campaign's workflow has finished. */
   campaignCompleted: boolean;
+  /** Why nothing can be planned (e.g. a year without calendar data), for the UI and the log. */
+  problem?: string;
 }
 
 export interface WaveResult {
@@ -176,7 +181,19 @@ export function createNotificationWaveActivities(
 
     async nextNotificationWave({ campaignId, after }) {
       const data = await loadNotificationCampaign(manager, campaignId, []);
-      const sends = await campaignForecast(manager, data.campaign, data.steps, deps.calendar);
+      let sends: ForecastSend[];
+      try {
+        sends = await campaignForecast(manager, data.campaign, data.steps, deps.calendar);
+      } catch (err) {
+        // Retrying cannot load a missing year: say so and let the workflow wait for a change.
+        if (!(err instanceof CalendarYearNotLoadedError)) throw err;
+        return {
+          at: null,
+          planned: 0,
+          campaignCompleted: data.campaign.status === 'completed',
+          problem: err.message,
+        };
+      }
       const next = sends.find((send) => send.sendAt > after);
       return {
         at: next?.sendAt ?? null,

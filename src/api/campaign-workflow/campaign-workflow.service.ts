@@ -21,8 +21,10 @@ import {
   explanationRequestedSignal,
   explanationSubmittedSignal,
   extensionGrantedSignal,
+  explanationRequestMailSignal,
   notificationPlanChangedSignal,
   openStepSignal,
+  resultsPublishedSignal,
   selfAssessmentSubmittedSignal,
   unitStateQuery,
 } from '../../workflows/signals.js';
@@ -264,19 +266,24 @@ export class CampaignWorkflowService {
         deadline: deadline.toISOString(),
       }),
     );
-    await this.notificationPlanChanged(campaign);
+    // An extension moves one unit's reminders: the notifications workflow re-plans.
+    await this.tellNotifications(campaign, (handle) =>
+      handle.signal(notificationPlanChangedSignal),
+    );
     return extension;
   }
 
   /**
-   * Tells the campaign's notifications workflow to re-plan (an extension moves one unit's
-   * reminders). Campaigns launched before notifications existed have none: nothing to tell.
+   * Tells the campaign's notifications workflow (reminders and mails): a re-plan, an explanation
+   * request to mail, published results. Campaigns launched before notifications existed have
+   * none, and one that already ended has nothing left to send: nothing to tell.
    */
-  private async notificationPlanChanged(campaign: { workflowId: string }): Promise<void> {
+  private async tellNotifications(
+    campaign: { workflowId: string },
+    tell: (handle: WorkflowHandle) => Promise<void>,
+  ): Promise<void> {
     try {
-      await this.temporal.workflow
-        .getHandle(notificationsWorkflowId(campaign.workflowId))
-        .signal(notificationPlanChangedSignal);
+      await tell(this.temporal.workflow.getHandle(notificationsWorkflowId(campaign.workflowId)));
     } catch (err) {
       if (!(err instanceof WorkflowNotFoundError)) throw err;
     }
@@ -338,6 +345,9 @@ export class CampaignWorkflowService {
     const request = { criteria: confirmed, reason, requestedAt: requestedAt.toISOString() };
     await this.temporalCall(`Unit "${unitCode}"`, () =>
       this.unitHandle(campaign, unitCode).signal(explanationRequestedSignal, request),
+    );
+    await this.tellNotifications(campaign, (handle) =>
+      handle.signal(explanationRequestMailSignal, { unitCode, requestedAt: request.requestedAt }),
     );
     return { ...state, explanation: { ...state.explanation, request } };
   }
@@ -460,6 +470,7 @@ export class CampaignWorkflowService {
     await this.temporalCall(`Campaign "${campaign.code}"`, () =>
       this.campaignHandle(campaign).signal(chairmanDecisionSignal, { number, date }),
     );
+    await this.tellNotifications(campaign, (handle) => handle.signal(resultsPublishedSignal));
     return {
       number,
       date,

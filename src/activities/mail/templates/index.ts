@@ -1,3 +1,4 @@
+export * from './campaign-mails.js';
 export * from './common.js';
 export * from './delivery-failures.js';
 export * from './render.js';
