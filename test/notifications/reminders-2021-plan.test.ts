@@ -4,13 +4,8 @@
  * and activities, real PostgreSQL and the run's MailDev (a real SMTP server on loopback).
  */
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
-import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildCampaignWorkflowInput } from '../../src/api/campaigns/campaign-workflow-input.js';
-import { createDataSource } from '../../src/db/data-source.js';
 import { vietnamBusinessCalendar } from '../../src/domain/calendar/vietnam.js';
 import { formatLocalDateTime } from '../../src/domain/local-time.js';
 import {
@@ -20,8 +15,6 @@ import {
   Participation,
   SelfAssessment,
 } from '../../src/entities/index.js';
-import { seedCampaignPlan } from '../../src/seed/seed.js';
-import { VINH_LONG_2021 } from '../../src/seed/vinh-long-2021.js';
 import {
   campaignWorkflow,
   chairmanDecisionSignal,
@@ -30,12 +23,10 @@ import {
   selfAssessmentSubmittedSignal,
 } from '../../src/workflows/index.js';
 import { unitWorkflowId } from '../../src/workflows/workflow-ids.js';
-import { startTimeSkippingServer } from '../support/time-skipping-server.js';
-import { createTestWorker } from '../support/temporal.js';
+import { local, type Plan2021World, startPlan2021World } from '../support/plan-2021-world.js';
 import '../support/provided.js';
 
 const TASK_QUEUE = 'par-reminders-2021';
-const local = (stamp: string) => new Date(`${stamp}+07:00`);
 const UNITS = ['SNV', 'STP', 'TTT'];
 /** "dd/MM/yyyy HH:mm …" lines in time order. */
 const byDate = (a: string, b: string) => {
@@ -52,41 +43,21 @@ interface MailDevMessage {
 }
 
 describe('reminders of the 2021 plan, on timers, to a real SMTP server', () => {
-  let env: TestWorkflowEnvironment;
-  let teardownServer: () => Promise<void>;
-  let worker: Worker;
-  let running: Promise<void>;
-  let db: DataSource;
-  let campaignId: string;
-  const code = `vinhlong-2021-mail-${randomUUID().slice(0, 8)}`;
+  let world: Plan2021World;
   const workflowId = 'par-2021-vinhlong';
 
   beforeAll(async () => {
-    db = createDataSource(inject('databaseUrl'));
-    await db.initialize();
-    campaignId = (
-      await seedCampaignPlan(db, {
-        ...VINH_LONG_2021,
-        campaign: { ...VINH_LONG_2021.campaign, code },
-        units: VINH_LONG_2021.units.filter((u) => UNITS.includes(u.code)),
-      })
-    ).campaignId;
-    const server = await startTimeSkippingServer({ clockStart: local('2021-10-31T00:00:00') });
-    env = server.env;
-    teardownServer = () => server.teardown();
-    worker = await createTestWorker(env, db, { taskQueue: TASK_QUEUE });
-    running = worker.run();
+    world = await startPlan2021World({
+      codePrefix: 'vinhlong-2021-mail',
+      taskQueue: TASK_QUEUE,
+      units: UNITS,
+    });
   });
 
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await teardownServer?.();
-    await db.getRepository(Campaign).delete({ code });
-    await db.destroy();
-  });
+  afterAll(() => world?.close());
 
   it('sends each unit, agency, the secretariat and the council exactly what the plan says', async () => {
+    const { env, db, campaignId } = world;
     const campaign = await db.getRepository(Campaign).findOneByOrFail({ id: campaignId });
     const steps = await db.getRepository(CampaignStep).findBy({ campaignId });
     const handle = await env.client.workflow.start(campaignWorkflow, {

@@ -4,24 +4,15 @@
  * it is recorded "unconfirmed" and never sent again; the retry sends nothing twice.
  */
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import type { Transporter } from 'nodemailer';
-import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createMailTransport } from '../../src/activities/mail/mail-transport.js';
 import { buildCampaignWorkflowInput } from '../../src/api/campaigns/campaign-workflow-input.js';
-import { createDataSource } from '../../src/db/data-source.js';
 import { Campaign, CampaignStep, Notification } from '../../src/entities/index.js';
-import { seedCampaignPlan } from '../../src/seed/seed.js';
-import { VINH_LONG_2021 } from '../../src/seed/vinh-long-2021.js';
 import { campaignWorkflow } from '../../src/workflows/index.js';
-import { startTimeSkippingServer } from '../support/time-skipping-server.js';
-import { createTestWorker } from '../support/temporal.js';
+import { local, type Plan2021World, startPlan2021World } from '../support/plan-2021-world.js';
 import '../support/provided.js';
 
-const local = (stamp: string) => new Date(`${stamp}+07:00`);
 const DEFERRED = 'cchc.snv@example.vn'; // the server says 451 the first time
 const DROPPED = 'cchc.stp@example.vn'; // accepted, then the connection drops before the reply
 
@@ -55,45 +46,23 @@ function misbehavingTransport(real: Transporter) {
 }
 
 describe('a reminder wave when SMTP fails', () => {
-  let env: TestWorkflowEnvironment;
-  let teardownServer: () => Promise<void>;
-  let worker: Worker;
-  let running: Promise<void>;
-  let db: DataSource;
-  let campaignId: string;
+  let world: Plan2021World;
   let calls: Map<string, number>;
-  const code = `vinhlong-2021-smtp-${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
-    db = createDataSource(inject('databaseUrl'));
-    await db.initialize();
-    campaignId = (
-      await seedCampaignPlan(db, {
-        ...VINH_LONG_2021,
-        campaign: { ...VINH_LONG_2021.campaign, code },
-      })
-    ).campaignId;
-    const server = await startTimeSkippingServer({ clockStart: local('2021-10-31T00:00:00') });
-    env = server.env;
-    teardownServer = () => server.teardown();
     const scripted = misbehavingTransport(createMailTransport(inject('smtpUrl')));
     calls = scripted.calls;
-    worker = await createTestWorker(env, db, {
+    world = await startPlan2021World({
+      codePrefix: 'vinhlong-2021-smtp',
       taskQueue: 'par-wave-failures',
       transport: scripted.transport,
     });
-    running = worker.run();
   });
 
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await teardownServer?.();
-    await db.getRepository(Campaign).delete({ code });
-    await db.destroy();
-  });
+  afterAll(() => world?.close());
 
   it('sends every reminder of the wave once: deferred ones on the retry, none twice', async () => {
+    const { env, db, campaignId } = world;
     const campaign = await db.getRepository(Campaign).findOneByOrFail({ id: campaignId });
     const steps = await db.getRepository(CampaignStep).findBy({ campaignId });
     const handle = await env.client.workflow.start(campaignWorkflow, {

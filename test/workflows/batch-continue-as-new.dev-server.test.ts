@@ -5,11 +5,9 @@
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDataSource } from '../../src/db/data-source.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Campaign, Participation } from '../../src/entities/index.js';
 import { seedCampaignPlan } from '../../src/seed/seed.js';
 import { VINH_LONG_2021 } from '../../src/seed/vinh-long-2021.js';
@@ -21,26 +19,18 @@ import {
   selfAssessmentSubmittedSignal,
   unitStateQuery,
 } from '../../src/workflows/index.js';
-import { SEARCH_ATTRIBUTES } from '../../src/workflows/search-attributes.js';
 import type { unitWorkflow } from '../../src/workflows/unit.workflow.js';
 import { batchWorkflowId, unitWorkflowId } from '../../src/workflows/workflow-ids.js';
-import { findTemporalCli, INSTALL_HINT } from '../../scripts/launcher/temporal-binaries.js';
-import { createTestWorker } from '../support/temporal.js';
+import {
+  type DevServerWorld,
+  eventually,
+  startDevServerWorld,
+} from '../support/dev-server-world.js';
 import '../support/provided.js';
-
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('batch workflows on the dev server', () => {
   let env: TestWorkflowEnvironment;
-  let worker: Worker;
-  let running: Promise<void>;
+  let world: DevServerWorld;
   let db: DataSource;
   const code = `can-test-${randomUUID().slice(0, 8)}`;
   const year = 2200 + Math.floor(Math.random() * 700);
@@ -48,27 +38,14 @@ describe('batch workflows on the dev server', () => {
   const taskQueue = 'par-continue-as-new-test';
 
   beforeAll(async () => {
-    const cli = findTemporalCli();
-    if (!cli) throw new Error(`The Temporal CLI was not found. ${INSTALL_HINT}`);
-    env = await TestWorkflowEnvironment.createLocal({
-      server: {
-        executable: { type: 'existing-path', path: cli },
-        searchAttributes: SEARCH_ATTRIBUTES,
-        extraArgs: ['--log-level', 'error'],
-      },
-    });
-    db = createDataSource(inject('databaseUrl'));
-    await db.initialize();
-    worker = await createTestWorker(env, db, { taskQueue });
-    running = worker.run();
+    world = await startDevServerWorld(taskQueue);
+    env = world.env;
+    db = world.db;
   });
 
   afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await env?.teardown();
-    await db?.getRepository(Campaign).delete({ code });
-    await db?.destroy();
+    await world?.db.getRepository(Campaign).delete({ code });
+    await world?.close();
   });
 
   it('continues as new and still relays round 1’s end and the announcement', async () => {

@@ -3,19 +3,13 @@
  * whose clock starts on 31/10/2021, with real activities writing to PostgreSQL.
  */
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { temporal } from '@temporalio/proto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
-import type { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCampaignWorkflowInput } from '../../src/api/campaigns/campaign-workflow-input.js';
-import { createDataSource } from '../../src/db/data-source.js';
 import { Campaign, CampaignStep, Participation, SelfAssessment } from '../../src/entities/index.js';
-import { seedCampaignPlan } from '../../src/seed/seed.js';
 import { VINH_LONG_2021 } from '../../src/seed/vinh-long-2021.js';
 import {
   amendDeadlineSignal,
@@ -31,8 +25,7 @@ import {
   unitStateQuery,
 } from '../../src/workflows/index.js';
 import { unitWorkflowId } from '../../src/workflows/workflow-ids.js';
-import { startTimeSkippingServer } from '../support/time-skipping-server.js';
-import { createTestWorker } from '../support/temporal.js';
+import { local, type Plan2021World, startPlan2021World } from '../support/plan-2021-world.js';
 import '../support/provided.js';
 
 type History = temporal.api.history.v1.IHistory;
@@ -50,45 +43,19 @@ async function recordHistories(
   }
 }
 
-/** A local (UTC+7) wall-clock time in the plan's zone, as an instant. */
-const local = (stamp: string) => new Date(`${stamp}+07:00`);
-
 describe('the 2021 Vĩnh Long plan, end to end on timers', () => {
-  let env: TestWorkflowEnvironment;
-  let teardownServer: () => Promise<void>;
-  let worker: Worker;
-  let running: Promise<void>;
-  let db: DataSource;
-  let campaignId: string;
-  const code = `vinhlong-2021-wf-${randomUUID().slice(0, 8)}`;
+  let world: Plan2021World;
   // The real readable ID: this file has a server of its own, so it never collides.
   const workflowId = 'par-2021-vinhlong';
 
   beforeAll(async () => {
-    db = createDataSource(inject('databaseUrl'));
-    await db.initialize();
-    campaignId = (
-      await seedCampaignPlan(db, {
-        ...VINH_LONG_2021,
-        campaign: { ...VINH_LONG_2021.campaign, code },
-      })
-    ).campaignId;
-    const server = await startTimeSkippingServer({ clockStart: local('2021-10-31T00:00:00') });
-    env = server.env;
-    teardownServer = () => server.teardown();
-    worker = await createTestWorker(env, db, { taskQueue: TASK_QUEUE });
-    running = worker.run();
+    world = await startPlan2021World({ codePrefix: 'vinhlong-2021-wf', taskQueue: TASK_QUEUE });
   });
 
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await teardownServer?.();
-    await db.getRepository(Campaign).delete({ code });
-    await db.destroy();
-  });
+  afterAll(() => world?.close());
 
   it('runs every step on its dates and records each unit as submitted, late, missing or explained', async () => {
+    const { env, db, campaignId } = world;
     const campaign = await db.getRepository(Campaign).findOneByOrFail({ id: campaignId });
     const steps = await db.getRepository(CampaignStep).findBy({ campaignId });
     const input = { ...buildCampaignWorkflowInput(campaign, steps), batchSize: 10 };

@@ -5,35 +5,25 @@
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDataSource } from '../../src/db/data-source.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Campaign } from '../../src/entities/index.js';
 import { seedCampaignPlan } from '../../src/seed/seed.js';
 import { VINH_LONG_2021 } from '../../src/seed/vinh-long-2021.js';
 import type { CampaignWorkflowInput } from '../../src/workflows/campaign.types.js';
 import { campaignWorkflow, selfAssessmentSubmittedSignal } from '../../src/workflows/index.js';
-import { SEARCH_ATTRIBUTES } from '../../src/workflows/search-attributes.js';
 import { unitWorkflowId } from '../../src/workflows/workflow-ids.js';
-import { findTemporalCli, INSTALL_HINT } from '../../scripts/launcher/temporal-binaries.js';
-import { createTestWorker } from '../support/temporal.js';
+import {
+  type DevServerWorld,
+  eventually,
+  startDevServerWorld,
+} from '../support/dev-server-world.js';
 import '../support/provided.js';
-
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 describe('search attributes on the dev server', () => {
   let env: TestWorkflowEnvironment;
-  let worker: Worker;
-  let running: Promise<void>;
+  let world: DevServerWorld;
   let db: DataSource;
   const code = `sa-test-${randomUUID().slice(0, 8)}`;
   // A year no other run uses, so the filters below see only this campaign.
@@ -41,27 +31,14 @@ describe('search attributes on the dev server', () => {
   const units = ['SNV', 'STP', 'STC', 'TTT'];
 
   beforeAll(async () => {
-    const cli = findTemporalCli();
-    if (!cli) throw new Error(`The Temporal CLI was not found. ${INSTALL_HINT}`);
-    env = await TestWorkflowEnvironment.createLocal({
-      server: {
-        executable: { type: 'existing-path', path: cli },
-        searchAttributes: SEARCH_ATTRIBUTES,
-        extraArgs: ['--log-level', 'error'],
-      },
-    });
-    db = createDataSource(inject('databaseUrl'));
-    await db.initialize();
-    worker = await createTestWorker(env, db, { taskQueue: 'par-dev-server-test' });
-    running = worker.run();
+    world = await startDevServerWorld('par-dev-server-test');
+    env = world.env;
+    db = world.db;
   });
 
   afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await env?.teardown();
-    await db?.getRepository(Campaign).delete({ code });
-    await db?.destroy();
+    await world?.db.getRepository(Campaign).delete({ code });
+    await world?.close();
   });
 
   it('filters campaigns by year and units by status', async () => {
