@@ -13,25 +13,21 @@
  * Ranking: U1 and U2 share rank 1, U3 is 3rd.
  */
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
-import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { AuditEntry, Campaign, ExplanationRequest } from '../../src/entities/index.js';
+import { AuditEntry, ExplanationRequest } from '../../src/entities/index.js';
 import { seedCampaignPlan } from '../../src/seed/seed.js';
 import { AGENCIES, type SeedCriterion, VINH_LONG_2021 } from '../../src/seed/vinh-long-2021.js';
-import { call, startTestApi, type TestApi, tokenFor } from '../support/api.js';
+import { call, type TestApi, tokenFor } from '../support/api.js';
+import {
+  type ApiWorkflowWorld,
+  day,
+  startApiWorkflowWorld,
+  stepsAroundToday,
+} from '../support/api-workflow-world.js';
 import { suffix } from '../support/api-fixtures.js';
 import { TREE } from '../support/results-fixtures.js';
 import { messageOf, pdfBytes, upload } from '../support/self-assessment-fixtures.js';
-import { createTestWorker } from '../support/temporal.js';
-import { startTimeSkippingServer } from '../support/time-skipping-server.js';
 
-const ZONE = 'Asia/Ho_Chi_Minh';
-const day = (days: number) => DateTime.now().setZone(ZONE).plus({ days }).toISODate()!;
 const tag = suffix().toUpperCase();
 const code = `flow-${tag.toLowerCase()}-2030`;
 const UNITS = ['U1', 'U2', 'U3'].map((u) => `${u}-${tag}`);
@@ -75,11 +71,7 @@ async function mailsOf(campaignId: string, part: string) {
 
 describe('appraisal to announcement through the API, with the workflows', () => {
   let api: TestApi;
-  let env: TestWorkflowEnvironment;
-  let worker: Worker;
-  let running: Promise<void>;
-  let teardownServer: () => Promise<void>;
-  let dataDir: string;
+  let world: ApiWorkflowWorld;
   let campaignId: string;
   let base: string;
   const t: Record<string, string> = {};
@@ -88,36 +80,11 @@ describe('appraisal to announcement through the API, with the workflows', () => 
   beforeAll(async () => {
     // A server of its own on today's clock, as in campaign-workflow.test.ts: the API decides
     // with the real time, and other files move the shared server's clock.
-    const server = await startTimeSkippingServer();
-    env = server.env;
-    teardownServer = () => server.teardown();
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'par-flow-test-'));
-    api = await startTestApi({ temporalAddress: env.address, dataDir });
-    worker = await createTestWorker(env, api.dataSource);
-    running = worker.run();
-    const windows: Record<number, [number, number] | null> = {
-      1: [-3, 30],
-      2: [-3, 30],
-      3: [-1, 10],
-      4: [12, 13],
-      5: [14, 15],
-      6: [16, 18],
-      7: [19, 19],
-      8: [20, 20],
-      9: [21, 21],
-      10: [22, 22],
-      11: null,
-    };
+    world = await startApiWorkflowWorld('par-flow-test-');
+    ({ api } = world);
     ({ campaignId } = await seedCampaignPlan(api.dataSource, {
       campaign: { ...VINH_LONG_2021.campaign, code, year: 2030 },
-      steps: VINH_LONG_2021.steps.map((step) => {
-        const window = windows[step.number];
-        return {
-          ...step,
-          start: window ? day(window[0]) : null,
-          end: window ? day(window[1]) : null,
-        };
-      }),
+      steps: stepsAroundToday(),
       agencies: AGENCIES,
       units: UNITS.map((unitCode, i) => ({
         code: unitCode,
@@ -158,21 +125,7 @@ describe('appraisal to announcement through the API, with the workflows', () => 
     }
   });
 
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    if (api) {
-      await api.dataSource.query(
-        `DELETE FROM self_assessments WHERE participation_id IN
-           (SELECT id FROM participations WHERE campaign_id = $1)`,
-        [campaignId],
-      );
-      await api.dataSource.getRepository(Campaign).delete({ code });
-      await api.close();
-    }
-    await teardownServer?.();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => world?.close({ id: campaignId, code }));
 
   it('launches; the units submit their self-assessments', async () => {
     const launch = await call(api, 'POST', `${base}/launch`, { token: token('secretariat') });

@@ -13,29 +13,24 @@
  * its maximum back in round 2. Default commendation policy (top 3): ranks 1, 2, 2 of each group.
  */
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import ExcelJS from 'exceljs';
-import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Campaign } from '../../src/entities/index.js';
 import { seedCampaignPlan } from '../../src/seed/seed.js';
 import {
   flattenCriteria,
   type SeedCriterion,
   VINH_LONG_2021,
 } from '../../src/seed/vinh-long-2021.js';
-import { call, startTestApi, type TestApi, tokenFor } from '../support/api.js';
+import { call, type TestApi, tokenFor } from '../support/api.js';
+import {
+  type ApiWorkflowWorld,
+  day,
+  startApiWorkflowWorld,
+  stepsAroundToday,
+} from '../support/api-workflow-world.js';
 import { suffix } from '../support/api-fixtures.js';
 import { pdfBytes, upload } from '../support/self-assessment-fixtures.js';
-import { createTestWorker } from '../support/temporal.js';
-import { startTimeSkippingServer } from '../support/time-skipping-server.js';
 
-const ZONE = 'Asia/Ho_Chi_Minh';
-const day = (days: number) => DateTime.now().setZone(ZONE).plus({ days }).toISODate()!;
 const code = `vinhlong-2021-e2e-${suffix()}`;
 const EXPLAINING = ['SNV', 'TPVL'];
 
@@ -54,48 +49,19 @@ const expectedIndex = (k: number) => (10000 - deduction(k) * 100) / 100;
 
 describe('the 2021 campaign from launch to commendations, through the API', () => {
   let api: TestApi;
-  let env: TestWorkflowEnvironment;
-  let worker: Worker;
-  let running: Promise<void>;
-  let teardownServer: () => Promise<void>;
-  let dataDir: string;
+  let world: ApiWorkflowWorld;
   let campaignId: string;
   let base: string;
   const tokens = new Map<string, string>();
   const token = (who: string) => tokens.get(who)!;
 
   beforeAll(async () => {
-    const server = await startTimeSkippingServer();
-    env = server.env;
-    teardownServer = () => server.teardown();
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'par-2021-e2e-'));
-    api = await startTestApi({ temporalAddress: env.address, dataDir });
-    worker = await createTestWorker(env, api.dataSource);
-    running = worker.run();
-    const windows: Record<number, [number, number] | null> = {
-      1: [-3, 30],
-      2: [-3, 30],
-      3: [-1, 10],
-      4: [12, 13],
-      5: [14, 15],
-      6: [16, 18],
-      7: [19, 19],
-      8: [20, 20],
-      9: [21, 21],
-      10: [22, 22],
-      11: null,
-    };
+    world = await startApiWorkflowWorld('par-2021-e2e-');
+    ({ api } = world);
     ({ campaignId } = await seedCampaignPlan(api.dataSource, {
       ...VINH_LONG_2021,
       campaign: { ...VINH_LONG_2021.campaign, code, year: 2030 },
-      steps: VINH_LONG_2021.steps.map((step) => {
-        const window = windows[step.number];
-        return {
-          ...step,
-          start: window ? day(window[0]) : null,
-          end: window ? day(window[1]) : null,
-        };
-      }),
+      steps: stepsAroundToday(),
     }));
     base = `/campaigns/${campaignId}`;
     const db = api.dataSource;
@@ -115,21 +81,7 @@ describe('the 2021 campaign from launch to commendations, through the API', () =
     }
   }, 180_000);
 
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    if (api) {
-      await api.dataSource.query(
-        `DELETE FROM self_assessments WHERE participation_id IN
-           (SELECT id FROM participations WHERE campaign_id = $1)`,
-        [campaignId],
-      );
-      await api.dataSource.getRepository(Campaign).delete({ code });
-      await api.close();
-    }
-    await teardownServer?.();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => world?.close({ id: campaignId, code }));
 
   it('launches; the 25 units submit their self-assessments with evidence', async () => {
     const launch = await call(api, 'POST', `${base}/launch`, { token: token('secretariat') });

@@ -5,27 +5,25 @@
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditEntry, Campaign, StepExtension } from '../../src/entities/index.js';
+import { AuditEntry, StepExtension } from '../../src/entities/index.js';
 import { seedCampaignPlan } from '../../src/seed/seed.js';
 import { VINH_LONG_2021 } from '../../src/seed/vinh-long-2021.js';
-import { call, startTestApi, type TestApi, tokenFor } from '../support/api.js';
-import { startTimeSkippingServer } from '../support/time-skipping-server.js';
-import { createTestWorker } from '../support/temporal.js';
+import { call, type TestApi, tokenFor } from '../support/api.js';
+import {
+  type ApiWorkflowWorld,
+  day,
+  startApiWorkflowWorld,
+  stepsAroundToday,
+} from '../support/api-workflow-world.js';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
-/** A local date `days` from today, as the seed's plans write them. */
-const day = (days: number) => DateTime.now().setZone(ZONE).plus({ days }).toISODate()!;
 const units = ['SNV', 'STP', 'STC'];
 
 describe('campaign workflow through the API', () => {
   let api: TestApi;
-  let env: TestWorkflowEnvironment;
-  let worker: Worker;
-  let running: Promise<void>;
+  let world: ApiWorkflowWorld;
   let campaignId: string;
   let secretariat: string;
   let council: string;
@@ -33,43 +31,15 @@ describe('campaign workflow through the API', () => {
   let stp: string;
   const code = `wf-api-${randomUUID().slice(0, 8)}-2030`;
 
-  let teardownServer: () => Promise<void>;
-
   beforeAll(async () => {
-    // A time-skipping server of its own, on today's clock: the API decides with the real time,
-    // and other files move the shared server's clock ahead.
-    const server = await startTimeSkippingServer();
-    env = server.env;
-    teardownServer = () => server.teardown();
-    api = await startTestApi({ temporalAddress: env.address });
-    worker = await createTestWorker(env, api.dataSource);
-    running = worker.run();
+    world = await startApiWorkflowWorld();
+    ({ api } = world);
     // The 2021 plan's shape, with windows around today so the API's clock and the workflow's agree.
-    const windows: Record<number, [number, number] | null> = {
-      1: [-2, 30],
-      2: [-2, 30],
-      3: [-1, 10],
-      4: [12, 13],
-      5: [14, 15],
-      6: [16, 18],
-      7: [19, 19],
-      8: [20, 20],
-      9: [21, 21],
-      10: [22, 22],
-      11: null,
-    };
     ({ campaignId } = await seedCampaignPlan(api.dataSource, {
       ...VINH_LONG_2021,
       campaign: { ...VINH_LONG_2021.campaign, code, year: 2030 },
       units: VINH_LONG_2021.units.filter((u) => units.includes(u.code)),
-      steps: VINH_LONG_2021.steps.map((step) => {
-        const window = windows[step.number];
-        return {
-          ...step,
-          start: window ? day(window[0]) : null,
-          end: window ? day(window[1]) : null,
-        };
-      }),
+      steps: stepsAroundToday(),
     }));
     secretariat = await tokenFor(api.dataSource, { role: 'secretariat', name: 'Tổ thư ký' });
     council = await tokenFor(api.dataSource, { role: 'council', name: 'Hội đồng thẩm định' });
@@ -77,15 +47,7 @@ describe('campaign workflow through the API', () => {
     stp = await tokenFor(api.dataSource, { role: 'unit', unitCode: 'STP', name: 'STP đầu mối' });
   });
 
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    if (api) {
-      await api.dataSource.getRepository(Campaign).delete({ code });
-      await api.close();
-    }
-    await teardownServer?.();
-  });
+  afterAll(() => world?.close({ id: campaignId, code }));
 
   it('refuses workflow actions before launch', async () => {
     const res = await call(api, 'GET', `/campaigns/${campaignId}/state`, { token: secretariat });
