@@ -10,33 +10,15 @@
  * See bench/README.md for what is measured and how.
  */
 import 'reflect-metadata';
-import { type ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { Client, Connection } from '@temporalio/client';
-import {
-  type InternalConnectionOptions,
-  InternalConnectionOptionsSymbol,
-} from '@temporalio/client/lib/connection.js';
-import { msToTs, tsToMs } from '@temporalio/common/lib/time.js';
-import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
-import pg from 'pg';
+import type { Client } from '@temporalio/client';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { buildCampaignWorkflowInput } from '../src/api/campaigns/campaign-workflow-input.js';
-import { createDataSource, migrate } from '../src/db/data-source.js';
+import type { createDataSource } from '../src/db/data-source.js';
 import { Campaign, CampaignStep, Participation } from '../src/entities/index.js';
 import { seedCampaignPlan } from '../src/seed/seed.js';
-import {
-  AGENCIES,
-  CAMPAIGN,
-  INDEX_SETS,
-  STEPS,
-  type SeedPlan,
-  type SeedUnit,
-} from '../src/seed/vinh-long-2021.js';
 import type { CampaignState } from '../src/workflows/campaign.types.js';
 import {
   campaignStateQuery,
@@ -49,24 +31,31 @@ import {
 } from '../src/workflows/index.js';
 import type { UnitState } from '../src/workflows/unit.types.js';
 import { campaignWorkflowId, unitWorkflowId } from '../src/workflows/workflow-ids.js';
-import { startEmbeddedPostgres } from '../scripts/launcher/embedded-postgres.js';
-import { freePort } from '../scripts/launcher/ports.js';
-import { startTimeSkippingServer } from '../test/support/time-skipping-server.js';
 import { baselineCampaignWorkflow, baselineUnitCode } from './baseline-workflows.js';
-import { type SmtpSink, startSmtpSink } from './smtp-sink.js';
-import type { BenchWorkerMessage, BenchWorkerOptions } from './worker-process.js';
+import {
+  buildWorkflowBundle,
+  type Deadline,
+  envInt,
+  errorText,
+  forEachLimit,
+  generatedPlan,
+  int,
+  local,
+  mark,
+  mib,
+  runBench,
+  say,
+  Scope,
+  secs,
+  type Shared,
+  startMigratedDatabase,
+  withServerAndWorker,
+  within,
+} from './harness.js';
 
 // ------------------------------------------------------------------------------------------------
 // Settings
 // ------------------------------------------------------------------------------------------------
-
-const envInt = (name: string, fallback: number): number => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
-  return value;
-};
 
 /** Units per batch workflow; the campaign workflow's default is 500. */
 const BATCH_SIZE = envInt('BENCH_BATCH_SIZE', 500);
@@ -84,342 +73,9 @@ const TARGETS = {
   ratio: 3,
 };
 
-const TZ_OFFSET = '+07:00'; // Asia/Ho_Chi_Minh: the plan's local times
-const local = (stamp: string) => new Date(`${stamp}${TZ_OFFSET}`);
-const PLAN_CLOCK_START = local('2021-10-31T00:00:00');
-
-// ------------------------------------------------------------------------------------------------
-// Small tools: formatting, timeouts, bounded concurrency, clean-up
-// ------------------------------------------------------------------------------------------------
-
-const int = (n: number) => Math.round(n).toLocaleString('en-US');
-const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const mib = (kib: number) => `${int(kib / 1024)} MiB`;
-const say = (line: string) => console.log(line);
-const errorText = (err: unknown): string =>
-  err instanceof Error
-    ? [
-        err.message,
-        err.cause instanceof Error && !err.message.includes(err.cause.message)
-          ? `(cause: ${err.cause.message})`
-          : '',
-      ]
-        .join(' ')
-        .trim()
-    : String(err);
-
-class TimeoutError extends Error {
-  override name = 'TimeoutError';
-}
-
-/** Resolves or rejects as `promise` does, or rejects once `ms` have passed. */
-async function within<T>(
-  ms: number,
-  what: string,
-  promise: Promise<T>,
-  message = `timed out after ${secs(ms)} waiting for ${what}`,
-): Promise<T> {
-  promise.catch(() => undefined); // a late rejection after a timeout is not unhandled
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError(message)), Math.max(ms, 0));
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** A run's deadline: every wait inside the run gets the time that is left. */
-class Deadline {
-  private readonly at: number;
-  private readonly extra: Promise<never>[] = [];
-
-  constructor(private readonly ms: number) {
-    this.at = Date.now() + ms;
-  }
-
-  /** Also fail every wait as soon as `failure` rejects (e.g. the worker process died). */
-  failWith(failure: Promise<never>): void {
-    failure.catch(() => undefined);
-    this.extra.push(failure);
-  }
-
-  wait<T>(what: string, promise: Promise<T>): Promise<T> {
-    return within(
-      this.at - Date.now(),
-      what,
-      Promise.race([promise, ...this.extra]),
-      `the run's limit of ${secs(this.ms)} (BENCH_RUN_TIMEOUT_S) was reached waiting for ${what}`,
-    );
-  }
-}
-
-async function forEachLimit<T>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T, index: number) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      await fn(items[index]!, index);
-    }
-  });
-  await Promise.all(lanes);
-}
-
-type Cleanup = () => Promise<void> | void;
-
-/** Clean-ups that must run even when a run fails, times out or the bench is interrupted. */
-class Scope {
-  private static readonly open = new Set<Scope>();
-  private readonly steps: { what: string; run: Cleanup }[] = [];
-
-  constructor() {
-    Scope.open.add(this);
-  }
-
-  add(what: string, run: Cleanup): void {
-    this.steps.push({ what, run });
-  }
-
-  async close(): Promise<void> {
-    Scope.open.delete(this);
-    for (const step of this.steps.splice(0).reverse()) {
-      try {
-        await within(30_000, `clean-up: ${step.what}`, Promise.resolve().then(step.run));
-      } catch (err) {
-        say(`  clean-up of ${step.what} failed: ${errorText(err)}`);
-      }
-    }
-  }
-
-  static async closeAll(): Promise<void> {
-    for (const scope of [...Scope.open].reverse()) await scope.close();
-  }
-}
-
-/** Wall-clock laps of a run. */
-class Stopwatch {
-  private started = performance.now();
-  private last = this.started;
-  readonly laps: { label: string; ms: number }[] = [];
-
-  /** Starts timing now (laps before are dropped). */
-  begin(): void {
-    this.started = this.last = performance.now();
-    this.laps.length = 0;
-  }
-
-  get elapsedMs(): number {
-    return performance.now() - this.started;
-  }
-
-  lap(label: string): void {
-    const now = performance.now();
-    this.laps.push({ label, ms: now - this.last });
-    this.last = now;
-  }
-
-  get totalMs(): number {
-    return this.last - this.started;
-  }
-
-  describe(): string {
-    return this.laps.map((l) => `${l.label} ${secs(l.ms)}`).join(', ');
-  }
-}
-
-// ------------------------------------------------------------------------------------------------
-// PostgreSQL: a throw-away database on DATABASE_URL's server, else an embedded PostgreSQL
-// ------------------------------------------------------------------------------------------------
-
-async function startDatabase(scope: Scope): Promise<{ url: string; where: string }> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (serverUrl) {
-    const name = `par_bench_${process.pid}_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    try {
-      await admin.query(`CREATE DATABASE "${name}"`);
-    } finally {
-      await admin.end();
-    }
-    scope.add(`database ${name}`, async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    });
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    return { url: url.toString(), where: `throw-away database ${name} on DATABASE_URL's server` };
-  }
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'par-bench-pg-'));
-  chmodSync(dir, 0o755); // as root, PostgreSQL runs as "postgres", which must enter it
-  scope.add('embedded PostgreSQL folder', () => rmSync(dir, { recursive: true, force: true }));
-  const embedded = await startEmbeddedPostgres({
-    dataDir: path.join(dir, 'data'),
-    port: await freePort(),
-    database: 'par_bench',
-    persistent: false,
-  });
-  scope.add('embedded PostgreSQL', () => embedded.stop());
-  return { url: embedded.url, where: 'embedded PostgreSQL (set DATABASE_URL to use a server)' };
-}
-
-/** The 2021 plan's steps and index sets, with `n` generated department units U00001…. */
-function generatedPlan(n: number, code: string): SeedPlan {
-  const units: SeedUnit[] = Array.from({ length: n }, (_, i) => {
-    const unitCode = baselineUnitCode(i);
-    return {
-      code: unitCode,
-      name: `Đơn vị thử tải ${unitCode}`,
-      group: 'department',
-      focalEmail: `cchc.${unitCode.toLowerCase()}@example.vn`,
-      headEmail: `giamdoc.${unitCode.toLowerCase()}@example.vn`,
-    };
-  });
-  return {
-    campaign: { ...CAMPAIGN, code, name: `${CAMPAIGN.name} (bench, ${n} đơn vị)` },
-    steps: STEPS,
-    agencies: AGENCIES,
-    indexSets: INDEX_SETS,
-    units,
-  };
-}
-
-// ------------------------------------------------------------------------------------------------
-// The worker, in a child process
-// ------------------------------------------------------------------------------------------------
-
-interface WorkerProcess {
-  /** Rejects when the process ends before it was asked to. */
-  died: Promise<never>;
-  /** Stops it and returns its peak RSS in KiB. */
-  stop(): Promise<number>;
-  /** Its peak RSS so far (VmHWM), while it runs. */
-  peakSoFarKiB(): number | null;
-  kill(): void;
-}
-
-const WORKER_SCRIPT = fileURLToPath(new URL('./worker-process.js', import.meta.url));
-/** Lines of worker output passed through per worker process; the rest are counted. */
-const WORKER_LOG_LINES = 40;
-// eslint-disable-next-line no-control-regex
-const ANSI_COLOUR = /\x1b\[[0-9;]*m/g;
-
-function vmHwmKiB(pid: number): number | null {
-  try {
-    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) : null;
-  } catch {
-    return null;
-  }
-}
-
-async function startWorker(
-  label: string,
-  options: BenchWorkerOptions,
-  scope: Scope,
-): Promise<WorkerProcess> {
-  const child: ChildProcess = fork(WORKER_SCRIPT, [], {
-    env: { ...process.env, BENCH_WORKER_OPTIONS: JSON.stringify(options) },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
-  let shown = 0;
-  let hidden = 0;
-  const passThrough = (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').replace(ANSI_COLOUR, '').split('\n')) {
-      // The test server does not advertise this capability; the SDK warns on every start.
-      if (line.trim() === '' || line.includes('activity_failure_include_heartbeat')) continue;
-      if (shown < WORKER_LOG_LINES) {
-        shown++;
-        say(`  [worker ${label}] ${line.length > 400 ? `${line.slice(0, 400)}…` : line}`);
-      } else hidden++;
-    }
-  };
-  child.stdout?.on('data', passThrough);
-  child.stderr?.on('data', passThrough);
-
-  let stopping = false;
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => resolve(code)),
-  );
-  // Rejects when the process ends before it was asked to stop; pends forever after that.
-  const died = exited.then((code): Promise<never> =>
-    stopping
-      ? new Promise<never>(() => undefined)
-      : Promise.reject(
-          new Error(`the worker process exited (code ${code}) while the run was going on`),
-        ),
-  );
-  died.catch(() => undefined);
-  const messages: BenchWorkerMessage[] = [];
-  const waiters: (() => void)[] = [];
-  child.on('message', (message: BenchWorkerMessage) => {
-    messages.push(message);
-    for (const wake of waiters.splice(0)) wake();
-  });
-  const nextMessage = async (type: BenchWorkerMessage['type']): Promise<BenchWorkerMessage> => {
-    for (;;) {
-      const found = messages.find((m) => m.type === type || m.type === 'error');
-      if (found) return found;
-      await new Promise<void>((resolve) => waiters.push(resolve));
-    }
-  };
-  const kill = () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  };
-  scope.add(`worker process ${label}`, async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    await within(10_000, 'worker exit', exited).catch(kill);
-  });
-
-  const ready = await within(
-    60_000,
-    `the worker (${label}) to start`,
-    Promise.race([nextMessage('ready'), died]),
-  );
-  if (ready.type === 'error') throw new Error(`the worker failed to start: ${ready.message}`);
-
-  return {
-    died,
-    kill,
-    peakSoFarKiB: () => vmHwmKiB(child.pid!),
-    async stop() {
-      stopping = true;
-      const hwm = vmHwmKiB(child.pid!);
-      child.send({ type: 'shutdown' });
-      try {
-        const done = await within(60_000, `the worker (${label}) to stop`, nextMessage('done'));
-        await within(10_000, 'worker exit', exited);
-        if (hidden > 0) say(`  [worker ${label}] … ${int(hidden)} more lines not shown`);
-        if (done.type === 'error') throw new Error(`the worker failed: ${done.message}`);
-        return Math.max(done.type === 'done' ? done.maxRssKiB : 0, hwm ?? 0);
-      } catch (err) {
-        kill();
-        throw err;
-      }
-    },
-  };
-}
-
 // ------------------------------------------------------------------------------------------------
 // Runs
 // ------------------------------------------------------------------------------------------------
-
-interface Shared {
-  databaseUrl: string;
-  bundlePath: string;
-}
 
 interface RunFigures {
   wallMs: number;
@@ -427,127 +83,6 @@ interface RunFigures {
   rssKiB: number;
   events: { root: number; batchMax: number; unitMean: number; unitMax: number; units: number };
   check: string;
-}
-
-/** The time-skipping server's clock, driven through its test service. */
-interface PlanClock {
-  now(): Promise<number>;
-  /** Lets the server skip `ms` ahead (at once when idle; timers fire on the way). */
-  sleep(ms: number): Promise<void>;
-  /** Runs `wait` with time skipping unlocked, as TestWorkflowEnvironment's client does for results. */
-  unlocked<T>(wait: () => Promise<T>): Promise<T>;
-}
-
-/**
- * gRPC channel settings the Java test server accepts. The SDK's Connection pings every 30 s; the
- * test server (grpc-java's default: no pings more often than every 5 minutes) answers a long call
- * that pings with GOAWAY "too_many_pings", and the SDK's retry then sends the call again. For
- * UnlockTimeSkippingWithSleep that means a second full sleep: the plan's clock overshoots and
- * the driver hangs. So: pings every 10 minutes, and no retries on the clock's connection.
- */
-const TEST_SERVER_CHANNEL = {
-  'grpc.keepalive_time_ms': 600_000,
-  'grpc.keepalive_permit_without_calls': 0,
-};
-
-async function connectToTestServer(address: string, retries: boolean): Promise<Connection> {
-  // The test service is switched on the way TestWorkflowEnvironment does it (an SDK-internal option).
-  const options: InternalConnectionOptions = {
-    address,
-    channelArgs: TEST_SERVER_CHANNEL,
-    ...(retries ? {} : { interceptors: [] }),
-    [InternalConnectionOptionsSymbol]: { supportsTestService: true },
-  };
-  return Connection.connect(options);
-}
-
-function planClock(connection: Connection): PlanClock {
-  const testService = connection.testService!;
-  return {
-    async now() {
-      const { time } = await testService.getCurrentTime({});
-      return tsToMs(time);
-    },
-    async sleep(ms) {
-      await testService.unlockTimeSkippingWithSleep({ duration: msToTs(Math.max(0, ms)) });
-    },
-    async unlocked(wait) {
-      await testService.unlockTimeSkipping({});
-      try {
-        return await wait();
-      } finally {
-        await testService.lockTimeSkipping({});
-      }
-    },
-  };
-}
-
-/** What one run needs on a fresh time-skipping server with a fresh worker process. */
-async function withServerAndWorker<T>(
-  label: string,
-  shared: Shared,
-  taskQueue: string,
-  body: (ctx: {
-    client: Client;
-    clock: PlanClock;
-    deadline: Deadline;
-    worker: WorkerProcess;
-    /** What the worker mailed (reminders, escalations, digests). */
-    mail: SmtpSink;
-    /** The run's laps; on failure the bench prints how far it got. */
-    watch: Stopwatch;
-  }) => Promise<T>,
-): Promise<T> {
-  const scope = new Scope();
-  try {
-    const deadline = new Deadline(RUN_TIMEOUT_MS);
-    const server = await deadline.wait(
-      'the time-skipping server to start',
-      // Registers the project's search attributes too.
-      startTimeSkippingServer({ clockStart: PLAN_CLOCK_START }),
-    );
-    scope.add('time-skipping server', () => server.teardown());
-    const { env } = server;
-    const mail = await startSmtpSink();
-    scope.add('SMTP sink', () => mail.close());
-    const worker = await startWorker(
-      label,
-      {
-        temporalAddress: env.address,
-        databaseUrl: shared.databaseUrl,
-        taskQueue,
-        bundlePath: shared.bundlePath,
-        smtpUrl: mail.url,
-      },
-      scope,
-    );
-    deadline.failWith(worker.died);
-    const connection = await connectToTestServer(env.address, true);
-    scope.add('client connection', () => connection.close());
-    const clockConnection = await connectToTestServer(env.address, false);
-    scope.add('clock connection', () => clockConnection.close());
-    const client = new Client({ connection, namespace: 'default' });
-    const watch = new Stopwatch();
-    try {
-      return await body({
-        client,
-        clock: planClock(clockConnection),
-        deadline,
-        worker,
-        mail,
-        watch,
-      });
-    } catch (err) {
-      const peak = worker.peakSoFarKiB();
-      throw new Error(
-        `${errorText(err)}\n  reached in ${secs(watch.elapsedMs)}: ${watch.describe() || 'nothing'}` +
-          (peak ? `; worker peak RSS so far ${mib(peak)}` : ''),
-        { cause: err },
-      );
-    }
-  } finally {
-    await scope.close();
-  }
 }
 
 async function historyLength(client: Client, workflowId: string): Promise<number> {
@@ -780,10 +315,6 @@ function parseSizes(argv: string[]): number[] {
   });
 }
 
-function mark(met: boolean): string {
-  return met ? 'met' : 'NOT MET';
-}
-
 interface Outcome {
   n: number;
   campaign?: RunFigures & { seedMs: number };
@@ -835,25 +366,12 @@ async function main(): Promise<number> {
   );
   const outcomes: Outcome[] = [];
   try {
-    const database = await within(120_000, 'PostgreSQL', startDatabase(root));
-    const db = createDataSource(database.url);
-    await db.initialize();
-    root.add('data source', () => db.destroy());
-    await migrate(db);
+    const database = await startMigratedDatabase(root);
+    const { db } = database;
     say(`bench: ${database.where}, migrated`);
 
-    const workDir = mkdtempSync(path.join(os.tmpdir(), 'par-bench-'));
-    root.add('bundle folder', () => rmSync(workDir, { recursive: true, force: true }));
-    const entry = fileURLToPath(new URL('./bench-workflows.js', import.meta.url));
-    if (!existsSync(entry)) throw new Error(`bench: ${entry} is missing; build with npm run bench`);
-    const bundle = await within(
-      180_000,
-      'the workflow bundle',
-      bundleWorkflowCode({ workflowsPath: entry, logger: quietLogger }),
-    );
-    const bundlePath = path.join(workDir, 'workflow-bundle.js');
-    writeFileSync(bundlePath, bundle.code);
-    const shared: Shared = { databaseUrl: database.url, bundlePath };
+    const bundlePath = await buildWorkflowBundle(root);
+    const shared: Shared = { databaseUrl: database.url, bundlePath, runTimeoutMs: RUN_TIMEOUT_MS };
 
     for (const n of sizes) {
       const outcome: Outcome = { n };
@@ -915,30 +433,4 @@ async function main(): Promise<number> {
   return outcomes.every((o) => o.campaign && o.baseline) ? 0 : 1;
 }
 
-const quietLogger = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: (message: string) => say(`bench: bundler: ${message}`),
-  error: (message: string) => say(`bench: bundler: ${message}`),
-};
-
-let exiting = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    if (exiting) return;
-    exiting = true;
-    say(`bench: ${signal}: cleaning up`);
-    void Scope.closeAll().finally(() => process.exit(130));
-  });
-}
-
-main().then(
-  (code) => process.exit(code),
-  async (err: unknown) => {
-    say(`bench: FAILED: ${errorText(err)}`);
-    await Scope.closeAll();
-    process.exit(1);
-  },
-);
+runBench(main);

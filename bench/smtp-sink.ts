@@ -15,6 +15,8 @@ export interface SmtpSink {
   /** Times of the first and last message received (ms since epoch). */
   firstAt: number | null;
   lastAt: number | null;
+  /** Every message received, in order: its business key and when it arrived (ms since epoch). */
+  arrivals: { key: string; at: number }[];
   close(): Promise<void>;
 }
 
@@ -28,6 +30,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     duplicates: () => [...sink.byKey.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0),
     firstAt: null,
     lastAt: null,
+    arrivals: [],
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
   const server = new SMTPServer({
@@ -47,6 +50,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         const now = Date.now();
         sink.firstAt ??= now;
         sink.lastAt = now;
+        sink.arrivals.push({ key, at: now });
         callback();
       });
     },

@@ -7,12 +7,17 @@ import { assertLocalDate } from '../calendar/local-date.js';
 
 const LOCAL_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
+/** Zones already checked: luxon's check builds an Intl formatter each time (a wave checks 5,000). */
+const validZones = new Set<string>();
+
 export function assertTimeZone(timeZone: string): void {
+  if (validZones.has(timeZone)) return;
   if (!IANAZone.isValidZone(timeZone)) {
     throw new RangeError(
       `Invalid time zone "${timeZone}": expected an IANA name such as Asia/Ho_Chi_Minh`,
     );
   }
+  validZones.add(timeZone);
 }
 
 /** Throws unless `time` is 'HH:mm' (00:00–23:59). */
