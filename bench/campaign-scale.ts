@@ -18,6 +18,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { buildCampaignWorkflowInput } from '../src/api/campaigns/campaign-workflow-input.js';
 import type { createDataSource } from '../src/db/data-source.js';
 import { Campaign, CampaignStep, Participation } from '../src/entities/index.js';
+import type { ReminderPolicyInput } from '../src/domain/reminders/reminder-policy.js';
 import { seedCampaignPlan } from '../src/seed/seed.js';
 import type { CampaignState } from '../src/workflows/campaign.types.js';
 import {
@@ -65,6 +66,20 @@ const CONCURRENCY = envInt('BENCH_CONCURRENCY', 50);
 const RUN_TIMEOUT_MS = envInt('BENCH_RUN_TIMEOUT_S', 900) * 1000;
 /** Unit workflows whose history is read for the events figure. */
 const UNIT_SAMPLE = envInt('BENCH_UNIT_SAMPLE', 50);
+/**
+ * `off`: the campaign's reminder policy sends nothing, so the run measures the workflow tree
+ * alone (what the bare baseline compares with); default `on`, the service as it runs.
+ */
+const REMINDERS = process.env.BENCH_REMINDERS === 'off' ? 'off' : 'on';
+const SILENT_POLICY: ReminderPolicyInput = {
+  daysBeforeDeadline: [],
+  escalateAtMissedDeadline: false,
+  overdueRepeatEveryWorkingDays: 0,
+  secretariatDigests: { windowOpened: false, windowClosed: false },
+  appraisalDaysBeforeOpening: [],
+  appraisalDaysBeforeDeadline: [],
+  councilDaysBeforeMeeting: [],
+};
 
 const TARGETS = {
   units: 5000,
@@ -173,6 +188,9 @@ async function runCampaign(
     'seeding',
     seedCampaignPlan(db, generatedPlan(n, code)),
   );
+  if (REMINDERS === 'off') {
+    await db.getRepository(Campaign).update({ id: campaignId }, { reminderPolicy: SILENT_POLICY });
+  }
   const seedMs = performance.now() - seedStarted;
   const campaign = await db.getRepository(Campaign).findOneByOrFail({ id: campaignId });
   const steps = await db.getRepository(CampaignStep).findBy({ campaignId });
@@ -361,7 +379,7 @@ async function main(): Promise<number> {
   Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
   const root = new Scope();
   say(
-    `bench: campaign scale, N = ${sizes.join(', ')}; batch size ${BATCH_SIZE}, client concurrency ` +
+    `bench: campaign scale, N = ${sizes.join(', ')}; reminders ${REMINDERS}; batch size ${BATCH_SIZE}, client concurrency ` +
       `${CONCURRENCY}, ${os.cpus().length} CPUs, Node ${process.version}, limit ${secs(RUN_TIMEOUT_MS)} per run`,
   );
   const outcomes: Outcome[] = [];

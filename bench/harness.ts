@@ -20,6 +20,7 @@ import {
 import { msToTs, tsToMs } from '@temporalio/common/lib/time.js';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import pg from 'pg';
+import { WORKER_NODE_FLAGS } from '../src/worker/worker-memory.js';
 import type { DataSource } from 'typeorm';
 import { createDataSource, migrate } from '../src/db/data-source.js';
 import {
@@ -355,6 +356,8 @@ export async function startWorker(
   scope: Scope,
 ): Promise<WorkerProcess> {
   const child: ChildProcess = fork(WORKER_SCRIPT, [], {
+    // Started as the service starts its worker (npm run start:worker).
+    execArgv: [...WORKER_NODE_FLAGS],
     env: { ...process.env, BENCH_WORKER_OPTIONS: JSON.stringify(options) },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

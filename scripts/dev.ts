@@ -12,6 +12,7 @@ import { isPortFree, waitForPort } from './launcher/ports.js';
 import { PROJECT_ROOT } from './launcher/project-root.js';
 import { Supervisor } from './launcher/supervisor.js';
 import { startTemporalDevServer, waitForTemporal } from './launcher/temporal-dev-server.js';
+import { WORKER_NODE_FLAGS } from '../src/worker/worker-memory.js';
 
 const EMBEDDED = {
   postgresPort: 5433,
@@ -169,10 +170,15 @@ async function main(): Promise<void> {
   // Independent services start together; the worker needs Temporal, the API everything.
   await Promise.all([startPostgres(), startTemporal(), startMailCatcher()]);
 
-  const worker = supervisor.start('worker', node, [path.join(distDir, 'worker.js')], {
-    env,
-    readyLine: /polling task queue/,
-  });
+  const worker = supervisor.start(
+    'worker',
+    node,
+    [...WORKER_NODE_FLAGS, path.join(distDir, 'worker.js')],
+    {
+      env,
+      readyLine: /polling task queue/,
+    },
+  );
   supervisor.start('api', node, [path.join(distDir, 'server.js')], { env });
   await Promise.all([
     withTimeout(worker.ready, 60_000, 'the worker did not start polling'),
