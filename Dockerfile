@@ -1,6 +1,6 @@
 # One image for both processes of the service:
 #   API (default):  node dist/server.js   (listens on $PORT, 3000)
-#   worker:         node dist/worker.js
+#   worker:         node --max-old-space-size=512 dist/worker.js
 # Build:  docker build -t par-index-campaign .
 # Another Node LTS line: docker build --build-arg NODE_VERSION=24 .
 # See docker-compose.yml for a full deployment (PostgreSQL, Temporal, mail).
@@ -57,5 +57,5 @@ COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 3000
 
-# The API; run the worker from the same image with: node dist/worker.js
+# The API; run the worker from the same image with: node --max-old-space-size=512 dist/worker.js
 CMD ["node", "dist/server.js"]
