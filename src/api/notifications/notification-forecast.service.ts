@@ -1,6 +1,7 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { appraisingAgencies } from '../../activities/notifications/appraising-agencies.js';
+import { forecastUnits } from '../../activities/notifications/campaign-forecast.js';
 import { CalendarYearNotLoadedError } from '../../domain/calendar/business-calendar.js';
 import { vietnamBusinessCalendar } from '../../domain/calendar/vietnam.js';
 import { formatLocalDateTime } from '../../domain/local-time.js';
@@ -65,7 +66,7 @@ export class NotificationForecastService {
           opensAt: step.opensAt?.toISOString() ?? null,
           deadline: step.deadline?.toISOString() ?? null,
         })),
-        units: await this.withExtensions(units),
+        units: await this.withExtensions(campaign.id, units),
         agencies,
       });
     } catch (err) {
@@ -148,27 +149,13 @@ export class NotificationForecastService {
     );
   }
 
-  private async withExtensions(units: UnitRow[]): Promise<ForecastUnit[]> {
+  /** The units in view with their extensions, as the notifications workflow plans them. */
+  private async withExtensions(campaignId: string, units: UnitRow[]): Promise<ForecastUnit[]> {
     if (units.length === 0) return [];
-    const rows: { participation_id: string; step_number: number; deadline: Date }[] =
-      await this.dataSource.query(
-        `SELECT e.participation_id, e.step_number, e.deadline FROM step_extensions e
-         WHERE e.participation_id = ANY($1::uuid[])`,
-        [units.map((unit) => unit.participation_id)],
-      );
-    const extensions = new Map<string, Record<number, string>>();
-    for (const row of rows) {
-      const own = extensions.get(row.participation_id) ?? {};
-      own[row.step_number] = new Date(row.deadline).toISOString();
-      extensions.set(row.participation_id, own);
-    }
-    return units.map((unit) => ({
-      code: unit.code,
-      participationId: unit.participation_id,
-      ...(extensions.has(unit.participation_id) && {
-        extensions: extensions.get(unit.participation_id),
-      }),
-    }));
+    const inView = new Set(units.map((unit) => unit.participation_id));
+    return (await forecastUnits(this.dataSource.manager, campaignId)).filter((unit) =>
+      inView.has(unit.participationId),
+    );
   }
 
   /** What the log holds for these business keys. */
