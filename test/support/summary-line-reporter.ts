@@ -10,8 +10,13 @@ export class SummaryLineReporter implements Reporter {
     let failed = unhandledErrors.length;
     let skipped = 0;
     for (const module of testModules) {
-      if (module.state() === 'failed' && [...module.children.allTests()].length === 0) failed++;
-      for (const test of module.children.allTests()) {
+      const tests = [...module.children.allTests()];
+      // A file that failed outside its tests (an import, a beforeAll hook) counts once: its
+      // tests then show as skipped, and the line must not read as a clean run.
+      if (module.state() === 'failed' && !tests.some((t) => t.result().state === 'failed')) {
+        failed++;
+      }
+      for (const test of tests) {
         const state = test.result().state;
         if (state === 'passed') passed++;
         else if (state === 'failed') failed++;
