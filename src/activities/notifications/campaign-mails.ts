@@ -3,14 +3,13 @@
  * explanation request once the secretariat confirms it, and each unit's result at the
  * announcement. Same exactly-once sender and business keys as the reminders.
  */
-import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { notificationBusinessKey } from '../../domain/notifications/business-key.js';
 import { GROUP_NAMES_VI } from '../../domain/scoring/commendations.js';
 import { explanationRequestMail, resultsMail } from '../mail/templates/campaign-mails.js';
 import type { NotificationActivityDeps } from './notification-activities.js';
 import { loadNotificationCampaign } from './notification-context.js';
-import { SMTP_TEMPORARY_FAILURE } from './retry-policy.js';
+import { sendAll } from './send-all.js';
 import { createNotificationSender } from './send-notification.js';
 
 export interface CampaignMailActivities {
@@ -98,11 +97,12 @@ export function createCampaignMailActivities(
         [campaignId],
       );
       const decision = data.campaign.resultsDecision ?? null;
+      const stepNumber = data.steps.find((s) => s.kind === 'announcement')?.number ?? null;
       let sent = 0;
-      let temporary = 0;
-      for (const row of rows) {
+      const progress = () => ({ sent });
+      await sendAll('result mails', rows, { concurrency: 16, progress }, async (row) => {
         const unit = data.units.get(row.code);
-        if (!unit) continue;
+        if (!unit) return;
         const mail = resultsMail({
           timeZone: data.campaign.timeZone,
           actionUrl: deps.actionUrl,
@@ -116,43 +116,28 @@ export function createCampaignMailActivities(
           band: row.band,
           decision,
         });
-        try {
-          const result = await sender.sendNotification({
+        const result = await sender.sendNotification({
+          campaignId,
+          participationId: unit.participationId,
+          businessKey: notificationBusinessKey(
             campaignId,
-            participationId: unit.participationId,
-            businessKey: notificationBusinessKey(
-              campaignId,
-              { audience: 'unit', unitCode: row.code },
-              // The publication instant (kept if the decision is recorded again): ASCII, as a
-              // mail header carries the key.
-              `results/${new Date(row.published_at).toISOString()}`,
-            ),
-            kind: 'results',
-            stepNumber: data.steps.find((s) => s.kind === 'announcement')?.number ?? null,
-            audience: 'unit',
-            to: unit.focalEmail ? [unit.focalEmail] : [],
-            cc: unit.headEmail ? [unit.headEmail] : [],
-            subject: mail.subject,
-            html: mail.html,
-            text: mail.text,
-            scheduledFor: new Date(row.published_at).toISOString(),
-          });
-          if (result.sentNow && result.status === 'sent') sent++;
-        } catch (err) {
-          if (err instanceof ApplicationFailure && err.type === SMTP_TEMPORARY_FAILURE) {
-            temporary++;
-            continue;
-          }
-          throw err;
-        }
-        Context.current().heartbeat({ sent });
-      }
-      if (temporary > 0) {
-        throw ApplicationFailure.retryable(
-          `${temporary} result mails hit a temporary SMTP failure; retried for them`,
-          SMTP_TEMPORARY_FAILURE,
-        );
-      }
+            { audience: 'unit', unitCode: row.code },
+            // The publication instant (kept if the decision is recorded again): ASCII, as a
+            // mail header carries the key.
+            `results/${new Date(row.published_at).toISOString()}`,
+          ),
+          kind: 'results',
+          stepNumber,
+          audience: 'unit',
+          to: unit.focalEmail ? [unit.focalEmail] : [],
+          cc: unit.headEmail ? [unit.headEmail] : [],
+          subject: mail.subject,
+          html: mail.html,
+          text: mail.text,
+          scheduledFor: new Date(row.published_at).toISOString(),
+        });
+        if (result.sentNow && result.status === 'sent') sent++;
+      });
       return { sent, total: rows.length };
     },
   };

@@ -5,8 +5,6 @@
  * units did all count; each message is sent at most once by its business key, so a retried or
  * replayed wave sends only what is still missing.
  */
-import { Context } from '@temporalio/activity';
-import { ApplicationFailure } from '@temporalio/common';
 import type { EntityManager } from 'typeorm';
 import {
   type BusinessCalendar,
@@ -23,7 +21,7 @@ import { composeNotification } from './compose.js';
 import { digestLists } from './digest-lists.js';
 import type { NotificationActivityDeps } from './notification-activities.js';
 import { buildComposeInput, loadNotificationCampaign } from './notification-context.js';
-import { SMTP_TEMPORARY_FAILURE } from './retry-policy.js';
+import { sendAll } from './send-all.js';
 import { createNotificationSender, type SendNotificationResult } from './send-notification.js';
 
 export interface NextWave {
@@ -95,15 +93,6 @@ async function waveFacts(
     statusOf: new Map(rows.map((r) => [r.id, r.status])),
     lateIntakeStep: steps.find((s) => s.kind === 'appraisal_round_1')?.number ?? null,
   };
-}
-
-/** Runs `each` over `items` with at most `limit` at once. */
-async function pool<T>(items: readonly T[], limit: number, each: (item: T) => Promise<void>) {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await each(items[next++]!);
-  });
-  await Promise.all(lanes);
 }
 
 /** The planned send inside a forecast row (what composing and the key are built from). */
@@ -223,8 +212,6 @@ export function createNotificationWaveActivities(
         failed: 0,
         unconfirmed: 0,
       };
-      let temporaryFailures = 0;
-      let lastFailure = '';
       // Failed and unconfirmed count whichever attempt decided them: the secretariat hears of them.
       const count = (outcome: SendNotificationResult) => {
         if (!outcome.sentNow) result.alreadyDecided++;
@@ -232,9 +219,12 @@ export function createNotificationWaveActivities(
         else if (outcome.status === 'failed') result.failed++;
         else if (outcome.status === 'unconfirmed') result.unconfirmed++;
       };
-      const heartbeat = setInterval(() => Context.current().heartbeat(result), 1000);
-      try {
-        await pool(due, deps.concurrency ?? 16, async (send) => {
+      const concurrency = deps.concurrency ?? 16;
+      await sendAll(
+        'messages of the wave',
+        due,
+        { concurrency, progress: () => result },
+        async (send) => {
           if (!stillDue(send, facts)) {
             result.skipped++;
             return;
@@ -250,27 +240,9 @@ export function createNotificationWaveActivities(
             },
             digestOf,
           );
-          try {
-            count(await sender.sendNotification(composeNotification(input)));
-          } catch (err) {
-            // One unreachable moment must not hold back the others: retry the wave for the rest.
-            if (err instanceof ApplicationFailure && err.type === SMTP_TEMPORARY_FAILURE) {
-              temporaryFailures++;
-              lastFailure = err.message;
-              return;
-            }
-            throw err;
-          }
-        });
-      } finally {
-        clearInterval(heartbeat);
-      }
-      if (temporaryFailures > 0) {
-        throw ApplicationFailure.retryable(
-          `${temporaryFailures} of ${due.length} messages hit a temporary SMTP failure (last: ${lastFailure}); the wave is retried for them`,
-          SMTP_TEMPORARY_FAILURE,
-        );
-      }
+          count(await sender.sendNotification(composeNotification(input)));
+        },
+      );
       return result;
     },
   };
