@@ -14,6 +14,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { createDataSource, migrate } from '../src/db/data-source.js';
 import { workflowsPath } from '../src/worker/workflows-path.js';
+import { workflowBundleOptions } from '../src/worker/workflow-bundle-options.js';
 import { startEmbeddedPostgres } from '../scripts/launcher/embedded-postgres.js';
 import { freePort } from '../scripts/launcher/ports.js';
 import './support/provided.js';
@@ -78,7 +79,7 @@ export default async function setup(project: TestProject): Promise<Teardown> {
       startDatabase(),
       startTimeSkippingServer(),
       startSmtpServer(),
-      bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: quietLogger }),
+      bundleWorkflowCode({ ...workflowBundleOptions(workflowsPath()), logger: quietLogger }),
     ]);
     if (database.status === 'fulfilled') teardowns.push(database.value.teardown);
     if (temporal.status === 'fulfilled') teardowns.push(() => temporal.value.teardown());

@@ -1,4 +1,5 @@
 import { type NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { workflowBundleOptions } from './workflow-bundle-options.js';
 import { workflowsPath } from './workflows-path.js';
 
 export interface CampaignWorkerOptions {
@@ -15,13 +16,17 @@ export interface CampaignWorkerOptions {
 
 /** The worker that runs campaign and unit workflows and their activities. */
 export async function createCampaignWorker(options: CampaignWorkerOptions): Promise<Worker> {
+  const bundling = workflowBundleOptions(workflowsPath());
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
-      : { workflowsPath: workflowsPath() }),
+      : {
+          workflowsPath: bundling.workflowsPath,
+          bundlerOptions: { preloadModules: bundling.preloadModules },
+        }),
     activities: options.activities ?? {},
     ...(options.maxCachedWorkflows !== undefined && {
       maxCachedWorkflows: options.maxCachedWorkflows,
