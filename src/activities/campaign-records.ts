@@ -39,6 +39,12 @@ export interface CampaignRecordActivities {
     status: UnitStatus;
     at: string;
   }): Promise<void>;
+  /** 'completed' for the given units of the campaign (the announcement), in one statement. */
+  recordUnitsCompleted(input: {
+    campaignId: string;
+    unitCodes: string[];
+    at: string;
+  }): Promise<void>;
   /**
    * The unit's submitted self-assessment as PostgreSQL has it (first submission time, newest
    * version), for when the API recorded a submission whose signal never reached the workflow.
@@ -147,6 +153,18 @@ export function createCampaignRecordActivities(dataSource: DataSource): Campaign
       await dataSource
         .getRepository(Participation)
         .update({ id: participationId }, { status, statusChangedAt: new Date(at) });
+    },
+
+    async recordUnitsCompleted({ campaignId, unitCodes, at }) {
+      if (unitCodes.length === 0) return;
+      // Idempotent: a retry sets the same status and instant.
+      await dataSource.query(
+        `UPDATE participations p
+            SET status = 'completed', status_changed_at = $3, updated_at = now()
+           FROM units u
+          WHERE p.unit_id = u.id AND p.campaign_id = $1 AND u.code = ANY($2)`,
+        [campaignId, unitCodes, new Date(at)],
+      );
     },
   };
 }

@@ -1,6 +1,6 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 import type { CampaignState, ChairmanDecision, CouncilApproval } from './campaign.types.js';
-import type { CampaignEvent, UnitState } from './unit.types.js';
+import type { CampaignEvent, SelfAssessmentSubmitted, UnitState } from './unit.types.js';
 
 // Campaign workflow: secretariat, council and Chairman actions (through the API).
 export const campaignStateQuery = defineQuery<CampaignState>('campaignState');
@@ -20,7 +20,7 @@ export const campaignEventSignal = defineSignal<[CampaignEvent]>('campaignEvent'
 // Unit workflow: the unit's own actions and the secretariat's decisions about it.
 export const unitStateQuery = defineQuery<UnitState>('unitState');
 export const selfAssessmentSubmittedSignal =
-  defineSignal<[{ submittedAt: string; version: number }]>('selfAssessmentSubmitted');
+  defineSignal<[SelfAssessmentSubmitted]>('selfAssessmentSubmitted');
 export const extensionGrantedSignal =
   defineSignal<[{ stepNumber: number; deadline: string }]>('extensionGranted');
 export const explanationRequestedSignal =

@@ -22,6 +22,8 @@ export interface UnitBatchContinuation {
   pending: CampaignEvent[];
   eventsRelayed: number;
   runs: number;
+  /** The batch records its units' completion (COMPLETION_RECORDED_BY_BATCH_PATCH). */
+  recordsCompletion?: boolean;
 }
 
 export interface UnitBatchResult {

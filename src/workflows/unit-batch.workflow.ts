@@ -17,7 +17,7 @@ import type { UnitBatchInput, UnitBatchResult } from './unit-batch.types.js';
 import { startUnit } from './unit-child.js';
 import type { CampaignEvent } from './unit.types.js';
 import type { unitWorkflow } from './unit.workflow.js';
-import { LEAN_UNITS_PATCH } from './versions.js';
+import { COMPLETION_RECORDED_BY_BATCH_PATCH, LEAN_UNITS_PATCH } from './versions.js';
 import { unitWorkflowId } from './workflow-ids.js';
 
 export type { UnitBatchInput, UnitBatchResult } from './unit-batch.types.js';
@@ -49,6 +49,10 @@ async function inChunks<T>(items: readonly T[], each: (item: T) => Promise<unkno
  */
 export async function unitBatchWorkflow(input: UnitBatchInput): Promise<UnitBatchResult> {
   if (!input.continued && !patched(LEAN_UNITS_PATCH)) return unitBatchWorkflowV1(input);
+  // Decided once per batch and carried across continue-as-new: its units were told at start.
+  const recordsCompletion = input.continued
+    ? input.continued.recordsCompletion === true
+    : patched(COMPLETION_RECORDED_BY_BATCH_PATCH);
 
   const queue: CampaignEvent[] = [...(input.continued?.pending ?? [])];
   setHandler(campaignEventSignal, (event) => void queue.push(event));
@@ -63,7 +67,9 @@ export async function unitBatchWorkflow(input: UnitBatchInput): Promise<UnitBatc
       limit: input.limit,
     });
     setCurrentDetails(`Khởi tạo ${units.length} đơn vị`);
-    await inChunks(units, async (unit) => started.push(await startUnit(input, unit)));
+    await inChunks(units, async (unit) =>
+      started.push(await startUnit(input, unit, { completionRecordedByBatch: recordsCompletion })),
+    );
     unitCodes = units.map((unit) => unit.code);
   }
   const codes = unitCodes;
@@ -100,6 +106,7 @@ export async function unitBatchWorkflow(input: UnitBatchInput): Promise<UnitBatc
         pending: queue,
         eventsRelayed,
         runs: (input.continued?.runs ?? 1) + 1,
+        recordsCompletion,
       },
     });
   };
@@ -109,6 +116,15 @@ export async function unitBatchWorkflow(input: UnitBatchInput): Promise<UnitBatc
     setCurrentDetails(`Chờ sự kiện của chiến dịch để chuyển đến ${codes.length} đơn vị`);
     await condition(() => queue.length > 0);
     const event = queue.shift()!;
+    if (event.type === 'resultsAnnounced' && recordsCompletion) {
+      // One statement for the whole slice, before the units hear it (they do not write it).
+      setCurrentDetails(`Ghi nhận hoàn thành cho ${codes.length} đơn vị`);
+      await records.recordUnitsCompleted({
+        campaignId: input.campaignId,
+        unitCodes: codes,
+        at: event.at,
+      });
+    }
     const audience = await audienceOf(event);
     setCurrentDetails(`Chuyển sự kiện "${event.type}" đến ${audience.length} đơn vị`);
     // A unit workflow that was terminated by hand must not stop the others from hearing.

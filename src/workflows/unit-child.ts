@@ -6,7 +6,11 @@ import { unitWorkflow } from './unit.workflow.js';
 import { unitWorkflowId } from './workflow-ids.js';
 
 /** Starts one unit's workflow as a child of its batch. */
-export function startUnit(input: UnitBatchInput, unit: UnitRef) {
+export function startUnit(
+  input: UnitBatchInput,
+  unit: UnitRef,
+  options: Pick<UnitWorkflowInput, 'completionRecordedByBatch'> = {},
+) {
   return startChild(unitWorkflow, {
     workflowId: unitWorkflowId(input.campaignWorkflowId, unit.code),
     args: [
@@ -18,6 +22,7 @@ export function startUnit(input: UnitBatchInput, unit: UnitRef) {
         latePolicy: input.latePolicy,
         unit,
         timeline: input.timeline,
+        ...(options.completionRecordedByBatch ? { completionRecordedByBatch: true } : {}),
       } satisfies UnitWorkflowInput,
     ],
     typedSearchAttributes: [

@@ -8,7 +8,7 @@ import {
   selfAssessmentSubmittedSignal,
   unitStateQuery,
 } from './signals.js';
-import type { UnitState, UnitWindow, UnitWorkflowInput } from './unit.types.js';
+import type { UnitState, UnitStatus, UnitWindow, UnitWorkflowInput } from './unit.types.js';
 
 /**
  * The deadline of one of the unit's windows: the plan's (as amended), the unit's extension if
@@ -60,6 +60,8 @@ export interface UnitContext {
   lateIntake: { ends: number | null; version: number };
   /** Set by the announcement. */
   announced: { at: string | null };
+  /** The status the API committed with the newest self-assessment signal, if it said. */
+  recordedByApi: { selfAssessment: UnitStatus | null };
   /** An instant as officials read it, in the campaign's zone. */
   localTime(instant: number): string;
 }
@@ -109,10 +111,12 @@ export function listenToUnit(input: UnitWorkflowInput): UnitContext {
   const isLateIntakeStep = (stepNumber: number) => timeline.lateIntakeStep === stepNumber;
 
   setHandler(unitStateQuery, () => state);
-  setHandler(selfAssessmentSubmittedSignal, ({ submittedAt, version }) => {
+  const recordedByApi: { selfAssessment: UnitStatus | null } = { selfAssessment: null };
+  setHandler(selfAssessmentSubmittedSignal, ({ submittedAt, version, recordedStatus }) => {
     // A re-submission keeps the first submission time (lateness) and records the newest version.
     state.selfAssessment.submittedAt ??= submittedAt;
     state.selfAssessment.version = version;
+    recordedByApi.selfAssessment = recordedStatus ?? null;
   });
   setHandler(extensionGrantedSignal, ({ stepNumber, deadline }) => {
     deadlineOfStep(stepNumber)?.extend(deadline);
@@ -155,6 +159,7 @@ export function listenToUnit(input: UnitWorkflowInput): UnitContext {
     explanationDeadline,
     lateIntake,
     announced,
+    recordedByApi,
     localTime: (instant) => formatLocalDateTime(new Date(instant), timeZone),
   };
 }

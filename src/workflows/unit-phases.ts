@@ -19,7 +19,8 @@ export type UnitRecords = Pick<
 
 /** The steps of a unit's life that every version of the unit workflow shares. */
 export interface UnitPhases {
-  setStatus(status: UnitStatus): Promise<void>;
+  /** Records a status change: search attribute, and PostgreSQL unless `recordedElsewhere`. */
+  setStatus(status: UnitStatus, recordedElsewhere?: boolean): Promise<void>;
   /** Waits for `done()` until the deadline, re-arming whenever the deadline moves. */
   waitFor(done: () => boolean, deadline: UnitDeadline, what: string): Promise<boolean>;
   selfAssessment(): Promise<void>;
@@ -33,9 +34,10 @@ export function unitPhases(
 ): UnitPhases {
   const { state } = ctx;
 
-  const setStatus = async (status: UnitStatus) => {
+  const setStatus = async (status: UnitStatus, recordedElsewhere = false) => {
     state.status = status;
     upsertSearchAttributes([{ key: UNIT_STATUS, value: status }]);
+    if (recordedElsewhere) return;
     await records.recordUnitStatus({
       participationId: input.unit.participationId,
       status,
@@ -81,7 +83,9 @@ export function unitPhases(
     if (!inTime) await reconcileSubmission();
     if (submitted()) {
       state.selfAssessment.late = Date.parse(state.selfAssessment.submittedAt!) > deadline.instant;
-      await setStatus(state.selfAssessment.late ? 'late' : 'submitted');
+      const status = state.selfAssessment.late ? 'late' : 'submitted';
+      // The API commits the status with the submission and says so in the signal.
+      await setStatus(status, ctx.recordedByApi.selfAssessment === status);
       return;
     }
     await setStatus('missing');
@@ -105,7 +109,7 @@ export function unitPhases(
     await reconcileSubmission();
     if (submitted()) {
       state.selfAssessment.late = true;
-      await setStatus('late');
+      await setStatus('late', ctx.recordedByApi.selfAssessment === 'late');
     }
   };
 
@@ -114,7 +118,7 @@ export function unitPhases(
     setCurrentDetails('Chờ công bố kết quả');
     await condition(() => ctx.announced.at !== null);
     state.finishedAt = ctx.announced.at;
-    await setStatus('completed');
+    await setStatus('completed', input.completionRecordedByBatch === true);
     setCurrentDetails('Đã công bố kết quả');
     return state;
   };

@@ -43,6 +43,16 @@ export interface UnitWorkflowInput {
   latePolicy: LatePolicy;
   unit: UnitRef;
   timeline: UnitTimeline;
+  /** The batch records 'completed' for all its units at the announcement; the unit does not. */
+  completionRecordedByBatch?: boolean;
+}
+
+/** The self-assessment signal, sent by the API after it committed the submission. */
+export interface SelfAssessmentSubmitted {
+  submittedAt: string;
+  version: number;
+  /** The participation status the API committed with the submission; the unit need not write it. */
+  recordedStatus?: 'submitted' | 'late';
 }
 
 export interface ExplanationRequest {

@@ -24,7 +24,9 @@ const records = proxyLocalActivities<CampaignRecordActivities>({
  * secretariat makes one; ends when the results are announced.
  */
 export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState> {
-  if (!patched(LEAN_UNITS_PATCH)) return unitWorkflowV1(input);
+  // Units whose batch records their completion came after LEAN_UNITS_PATCH: their input says
+  // which code they run, so they need no patch marker (one event and one command less each).
+  if (!input.completionRecordedByBatch && !patched(LEAN_UNITS_PATCH)) return unitWorkflowV1(input);
   const ctx = listenToUnit(input);
   const { state } = ctx;
   const phases = unitPhases(input, ctx, records);

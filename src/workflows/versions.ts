@@ -13,6 +13,12 @@ export const RECONCILE_SUBMISSION_PATCH = 'reconcile-self-assessment-from-db';
  */
 export const LEAN_UNITS_PATCH = 'lean-units-and-batches';
 
+/**
+ * The batch records 'completed' for all its units in one statement at the announcement and tells
+ * the units it starts so (their input), so 5,000 units do not each write it.
+ */
+export const COMPLETION_RECORDED_BY_BATCH_PATCH = 'completion-recorded-by-batch';
+
 /** The campaign starts its notifications workflow (reminders, escalations, digests). */
 export const NOTIFICATIONS_PATCH = 'campaign-notifications';
 

@@ -15,7 +15,10 @@
 import 'reflect-metadata';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Campaign, Participation } from '../../src/entities/index.js';
 import { seedCampaignPlan } from '../../src/seed/seed.js';
+import { unitStateQuery } from '../../src/workflows/index.js';
+import { unitWorkflowId } from '../../src/workflows/workflow-ids.js';
 import {
   flattenCriteria,
   type SeedCriterion,
@@ -118,6 +121,28 @@ describe('the 2021 campaign from launch to commendations, through the API', () =
       const submitted = await call(api, 'POST', `${sa}/submit`, { token: token(unit.code) });
       expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
     }
+
+    // The API committed each participation's status with the submission and said so in the
+    // signal: the unit workflows heard it and wrote nothing themselves.
+    const { workflowId } = await api.dataSource
+      .getRepository(Campaign)
+      .findOneByOrFail({ id: campaignId });
+    for (const unit of VINH_LONG_2021.units) {
+      const handle = world.env.client.workflow.getHandle(unitWorkflowId(workflowId!, unit.code));
+      const state = await waitFor(
+        () => handle.query(unitStateQuery),
+        (s) => s.status === 'submitted',
+      );
+      expect(state.status, unit.code).toBe('submitted');
+      const events = (await handle.fetchHistory()).events ?? [];
+      expect(
+        events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity'),
+        unit.code,
+      ).toEqual([]);
+    }
+    const participations = await api.dataSource.getRepository(Participation).findBy({ campaignId });
+    expect(participations.map((p) => p.status)).toEqual(Array(25).fill('submitted'));
+    expect(participations.every((p) => p.statusChangedAt !== null)).toBe(true);
   }, 180_000);
 
   it('takes round 1 from each of the 6 agencies, for its own criteria', async () => {

@@ -30,6 +30,16 @@ import '../support/provided.js';
 
 type History = temporal.api.history.v1.IHistory;
 
+/** Local activities a workflow ran (each leaves a marker in its history). */
+const localActivities = (history: History) =>
+  (history.events ?? []).filter(
+    (e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity',
+  ).length;
+/** Patch markers in a workflow's history. */
+const patchMarkers = (history: History) =>
+  (history.events ?? []).filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')
+    .length;
+
 const TASK_QUEUE = 'par-plan-2021';
 /** Writes each workflow's history to test/fixtures/histories/<recording>/<workflow id>.json. */
 async function recordHistories(
@@ -98,10 +108,24 @@ describe('the 2021 Vĩnh Long plan, end to end on timers', () => {
       .map((u) => u.code)
       .filter((c) => !['SNV', 'STP', 'TTT', 'BQLKCN', 'SCT'].includes(c));
     await advanceTo(local('2021-12-15T10:00:00'));
+    // The first ten submit as the API does it: it commits the participation's status, then says
+    // so in the signal, and the unit does not write it again. The others' signals say nothing
+    // (as from an older API), and their units record the status themselves.
+    const throughApi = onTime.slice(0, 10);
     for (const c of onTime) {
+      const recorded = throughApi.includes(c);
+      if (recorded) {
+        await db
+          .getRepository(Participation)
+          .update(
+            { id: (await participationOf(c)).id },
+            { status: 'submitted', statusChangedAt: local('2021-12-15T10:00:00') },
+          );
+      }
       await unit(c).signal(selfAssessmentSubmittedSignal, {
         submittedAt: local('2021-12-15T10:00:00').toISOString(),
         version: 1,
+        ...(recorded ? { recordedStatus: 'submitted' as const } : {}),
       });
     }
     // SCT's submission reached PostgreSQL but its signal was lost (Temporal was down).
@@ -225,13 +249,25 @@ describe('the 2021 Vĩnh Long plan, end to end on timers', () => {
     expect(final.TPVL!.explanation).toMatchObject({ submittedAt: null });
     expect(Object.values(final).every((u) => u.finishedAt !== null)).toBe(true);
 
+    // Status writes: none by units for what the API or the batch recorded; one per decision else.
+    const apiUnit = throughApi[0]!;
+    const plainUnit = onTime[onTime.length - 1]!;
+    expect(throughApi).not.toContain(plainUnit);
+    expect(localActivities(await unit(apiUnit).fetchHistory())).toBe(0);
+    expect(localActivities(await unit(plainUnit).fetchHistory())).toBe(1); // 'submitted'
+    // TTT: looked its submission up in PostgreSQL at the deadline, recorded 'missing', looked
+    // again when late intake ended; 'completed' came from its batch.
+    expect(localActivities(await unit('TTT').fetchHistory())).toBe(3);
+    // Started by a batch that records completion: the input says which code runs, no marker.
+    expect(patchMarkers(await unit(apiUnit).fetchHistory())).toBe(0);
+
     if (process.env.RECORD_HISTORIES) {
       // Refreshes the committed histories the replay test checks new workflow code against.
       await recordHistories(process.env.RECORD_HISTORIES, [
         handle,
         env.client.workflow.getHandle(`${workflowId}-batch-1`),
         env.client.workflow.getHandle(`${workflowId}-notifications`),
-        ...['SNV', 'STP', 'TTT', 'BQLKCN', 'SGTVT', 'TPVL', 'SCT'].map(unit),
+        ...['SNV', 'STP', 'TTT', 'BQLKCN', 'SGTVT', 'TPVL', 'SCT', apiUnit].map(unit),
       ]);
     }
 
@@ -251,5 +287,10 @@ describe('the 2021 Vĩnh Long plan, end to end on timers', () => {
     const participations = await db.getRepository(Participation).findBy({ campaignId });
     expect(participations).toHaveLength(25);
     expect(participations.every((p) => p.status === 'completed')).toBe(true);
+    // Recorded by the batches at the announcement, in one statement each.
+    const announcedAt = final.SNV!.finishedAt!;
+    expect(
+      participations.filter((p) => p.statusChangedAt?.toISOString() === announcedAt),
+    ).toHaveLength(25);
   });
 });

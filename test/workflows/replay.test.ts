@@ -33,6 +33,11 @@ describe('replay of committed workflow histories', () => {
         'v3-lean-units-notifications/par-2021-vinhlong-batch-1.json',
         'v3-lean-units-notifications/par-2021-vinhlong-notifications.json',
         'v3-lean-units-notifications/par-2021-vinhlong-TTT.json',
+        'v4-status-written-once/par-2021-vinhlong.json',
+        'v4-status-written-once/par-2021-vinhlong-batch-1.json',
+        'v4-status-written-once/par-2021-vinhlong-TTT.json',
+        // Submitted through the API's signal: no status write, no patch marker.
+        'v4-status-written-once/par-2021-vinhlong-VPUBND.json',
       ]),
     );
   });

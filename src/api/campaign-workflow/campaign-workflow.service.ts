@@ -415,6 +415,8 @@ export class CampaignWorkflowService {
     unitCode: string,
     submittedAt: Date,
     version: number,
+    /** The participation status committed with the submission: the unit need not write it. */
+    participationStatus?: string,
   ): Promise<'signalled' | 'not_launched' | 'deferred'> {
     const campaign = await this.dataSource.getRepository(Campaign).findOneBy({ id: campaignId });
     if (!campaign?.workflowId) return 'not_launched';
@@ -423,6 +425,9 @@ export class CampaignWorkflowService {
       await handle.signal(selfAssessmentSubmittedSignal, {
         submittedAt: submittedAt.toISOString(),
         version,
+        ...(participationStatus === 'submitted' || participationStatus === 'late'
+          ? { recordedStatus: participationStatus }
+          : {}),
       });
       return 'signalled';
     } catch (err) {

@@ -224,6 +224,7 @@ export class SelfAssessmentsService {
       record.unitCode,
       new Date(record.submittedAt),
       record.version,
+      record.participationStatus,
     );
     return record;
   }
@@ -321,7 +322,7 @@ export class SelfAssessmentsService {
         await manager.update(
           Participation,
           { id: participation.id },
-          { status: participationStatus },
+          { status: participationStatus, statusChangedAt: now },
         );
       }
       const record: SubmissionRecord = {
