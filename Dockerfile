@@ -1,6 +1,6 @@
 # One image for both processes of the service:
 #   API (default):  node dist/server.js   (listens on $PORT, 3000)
-#   worker:         node --max-old-space-size=512 dist/worker.js
+#   worker:         env MALLOC_ARENA_MAX=1 MALLOC_TRIM_THRESHOLD_=131072 MALLOC_TOP_PAD_=0 node --max-old-space-size=384 dist/worker.js
 # Build:  docker build -t par-index-campaign .
 # Another Node LTS line: docker build --build-arg NODE_VERSION=24 .
 # See docker-compose.yml for a full deployment (PostgreSQL, Temporal, mail).
@@ -57,5 +57,6 @@ COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 3000
 
-# The API; run the worker from the same image with: node --max-old-space-size=512 dist/worker.js
+# The API; run the worker from the same image with:
+#   env MALLOC_ARENA_MAX=1 MALLOC_TRIM_THRESHOLD_=131072 MALLOC_TOP_PAD_=0 node --max-old-space-size=384 dist/worker.js
 CMD ["node", "dist/server.js"]

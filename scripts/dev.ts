@@ -12,7 +12,7 @@ import { isPortFree, waitForPort } from './launcher/ports.js';
 import { PROJECT_ROOT } from './launcher/project-root.js';
 import { Supervisor } from './launcher/supervisor.js';
 import { startTemporalDevServer, waitForTemporal } from './launcher/temporal-dev-server.js';
-import { WORKER_NODE_FLAGS } from '../src/worker/worker-memory.js';
+import { WORKER_ENV, WORKER_NODE_FLAGS } from '../src/worker/worker-memory.js';
 
 const EMBEDDED = {
   postgresPort: 5433,
@@ -175,7 +175,7 @@ async function main(): Promise<void> {
     node,
     [...WORKER_NODE_FLAGS, path.join(distDir, 'worker.js')],
     {
-      env,
+      env: { ...WORKER_ENV, ...env },
       readyLine: /polling task queue/,
     },
   );

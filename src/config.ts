@@ -43,7 +43,7 @@ export const DEFAULTS: Readonly<AppConfig> = {
   publicUrl: 'http://127.0.0.1:3000',
   secretariatEmails: ['thuky.cchc@snv.example.gov.vn'],
   councilEmails: ['hoidong.cchc@snv.example.gov.vn'],
-  workerMaxCachedWorkflows: 1000,
+  workerMaxCachedWorkflows: 6000,
 };
 
 export class ConfigError extends Error {
