@@ -20,7 +20,8 @@ import {
 import { msToTs, tsToMs } from '@temporalio/common/lib/time.js';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import pg from 'pg';
-import { WORKER_NODE_FLAGS } from '../src/worker/worker-memory.js';
+import { WORKER_ENV, WORKER_NODE_FLAGS } from '../src/worker/worker-memory.js';
+import { workflowBundleOptions } from '../src/worker/workflow-bundle-options.js';
 import type { DataSource } from 'typeorm';
 import { createDataSource, migrate } from '../src/db/data-source.js';
 import {
@@ -314,7 +315,7 @@ export async function buildWorkflowBundle(scope: Scope): Promise<string> {
   const bundle = await within(
     180_000,
     'the workflow bundle',
-    bundleWorkflowCode({ workflowsPath: entry, logger: quietLogger }),
+    bundleWorkflowCode({ ...workflowBundleOptions(entry), logger: quietLogger }),
   );
   const bundlePath = path.join(workDir, 'workflow-bundle.js');
   writeFileSync(bundlePath, bundle.code);
@@ -332,6 +333,8 @@ export interface WorkerProcess {
   stop(): Promise<number>;
   /** Its peak RSS so far (VmHWM), while it runs. */
   peakSoFarKiB(): number | null;
+  /** Its RSS now (VmRSS). */
+  rssKiB(): number | null;
   kill(): void;
 }
 
@@ -341,14 +344,17 @@ const WORKER_LOG_LINES = 40;
 // eslint-disable-next-line no-control-regex
 const ANSI_COLOUR = /\x1b\[[0-9;]*m/g;
 
-function vmHwmKiB(pid: number): number | null {
+function procStatusKiB(pid: number, field: 'VmHWM' | 'VmRSS'): number | null {
   try {
-    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(
+      readFileSync(`/proc/${pid}/status`, 'utf8'),
+    );
     return match ? Number(match[1]) : null;
   } catch {
     return null;
   }
 }
+const vmHwmKiB = (pid: number) => procStatusKiB(pid, 'VmHWM');
 
 export async function startWorker(
   label: string,
@@ -357,8 +363,12 @@ export async function startWorker(
 ): Promise<WorkerProcess> {
   const child: ChildProcess = fork(WORKER_SCRIPT, [], {
     // Started as the service starts its worker (npm run start:worker).
-    execArgv: [...WORKER_NODE_FLAGS],
-    env: { ...process.env, BENCH_WORKER_OPTIONS: JSON.stringify(options) },
+    // BENCH_WORKER_NODE_FLAGS adds flags NODE_OPTIONS refuses, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`.
+    execArgv: [
+      ...WORKER_NODE_FLAGS,
+      ...(process.env.BENCH_WORKER_NODE_FLAGS ?? '').split(' ').filter(Boolean),
+    ],
+    env: { ...WORKER_ENV, ...process.env, BENCH_WORKER_OPTIONS: JSON.stringify(options) },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let shown = 0;
@@ -422,6 +432,7 @@ export async function startWorker(
     died,
     kill,
     peakSoFarKiB: () => vmHwmKiB(child.pid!),
+    rssKiB: () => procStatusKiB(child.pid!, 'VmRSS'),
     async stop() {
       stopping = true;
       const hwm = vmHwmKiB(child.pid!);
