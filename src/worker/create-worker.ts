@@ -14,19 +14,19 @@ export interface CampaignWorkerOptions {
   maxCachedWorkflows?: number;
 }
 
+/** Worker options that bundle the workflows at start, as every bundle of the service is built. */
+function bundledFromSource() {
+  const { workflowsPath: path, preloadModules } = workflowBundleOptions(workflowsPath());
+  return { workflowsPath: path, bundlerOptions: { preloadModules } };
+}
+
 /** The worker that runs campaign and unit workflows and their activities. */
 export async function createCampaignWorker(options: CampaignWorkerOptions): Promise<Worker> {
-  const bundling = workflowBundleOptions(workflowsPath());
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    ...(options.workflowBundle
-      ? { workflowBundle: options.workflowBundle }
-      : {
-          workflowsPath: bundling.workflowsPath,
-          bundlerOptions: { preloadModules: bundling.preloadModules },
-        }),
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : bundledFromSource()),
     activities: options.activities ?? {},
     ...(options.maxCachedWorkflows !== undefined && {
       maxCachedWorkflows: options.maxCachedWorkflows,

@@ -32,6 +32,7 @@ import {
   stepsAroundToday,
 } from '../support/api-workflow-world.js';
 import { suffix } from '../support/api-fixtures.js';
+import { markersNamed } from '../support/histories.js';
 import { pdfBytes, upload } from '../support/self-assessment-fixtures.js';
 
 const code = `vinhlong-2021-e2e-${suffix()}`;
@@ -134,11 +135,9 @@ describe('the 2021 campaign from launch to commendations, through the API', () =
         (s) => s.status === 'submitted',
       );
       expect(state.status, unit.code).toBe('submitted');
-      const events = (await handle.fetchHistory()).events ?? [];
-      expect(
-        events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity'),
-        unit.code,
-      ).toEqual([]);
+      expect(markersNamed(await handle.fetchHistory(), 'core_local_activity'), unit.code).toEqual(
+        [],
+      );
     }
     const participations = await api.dataSource.getRepository(Participation).findBy({ campaignId });
     expect(participations.map((p) => p.status)).toEqual(Array(25).fill('submitted'));

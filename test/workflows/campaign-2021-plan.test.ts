@@ -25,20 +25,15 @@ import {
   unitStateQuery,
 } from '../../src/workflows/index.js';
 import { unitWorkflowId } from '../../src/workflows/workflow-ids.js';
+import { markersNamed } from '../support/histories.js';
 import { local, type Plan2021World, startPlan2021World } from '../support/plan-2021-world.js';
 import '../support/provided.js';
 
 type History = temporal.api.history.v1.IHistory;
 
-/** Local activities a workflow ran (each leaves a marker in its history). */
-const localActivities = (history: History) =>
-  (history.events ?? []).filter(
-    (e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity',
-  ).length;
-/** Patch markers in a workflow's history. */
-const patchMarkers = (history: History) =>
-  (history.events ?? []).filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')
-    .length;
+/** Local activities a workflow ran, and its patch markers. */
+const localActivities = (history: History) => markersNamed(history, 'core_local_activity').length;
+const patchMarkers = (history: History) => markersNamed(history, 'core_patch').length;
 
 const TASK_QUEUE = 'par-plan-2021';
 /** Writes each workflow's history to test/fixtures/histories/<recording>/<workflow id>.json. */
