@@ -11,12 +11,26 @@
  */
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createMailTransport } from '../src/activities/mail/mail-transport.js';
 import { DEFAULTS, loadConfig } from '../src/config.js';
 import { createDataSource } from '../src/db/data-source.js';
 import { createCampaignWorker } from '../src/worker/create-worker.js';
 import { createWorkerActivities } from '../src/worker/worker-activities.js';
+import { taskFlowSummary } from './task-flow.js';
+
+/** A loopback port nobody listens on now (the runtime binds it a moment later). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 export interface BenchWorkerOptions {
   temporalAddress: string;
@@ -42,7 +56,14 @@ async function main(): Promise<void> {
   const raw = process.env.BENCH_WORKER_OPTIONS;
   if (!raw || !process.send) throw new Error('worker-process: start me through the bench driver');
   const options = JSON.parse(raw) as BenchWorkerOptions;
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  // BENCH_WORKER_METRICS=on: the SDK's metrics on a loopback port, summarised at the end.
+  const metricsPort = process.env.BENCH_WORKER_METRICS === 'on' ? await freePort() : null;
+  Runtime.install({
+    logger: new DefaultLogger('WARN'),
+    ...(metricsPort && {
+      telemetryOptions: { metrics: { prometheus: { bindAddress: `127.0.0.1:${metricsPort}` } } },
+    }),
+  });
 
   const dataSource = createDataSource(options.databaseUrl);
   await dataSource.initialize();
@@ -79,6 +100,15 @@ async function main(): Promise<void> {
     const running = worker.run();
     await send({ type: 'ready' });
     await running;
+    if (metricsPort) {
+      // A diagnostic: its failure must not fail the run it describes.
+      try {
+        const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+        console.error(`task flow: ${taskFlowSummary(await metrics.text())}`);
+      } catch (err) {
+        console.error(`task flow: the worker's metrics could not be read (${String(err)})`);
+      }
+    }
   } finally {
     await connection.close();
     transport.close();
