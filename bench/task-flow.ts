@@ -5,66 +5,61 @@
  * calls to the server. Printed by the bench's worker process when BENCH_WORKER_METRICS=on.
  */
 
-/** Sum and count of one metric (a histogram's _sum/_count), added over the label sets matched. */
-function totals(text: string, metric: string, labelFilter = ''): { sum: number; count: number } {
-  let sum = 0;
-  let count = 0;
-  for (const line of text.split('\n')) {
+interface Sample {
+  name: string;
+  labels: Record<string, string>;
+  value: number;
+}
+
+/** The samples of Prometheus' text format (`name{label="value",…} number`). */
+function samples(text: string): Sample[] {
+  return text.split('\n').flatMap((line) => {
     const match = /^([a-z_]+)\{([^}]*)\} ([0-9.e+-]+)$/.exec(line);
-    if (!match || !match[2]!.includes(labelFilter)) continue;
-    if (match[1] === `${metric}_sum`) sum += Number(match[3]);
-    if (match[1] === `${metric}_count`) count += Number(match[3]);
-  }
-  return { sum, count };
+    if (!match) return [];
+    const labels = Object.fromEntries(
+      [...match[2]!.matchAll(/([a-z_]+)="([^"]*)"/g)].map(([, key, value]) => [key!, value!]),
+    );
+    return [{ name: match[1]!, labels, value: Number(match[3]) }];
+  });
 }
 
-/** Share of a histogram's observations at or under `le` milliseconds. */
-function shareAtMost(text: string, metric: string, le: number): number | null {
-  let under = 0;
-  let all = 0;
-  for (const line of text.split('\n')) {
-    const match = /^([a-z_]+)_bucket\{([^}]*)le="([^"]+)"\} ([0-9.e+-]+)$/.exec(line);
-    if (!match || match[1] !== metric) continue;
-    if (match[3] === '+Inf') all += Number(match[4]);
-    else if (Number(match[3]) === le) under += Number(match[4]);
-  }
-  return all > 0 ? under / all : null;
+/** Sum of the samples named so whose labels include `labels`. */
+function total(all: Sample[], name: string, labels: Record<string, string> = {}): number {
+  return all
+    .filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))
+    .reduce((sum, s) => sum + s.value, 0);
 }
 
-/** Workflow tasks the worker completed, by workflow type, most first. */
-function tasksByType(text: string): string {
-  const counts = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    const match =
-      /^temporal_workflow_task_execution_latency_count\{[^}]*workflow_type="([^"]+)"[^}]*\} ([0-9.e+-]+)$/.exec(
-        line,
-      );
-    if (match) counts.set(match[1]!, (counts.get(match[1]!) ?? 0) + Number(match[2]));
+const ms = (n: number) => `${Math.round(n).toLocaleString('en-US')} ms`;
+
+/** Mean of a histogram over the label sets matched, or n/a when it observed nothing. */
+function mean(all: Sample[], histogram: string, labels: Record<string, string> = {}): string {
+  const count = total(all, `${histogram}_count`, labels);
+  return count > 0 ? ms(total(all, `${histogram}_sum`, labels) / count) : 'n/a';
+}
+
+export function taskFlowSummary(metricsText: string): string {
+  const all = samples(metricsText);
+  const queue = 'temporal_workflow_task_schedule_to_start_latency';
+  const held = 'temporal_workflow_task_execution_latency';
+  const tasks = total(all, `${queue}_count`);
+  const within100 = total(all, `${queue}_bucket`, { le: '100' });
+  const byType = new Map<string, number>();
+  for (const s of all) {
+    const type = s.labels.workflow_type;
+    if (s.name === `${held}_count` && type) byType.set(type, (byType.get(type) ?? 0) + s.value);
   }
-  return [...counts]
+  const types = [...byType]
     .sort((a, b) => b[1] - a[1])
     .map(([type, count]) => `${type} ${count.toLocaleString('en-US')}`)
     .join(', ');
-}
-
-const mean = ({ sum, count }: { sum: number; count: number }) =>
-  count > 0 ? `${Math.round(sum / count).toLocaleString('en-US')} ms` : 'n/a';
-
-export function taskFlowSummary(metricsText: string): string {
-  const queued = totals(metricsText, 'temporal_workflow_task_schedule_to_start_latency');
-  const held = totals(metricsText, 'temporal_workflow_task_execution_latency');
-  const quickShare = shareAtMost(
-    metricsText,
-    'temporal_workflow_task_schedule_to_start_latency',
-    100,
-  );
-  const call = (operation: string, metric = 'temporal_request_latency') =>
-    mean(totals(metricsText, metric, `operation="${operation}"`));
+  const call = (operation: string, histogram = 'temporal_request_latency') =>
+    mean(all, histogram, { operation });
   return [
-    `${queued.count.toLocaleString('en-US')} workflow tasks (${tasksByType(metricsText)})`,
-    `in the server's queue mean ${mean(queued)}` +
-      (quickShare === null ? '' : ` (${Math.round(quickShare * 100)} % within 100 ms)`),
-    `held by the worker mean ${mean(held)}`,
+    `${tasks.toLocaleString('en-US')} workflow tasks (${types})`,
+    `in the server's queue mean ${mean(all, queue)}` +
+      (tasks > 0 ? ` (${Math.round((within100 / tasks) * 100)} % within 100 ms)` : ''),
+    `held by the worker mean ${mean(all, held)}`,
     `calls: poll ${call('PollWorkflowTaskQueue', 'temporal_long_request_latency')}, ` +
       `task completion ${call('RespondWorkflowTaskCompleted')}, ` +
       `activity completion ${call('RespondActivityTaskCompleted')}`,

@@ -11,26 +11,14 @@
  */
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
-import { type AddressInfo, createServer } from 'node:net';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { freePort } from '../scripts/launcher/ports.js';
 import { createMailTransport } from '../src/activities/mail/mail-transport.js';
 import { DEFAULTS, loadConfig } from '../src/config.js';
 import { createDataSource } from '../src/db/data-source.js';
 import { createCampaignWorker } from '../src/worker/create-worker.js';
 import { createWorkerActivities } from '../src/worker/worker-activities.js';
 import { taskFlowSummary } from './task-flow.js';
-
-/** A loopback port nobody listens on now (the runtime binds it a moment later). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface BenchWorkerOptions {
   temporalAddress: string;
