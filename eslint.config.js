@@ -5,6 +5,9 @@ import tseslint from 'typescript-eslint';
 
 // Workflow code is bundled by Temporal and must stay deterministic: no Node built-ins and no
 // I/O libraries (as in Temporal's samples), only @temporalio/workflow and pure modules.
+const WORKFLOW_RULE =
+  'Workflow code, the contracts and the domain stay deterministic and free of I/O: import types only from entities, the API, activities and the worker (see README.md, "Architecture").';
+
 const forbiddenInWorkflows = [
   ...builtinModules.filter((m) => m !== 'assert').flatMap((m) => [m, `node:${m}`]),
   'typeorm',
@@ -32,17 +35,32 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/workflows/**/*.ts'],
+    // Bundled into the workflow sandbox (workflows, and the contracts and domain they use).
+    files: ['src/workflows/**/*.ts', 'src/contracts/**/*.ts', 'src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: forbiddenInWorkflows.map((name) => ({
             name,
-            message: 'Workflow code must stay deterministic and free of I/O (see design.md).',
+            message: WORKFLOW_RULE,
             allowTypeImports: true,
           })),
-          patterns: [{ group: ['@nestjs/*'], message: 'No NestJS in workflow code.' }],
+          patterns: [
+            { group: ['@nestjs/*'], message: WORKFLOW_RULE },
+            {
+              // Types only: the entities, the API and the activities run outside the sandbox.
+              group: [
+                '**/entities/**',
+                '**/api/**',
+                '**/activities/**',
+                '**/worker/**',
+                '**/db/**',
+              ],
+              allowTypeImports: true,
+              message: WORKFLOW_RULE,
+            },
+          ],
         },
       ],
     },

@@ -20,18 +20,17 @@ import type { createDataSource } from '../src/db/data-source.js';
 import { Campaign, CampaignStep, Participation } from '../src/entities/index.js';
 import type { ReminderPolicyInput } from '../src/domain/reminders/reminder-policy.js';
 import { seedCampaignPlan } from '../src/seed/seed.js';
-import type { CampaignState } from '../src/workflows/campaign.types.js';
+import type { CampaignState } from '../src/contracts/campaign.js';
+import { campaignWorkflow, type unitWorkflow } from '../src/workflows/index.js';
 import {
   campaignStateQuery,
-  campaignWorkflow,
   chairmanDecisionSignal,
   closeStepSignal,
   councilApprovalSignal,
   selfAssessmentSubmittedSignal,
-  type unitWorkflow,
-} from '../src/workflows/index.js';
-import type { UnitState } from '../src/workflows/unit.types.js';
-import { campaignWorkflowId, unitWorkflowId } from '../src/workflows/workflow-ids.js';
+} from '../src/contracts/signals.js';
+import type { UnitState } from '../src/contracts/unit.js';
+import { campaignWorkflowId, unitWorkflowId } from '../src/contracts/workflow-ids.js';
 import { baselineCampaignWorkflow, baselineUnitCode } from './baseline-workflows.js';
 import {
   buildWorkflowBundle,

@@ -20,8 +20,9 @@ import type { DataSource } from 'typeorm';
 import { buildCampaignWorkflowInput } from '../src/api/campaigns/campaign-workflow-input.js';
 import { Campaign, CampaignStep } from '../src/entities/index.js';
 import { seedCampaignPlan } from '../src/seed/seed.js';
-import { campaignStateQuery, campaignWorkflow, closeStepSignal } from '../src/workflows/index.js';
-import { campaignWorkflowId } from '../src/workflows/workflow-ids.js';
+import { campaignWorkflow } from '../src/workflows/index.js';
+import { campaignStateQuery, closeStepSignal } from '../src/contracts/signals.js';
+import { campaignWorkflowId } from '../src/contracts/workflow-ids.js';
 import {
   buildWorkflowBundle,
   envInt,

@@ -7,8 +7,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { selfAssessmentSubmittedSignal, unitWorkflow } from '../src/workflows/index.js';
-import type { UnitWorkflowInput } from '../src/workflows/unit.types.js';
+import { unitWorkflow } from '../src/workflows/index.js';
+import { selfAssessmentSubmittedSignal } from '../src/contracts/signals.js';
+import type { UnitWorkflowInput } from '../src/contracts/unit.js';
 import {
   buildWorkflowBundle,
   forEachLimit,

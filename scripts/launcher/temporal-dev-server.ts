@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
-import { SEARCH_ATTRIBUTES } from '../../src/workflows/search-attributes.js';
+import { SEARCH_ATTRIBUTES } from '../../src/contracts/search-attributes.js';
 import type { Supervisor } from './supervisor.js';
 import { findTemporalCli, INSTALL_HINT } from './temporal-binaries.js';
 

@@ -6,7 +6,8 @@ import {
   SelfAssessment,
   StepExtension,
 } from '../entities/index.js';
-import type { UnitRef, UnitStatus } from '../workflows/unit.types.js';
+import type { UnitRef } from '../contracts/unit.js';
+import type { UnitStatus } from '../domain/words.js';
 
 export interface StepRecord {
   campaignId: string;

@@ -11,8 +11,7 @@
  *   never late.
  */
 
-/** What happens to a submission after the deadline (mirrors the campaign's latePolicy). */
-export type LatePolicy = 'accept' | 'refuse';
+import type { LatePolicy } from './words.js';
 
 export interface SubmissionWindowInput {
   now: Date;

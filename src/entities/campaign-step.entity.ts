@@ -1,26 +1,6 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import type { StepActor, StepKind, StepStatus } from '../domain/words.js';
 import type { Campaign } from './campaign.entity.js';
-
-/** Who acts in a step. */
-export type StepActor = 'secretariat' | 'units' | 'appraisers' | 'council' | 'chairman';
-
-/**
- * What a step does, so workflows and reminders know which step is which whatever its number in a
- * given year's plan.
- */
-export type StepKind =
-  | 'setup'
-  | 'guidance'
-  | 'self_assessment'
-  | 'appraisal_round_1'
-  | 'aggregation_round_1'
-  | 'explanation'
-  | 'appraisal_round_2'
-  | 'aggregation_round_2'
-  | 'council_approval'
-  | 'announcement'
-  | 'commendation'
-  | 'other';
 
 /** One step of the campaign's plan, with its window as instants (computed from local dates). */
 @Entity({ name: 'campaign_steps' })
@@ -73,7 +53,7 @@ export class CampaignStep {
 
   /** Where the step stands, as the campaign workflow reports it. */
   @Column({ type: 'varchar', length: 16, default: 'pending' })
-  status: 'pending' | 'open' | 'closed';
+  status: StepStatus;
 
   @Column({ name: 'opened_at', type: 'timestamptz', nullable: true })
   openedAt: Date | null;

@@ -6,6 +6,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import type { CampaignStatus, LatePolicy } from '../domain/words.js';
 import type { ReminderPolicyInput } from '../domain/reminders/reminder-policy.js';
 import type { CommendationPolicy, RatingBand } from '../domain/scoring/index.js';
 import type { CampaignStep } from './campaign-step.entity.js';
@@ -19,10 +20,6 @@ export interface DecisionReference {
   /** What it is, in Vietnamese: "Kế hoạch chấm điểm Chỉ số CCHC năm 2021". */
   title: string;
 }
-
-export type CampaignStatus = 'draft' | 'launched' | 'completed';
-/** What happens to a self-assessment after its deadline: accepted and flagged late, or refused. */
-export type LateSubmissionPolicy = 'accept' | 'refuse';
 
 /** One province's scoring campaign for one year (chấm điểm Chỉ số CCHC năm …). */
 @Entity({ name: 'campaigns' })
@@ -55,7 +52,7 @@ export class Campaign {
   status: CampaignStatus;
 
   @Column({ name: 'late_policy', type: 'varchar', length: 16, default: 'accept' })
-  latePolicy: LateSubmissionPolicy;
+  latePolicy: LatePolicy;
 
   /**
    * When reminders, escalations and digests go out: the fields that differ from

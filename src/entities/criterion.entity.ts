@@ -1,16 +1,8 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import type { CriterionKind, CriterionLevel } from '../domain/words.js';
 import type { Agency } from './agency.entity.js';
 import type { IndexSet } from './index-set.entity.js';
 import { numericTransformer } from './numeric-transformer.js';
-
-/** Level in the index tree: field (lĩnh vực) → criterion (tiêu chí) → sub-criterion (tiêu chí thành phần). */
-export type CriterionLevel = 'field' | 'criterion' | 'sub_criterion';
-
-/**
- * How a node's points arise: scored by appraisers (regular), imported from sociological surveys
- * (survey), or added (bonus) / subtracted (penalty) within a cap.
- */
-export type CriterionKind = 'regular' | 'survey' | 'bonus' | 'penalty';
 
 /** A node of an index set. Leaves are what units and appraisers score. */
 @Entity({ name: 'criteria' })

@@ -39,10 +39,7 @@ export {
   Unit,
   UnitResult,
 };
-export type { DecisionReference, CampaignStatus, LateSubmissionPolicy } from './campaign.entity.js';
-export type { StepActor, StepKind } from './campaign-step.entity.js';
-export type { CriterionKind, CriterionLevel } from './criterion.entity.js';
-export type { ParticipationStatus } from './participation.entity.js';
+export type { DecisionReference } from './campaign.entity.js';
 export type { SelfAssessmentStatus } from './self-assessment.entity.js';
 export type { Role } from './api-token.entity.js';
 export type { NotificationKind, NotificationStatus } from './notification.entity.js';

@@ -9,23 +9,10 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
+import type { UnitStatus } from '../domain/words.js';
 import type { Campaign } from './campaign.entity.js';
 import type { StepExtension } from './step-extension.entity.js';
 import type { Unit } from './unit.entity.js';
-
-/**
- * Where a unit stands in the campaign, as its workflow reports it: registered, then submitted /
- * late / missing for the self-assessment, and so on.
- */
-export type ParticipationStatus =
-  | 'registered'
-  | 'submitted'
-  | 'late'
-  | 'missing'
-  | 'explanation_requested'
-  | 'explained'
-  | 'explanation_missing'
-  | 'completed';
 
 /** A unit taking part in a campaign. */
 @Entity({ name: 'participations' })
@@ -49,7 +36,7 @@ export class Participation {
   unit?: Unit;
 
   @Column({ type: 'varchar', length: 32, default: 'registered' })
-  status: ParticipationStatus;
+  status: UnitStatus;
 
   @Column({ name: 'status_changed_at', type: 'timestamptz', nullable: true })
   statusChangedAt: Date | null;

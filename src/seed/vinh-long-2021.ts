@@ -11,13 +11,14 @@
  *
  * Plain typed objects only, so that the data can be validated, printed and reused.
  */
-import type {
-  CriterionKind,
-  CriterionLevel,
-  DecisionReference,
-  StepActor,
-  StepKind,
-} from '../entities/index.js';
+import type { DecisionReference } from '../entities/index.js';
+import {
+  CRITERION_LEVELS,
+  type CriterionKind,
+  type CriterionLevel,
+  type StepActor,
+  type StepKind,
+} from '../domain/words.js';
 
 export type UnitGroup = 'department' | 'district';
 
@@ -398,8 +399,6 @@ const sub = (title: string, max: number, options: Options = {}): Draft => ({
   ...options,
 });
 
-const LEVELS: CriterionLevel[] = ['field', 'criterion', 'sub_criterion'];
-
 function numbered(
   drafts: Draft[],
   options: {
@@ -411,7 +410,7 @@ function numbered(
   },
 ): SeedCriterion[] {
   const { prefix = '', depth = 0, start = 1 } = options;
-  const level = LEVELS[depth];
+  const level = CRITERION_LEVELS[depth];
   if (drafts.length === 0) return [];
   if (!level) throw new Error(`index tree too deep under "${prefix}"`);
   return drafts.map((draft, i) => {

@@ -16,8 +16,8 @@ import type {
   CampaignWorkflowInput,
   StepPlanEntry,
   StepState,
-} from './campaign.types.js';
-import { CAMPAIGN_YEAR, CURRENT_STEP } from './search-attributes.js';
+} from '../contracts/campaign.js';
+import { CAMPAIGN_YEAR, CURRENT_STEP } from '../contracts/search-attributes.js';
 import {
   amendDeadlineSignal,
   campaignEventSignal,
@@ -28,15 +28,15 @@ import {
   councilApprovalSignal,
   notificationPlanChangedSignal,
   openStepSignal,
-} from './signals.js';
+} from '../contracts/signals.js';
 import { notificationsWorkflow } from './notifications.workflow.js';
 import { NOTIFICATIONS_PATCH } from './versions.js';
-import type { CampaignEvent } from './unit.types.js';
-import type { UnitBatchInput } from './unit-batch.types.js';
+import type { CampaignEvent } from '../contracts/unit.js';
+import type { UnitBatchInput } from '../contracts/batch.js';
 import { unitBatchWorkflow } from './unit-batch.workflow.js';
 import { unitTimelineFromPlan } from './unit-timeline.js';
 import { waitUntil } from './waiting.js';
-import { batchWorkflowId, notificationsWorkflowId } from './workflow-ids.js';
+import { batchWorkflowId, notificationsWorkflowId } from '../contracts/workflow-ids.js';
 
 const records = proxyActivities<CampaignRecordActivities>({
   startToCloseTimeout: '1 minute',

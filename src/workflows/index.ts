@@ -3,4 +3,3 @@ export { campaignWorkflow } from './campaign.workflow.js';
 export { unitBatchWorkflow } from './unit-batch.workflow.js';
 export { unitWorkflow } from './unit.workflow.js';
 export { notificationsWorkflow } from './notifications.workflow.js';
-export * from './signals.js';

@@ -10,7 +10,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { NotificationWaveActivities } from '../activities/notifications/notification-waves.js';
-import { NOTIFICATION_RETRY_POLICY } from '../activities/notifications/retry-policy.js';
+import { NOTIFICATION_RETRY_POLICY } from '../contracts/notification-retry.js';
 import { formatLocalDateTime } from '../domain/local-time.js';
 import type { CampaignMailActivities } from '../activities/notifications/campaign-mails.js';
 import {
@@ -18,7 +18,8 @@ import {
   explanationRequestMailSignal,
   notificationPlanChangedSignal,
   resultsPublishedSignal,
-} from './signals.js';
+} from '../contracts/signals.js';
+import type { NotificationsInput, NotificationsResult } from '../contracts/notifications.js';
 import { DELIVERY_FAILURES_PATCH } from './versions.js';
 import { waitUntil } from './waiting.js';
 
@@ -28,22 +29,6 @@ const waves = proxyActivities<NotificationWaveActivities & CampaignMailActivitie
   heartbeatTimeout: '1 minute',
   retry: NOTIFICATION_RETRY_POLICY,
 });
-
-export interface NotificationsInput {
-  campaignId: string;
-  timeZone: string;
-  /** Sends planned at or before this instant are past: the launch, or the last wave. */
-  after: string;
-  /** Continue as new once the history has this many events (default 2,000). */
-  historyLimit?: number;
-  /** Carried over by continue-as-new. */
-  totals?: NotificationsResult;
-}
-
-export interface NotificationsResult {
-  waves: number;
-  sent: number;
-}
 
 /**
  * The campaign's reminders, escalations and digests: sleeps until the next send time of the

@@ -12,15 +12,15 @@ import {
 } from '@temporalio/workflow';
 import type { CampaignRecordActivities } from '../activities/campaign-records.js';
 import { unitBatchWorkflowV1 } from './legacy/unit-batch-v1.js';
-import { campaignEventSignal } from './signals.js';
-import type { UnitBatchInput, UnitBatchResult } from './unit-batch.types.js';
+import { campaignEventSignal } from '../contracts/signals.js';
+import type { UnitBatchInput, UnitBatchResult } from '../contracts/batch.js';
 import { startUnit } from './unit-child.js';
-import type { CampaignEvent } from './unit.types.js';
+import type { CampaignEvent } from '../contracts/unit.js';
 import type { unitWorkflow } from './unit.workflow.js';
 import { COMPLETION_RECORDED_BY_BATCH_PATCH, LEAN_UNITS_PATCH } from './versions.js';
-import { unitWorkflowId } from './workflow-ids.js';
+import { unitWorkflowId } from '../contracts/workflow-ids.js';
 
-export type { UnitBatchInput, UnitBatchResult } from './unit-batch.types.js';
+export type { UnitBatchInput, UnitBatchResult } from '../contracts/batch.js';
 
 const records = proxyActivities<CampaignRecordActivities>({
   startToCloseTimeout: '1 minute',

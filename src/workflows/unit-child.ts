@@ -1,9 +1,9 @@
 import { ParentClosePolicy, startChild } from '@temporalio/workflow';
-import type { UnitRef, UnitWorkflowInput } from './unit.types.js';
-import { CAMPAIGN_YEAR, UNIT_CODE, UNIT_STATUS } from './search-attributes.js';
-import type { UnitBatchInput } from './unit-batch.types.js';
+import type { UnitRef, UnitWorkflowInput } from '../contracts/unit.js';
+import { CAMPAIGN_YEAR, UNIT_CODE, UNIT_STATUS } from '../contracts/search-attributes.js';
+import type { UnitBatchInput } from '../contracts/batch.js';
 import { unitWorkflow } from './unit.workflow.js';
-import { unitWorkflowId } from './workflow-ids.js';
+import { unitWorkflowId } from '../contracts/workflow-ids.js';
 
 /** Starts one unit's workflow as a child of its batch. */
 export function startUnit(

@@ -7,8 +7,9 @@ import {
   extensionGrantedSignal,
   selfAssessmentSubmittedSignal,
   unitStateQuery,
-} from './signals.js';
-import type { UnitState, UnitStatus, UnitWindow, UnitWorkflowInput } from './unit.types.js';
+} from '../contracts/signals.js';
+import type { UnitState, UnitWindow, UnitWorkflowInput } from '../contracts/unit.js';
+import type { UnitStatus } from '../domain/words.js';
 
 /**
  * The deadline of one of the unit's windows: the plan's (as amended), the unit's extension if

@@ -5,11 +5,12 @@ import {
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import type { CampaignRecordActivities } from '../activities/campaign-records.js';
-import { UNIT_STATUS } from './search-attributes.js';
+import { UNIT_STATUS } from '../contracts/search-attributes.js';
 import type { UnitContext, UnitDeadline } from './unit-context.js';
-import type { UnitState, UnitStatus, UnitWorkflowInput } from './unit.types.js';
+import type { UnitState, UnitWorkflowInput } from '../contracts/unit.js';
 import { RECONCILE_SUBMISSION_PATCH } from './versions.js';
 import { waitUntil } from './waiting.js';
+import type { UnitStatus } from '../domain/words.js';
 
 /** The activities a unit workflow calls (as regular or as local activities). */
 export type UnitRecords = Pick<

@@ -1,5 +1,5 @@
-import type { StepPlanEntry } from './campaign.types.js';
-import type { UnitTimeline, UnitWindow } from './unit.types.js';
+import type { StepPlanEntry } from '../contracts/campaign.js';
+import type { UnitTimeline, UnitWindow } from '../contracts/unit.js';
 
 function windowOf(step: StepPlanEntry | undefined): UnitWindow | null {
   if (!step?.deadline) return null;

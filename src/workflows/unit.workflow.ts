@@ -3,7 +3,7 @@ import type { CampaignRecordActivities } from '../activities/campaign-records.js
 import { unitWorkflowV1 } from './legacy/unit-v1.js';
 import { listenToUnit } from './unit-context.js';
 import { unitPhases } from './unit-phases.js';
-import type { UnitState, UnitWorkflowInput } from './unit.types.js';
+import type { UnitState, UnitWorkflowInput } from '../contracts/unit.js';
 import { LEAN_UNITS_PATCH } from './versions.js';
 
 export { RECONCILE_SUBMISSION_PATCH } from './versions.js';

@@ -17,8 +17,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Campaign, Participation } from '../../src/entities/index.js';
 import { seedCampaignPlan } from '../../src/seed/seed.js';
-import { unitStateQuery } from '../../src/workflows/index.js';
-import { unitWorkflowId } from '../../src/workflows/workflow-ids.js';
+import { unitStateQuery } from '../../src/contracts/signals.js';
+import { unitWorkflowId } from '../../src/contracts/workflow-ids.js';
 import {
   flattenCriteria,
   type SeedCriterion,

@@ -12,8 +12,8 @@ import { buildCampaignWorkflowInput } from '../../src/api/campaigns/campaign-wor
 import { launchProblems, type LaunchPlan } from '../../src/api/campaigns/launch-rules.js';
 import { TEMPORAL_CLIENT } from '../../src/api/tokens.js';
 import { Campaign, CampaignStep } from '../../src/entities/index.js';
-import { CAMPAIGN_YEAR } from '../../src/workflows/search-attributes.js';
-import { campaignWorkflowId } from '../../src/workflows/workflow-ids.js';
+import { CAMPAIGN_YEAR } from '../../src/contracts/search-attributes.js';
+import { campaignWorkflowId } from '../../src/contracts/workflow-ids.js';
 import { call, startTestApi, type TestApi } from '../support/api.js';
 import {
   addParticipation,

@@ -15,14 +15,14 @@ import {
   Participation,
   SelfAssessment,
 } from '../../src/entities/index.js';
+import { campaignWorkflow } from '../../src/workflows/index.js';
 import {
-  campaignWorkflow,
   chairmanDecisionSignal,
   closeStepSignal,
   councilApprovalSignal,
   selfAssessmentSubmittedSignal,
-} from '../../src/workflows/index.js';
-import { unitWorkflowId } from '../../src/workflows/workflow-ids.js';
+} from '../../src/contracts/signals.js';
+import { unitWorkflowId } from '../../src/contracts/workflow-ids.js';
 import { local, type Plan2021World, startPlan2021World } from '../support/plan-2021-world.js';
 import '../support/provided.js';
 

@@ -12,13 +12,13 @@ import {
   Campaign,
   CampaignStep,
   Participation,
-  type StepKind,
   Unit,
 } from '../../src/entities/index.js';
 import { seedCampaignPlan } from '../../src/seed/seed.js';
 import { AGENCIES, VINH_LONG_2021 } from '../../src/seed/vinh-long-2021.js';
 import { type TestApi, tokenFor } from './api.js';
 import { startTimeSkippingServer } from './time-skipping-server.js';
+import type { StepKind } from '../../src/domain/words.js';
 
 export const ZONE = 'Asia/Ho_Chi_Minh';
 

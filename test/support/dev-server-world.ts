@@ -7,7 +7,7 @@ import type { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import { createDataSource } from '../../src/db/data-source.js';
-import { SEARCH_ATTRIBUTES } from '../../src/workflows/search-attributes.js';
+import { SEARCH_ATTRIBUTES } from '../../src/contracts/search-attributes.js';
 import { findTemporalCli, INSTALL_HINT } from '../../scripts/launcher/temporal-binaries.js';
 import { createTestWorker } from './temporal.js';
 import './provided.js';

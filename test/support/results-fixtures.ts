@@ -23,14 +23,12 @@ import {
   Campaign,
   CampaignStep,
   Criterion,
-  type CriterionKind,
-  type CriterionLevel,
   IndexSet,
   Participation,
-  type StepKind,
   Unit,
 } from '../../src/entities/index.js';
 import { ensureAgencies } from './api-fixtures.js';
+import type { CriterionKind, CriterionLevel, StepKind } from '../../src/domain/words.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -9,13 +9,12 @@ import {
   Campaign,
   CampaignStep,
   Criterion,
-  type CriterionKind,
-  type CriterionLevel,
   IndexSet,
   Participation,
   Unit,
 } from '../../src/entities/index.js';
 import type { TestApi } from './api.js';
+import type { LatePolicy, CriterionKind, CriterionLevel } from '../../src/domain/words.js';
 
 export const DAY = 24 * 60 * 60 * 1000;
 
@@ -105,7 +104,7 @@ const TREE: NodeSpec[] = [
 export async function createCampaignFixture(
   db: DataSource,
   options: {
-    latePolicy?: 'accept' | 'refuse';
+    latePolicy?: LatePolicy;
     opensAt?: Date | null;
     deadline?: Date | null;
   } = {},

@@ -11,16 +11,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Campaign, Participation } from '../../src/entities/index.js';
 import { seedCampaignPlan } from '../../src/seed/seed.js';
 import { VINH_LONG_2021 } from '../../src/seed/vinh-long-2021.js';
-import type { CampaignWorkflowInput } from '../../src/workflows/campaign.types.js';
+import type { CampaignWorkflowInput } from '../../src/contracts/campaign.js';
+import { campaignWorkflow } from '../../src/workflows/index.js';
 import {
-  campaignWorkflow,
   chairmanDecisionSignal,
   closeStepSignal,
   selfAssessmentSubmittedSignal,
   unitStateQuery,
-} from '../../src/workflows/index.js';
+} from '../../src/contracts/signals.js';
 import type { unitWorkflow } from '../../src/workflows/unit.workflow.js';
-import { batchWorkflowId, unitWorkflowId } from '../../src/workflows/workflow-ids.js';
+import { batchWorkflowId, unitWorkflowId } from '../../src/contracts/workflow-ids.js';
 import {
   type DevServerWorld,
   eventually,

@@ -11,10 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCampaignWorkflowInput } from '../../src/api/campaigns/campaign-workflow-input.js';
 import { Campaign, CampaignStep, Participation, SelfAssessment } from '../../src/entities/index.js';
 import { VINH_LONG_2021 } from '../../src/seed/vinh-long-2021.js';
+import { campaignWorkflow } from '../../src/workflows/index.js';
 import {
   amendDeadlineSignal,
   campaignStateQuery,
-  campaignWorkflow,
   chairmanDecisionSignal,
   closeStepSignal,
   councilApprovalSignal,
@@ -23,8 +23,8 @@ import {
   extensionGrantedSignal,
   selfAssessmentSubmittedSignal,
   unitStateQuery,
-} from '../../src/workflows/index.js';
-import { unitWorkflowId } from '../../src/workflows/workflow-ids.js';
+} from '../../src/contracts/signals.js';
+import { unitWorkflowId } from '../../src/contracts/workflow-ids.js';
 import { markersNamed } from '../support/histories.js';
 import { local, type Plan2021World, startPlan2021World } from '../support/plan-2021-world.js';
 import '../support/provided.js';

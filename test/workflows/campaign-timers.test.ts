@@ -5,12 +5,9 @@ import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDataSource } from '../../src/db/data-source.js';
-import type { CampaignWorkflowInput } from '../../src/workflows/campaign.types.js';
-import {
-  campaignStateQuery,
-  campaignWorkflow,
-  closeStepSignal,
-} from '../../src/workflows/index.js';
+import type { CampaignWorkflowInput } from '../../src/contracts/campaign.js';
+import { campaignWorkflow } from '../../src/workflows/index.js';
+import { campaignStateQuery, closeStepSignal } from '../../src/contracts/signals.js';
 import { connectTimeSkipping, createTestWorker, TASK_QUEUE } from '../support/temporal.js';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -11,9 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Campaign } from '../../src/entities/index.js';
 import { seedCampaignPlan } from '../../src/seed/seed.js';
 import { VINH_LONG_2021 } from '../../src/seed/vinh-long-2021.js';
-import type { CampaignWorkflowInput } from '../../src/workflows/campaign.types.js';
-import { campaignWorkflow, selfAssessmentSubmittedSignal } from '../../src/workflows/index.js';
-import { unitWorkflowId } from '../../src/workflows/workflow-ids.js';
+import type { CampaignWorkflowInput } from '../../src/contracts/campaign.js';
+import { campaignWorkflow } from '../../src/workflows/index.js';
+import { selfAssessmentSubmittedSignal } from '../../src/contracts/signals.js';
+import { unitWorkflowId } from '../../src/contracts/workflow-ids.js';
 import {
   type DevServerWorld,
   eventually,

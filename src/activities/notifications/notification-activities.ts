@@ -12,7 +12,7 @@ import type { BusinessCalendar } from '../../domain/calendar/business-calendar.j
 import { appraisingAgencies } from './appraising-agencies.js';
 import { composeNotification, type ComposeMailbox } from './compose.js';
 import { loadComposeInput, type PlannedNotificationInput } from './notification-context.js';
-import { INVALID_NOTIFICATION } from './retry-policy.js';
+import { INVALID_NOTIFICATION } from '../../contracts/notification-retry.js';
 import {
   createNotificationSender,
   type SendNotificationInput,

@@ -11,7 +11,7 @@ import { localDateOf } from '../../domain/reminders/local-clock.js';
 import { Agency, Campaign, CampaignStep } from '../../entities/index.js';
 import type { ComposeInput, ComposeMailbox, ComposeUnit } from './compose.js';
 import { digestLists } from './digest-lists.js';
-import { INVALID_NOTIFICATION } from './retry-policy.js';
+import { INVALID_NOTIFICATION } from '../../contracts/notification-retry.js';
 
 /** A planned send as a workflow hands it over: plain JSON. */
 export interface PlannedNotificationInput {

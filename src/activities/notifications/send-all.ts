@@ -6,7 +6,7 @@
  */
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { SMTP_TEMPORARY_FAILURE } from './retry-policy.js';
+import { SMTP_TEMPORARY_FAILURE } from '../../contracts/notification-retry.js';
 
 export async function sendAll<T>(
   what: string,

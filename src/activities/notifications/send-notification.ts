@@ -46,7 +46,7 @@ import {
   INVALID_NOTIFICATION,
   NOTIFICATION_MAX_ATTEMPTS,
   SMTP_TEMPORARY_FAILURE,
-} from './retry-policy.js';
+} from '../../contracts/notification-retry.js';
 import { classifySmtpFailure } from './smtp-failure.js';
 
 /** One message, ready to send: plain JSON, so it can be an activity's input. */

@@ -11,7 +11,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { formatLocalDateTime } from '../../domain/local-time.js';
 import { Campaign, Participation, StepExtension, Unit } from '../../entities/index.js';
-import type { CampaignState, StepState } from '../../workflows/campaign.types.js';
+import type { CampaignState, StepState } from '../../contracts/campaign.js';
 import {
   amendDeadlineSignal,
   campaignStateQuery,
@@ -27,9 +27,9 @@ import {
   resultsPublishedSignal,
   selfAssessmentSubmittedSignal,
   unitStateQuery,
-} from '../../workflows/signals.js';
-import type { UnitState } from '../../workflows/unit.types.js';
-import { notificationsWorkflowId, unitWorkflowId } from '../../workflows/workflow-ids.js';
+} from '../../contracts/signals.js';
+import type { UnitState } from '../../contracts/unit.js';
+import { notificationsWorkflowId, unitWorkflowId } from '../../contracts/workflow-ids.js';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import {

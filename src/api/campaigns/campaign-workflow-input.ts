@@ -7,7 +7,7 @@
  * start event's history.
  */
 import type { Campaign, CampaignStep } from '../../entities/index.js';
-import type { CampaignWorkflowInput, StepPlanEntry } from '../../workflows/campaign.types.js';
+import type { CampaignWorkflowInput, StepPlanEntry } from '../../contracts/campaign.js';
 
 export function buildCampaignWorkflowInput(
   campaign: Pick<Campaign, 'id' | 'code' | 'year' | 'name' | 'timeZone' | 'latePolicy'>,

@@ -13,13 +13,16 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import type {
-  CampaignStatus,
-  LateSubmissionPolicy,
-  ParticipationStatus,
-  StepActor,
-  StepKind,
-} from '../../entities/index.js';
+import {
+  LATE_POLICIES,
+  STEP_ACTORS,
+  STEP_KINDS,
+  type CampaignStatus,
+  type LatePolicy,
+  type StepActor,
+  type StepKind,
+  type UnitStatus,
+} from '../../domain/words.js';
 import type { ReminderPolicyInput } from '../../domain/reminders/reminder-policy.js';
 import {
   IsCode,
@@ -29,29 +32,6 @@ import {
   IsOmittable,
 } from '../common/dto-validators.js';
 import { IsReminderPolicy } from './reminder-policy.validator.js';
-
-export const STEP_KINDS: StepKind[] = [
-  'setup',
-  'guidance',
-  'self_assessment',
-  'appraisal_round_1',
-  'aggregation_round_1',
-  'explanation',
-  'appraisal_round_2',
-  'aggregation_round_2',
-  'council_approval',
-  'announcement',
-  'commendation',
-  'other',
-];
-export const STEP_ACTORS: StepActor[] = [
-  'secretariat',
-  'units',
-  'appraisers',
-  'council',
-  'chairman',
-];
-export const LATE_POLICIES: LateSubmissionPolicy[] = ['accept', 'refuse'];
 
 // ---------------------------------------------------------------------------------------------
 // Requests
@@ -108,7 +88,7 @@ export class UpdateCampaignDto {
   })
   @IsOmittable()
   @IsIn(LATE_POLICIES)
-  latePolicy?: LateSubmissionPolicy;
+  latePolicy?: LatePolicy;
 
   @ApiPropertyOptional({
     example: 'Asia/Ho_Chi_Minh',
@@ -325,7 +305,7 @@ export class CampaignView {
   @ApiProperty({ type: [DecisionRefDto] }) decisionRefs: DecisionRefDto[];
   @ApiProperty({ example: 'Asia/Ho_Chi_Minh' }) timeZone: string;
   @ApiProperty({ enum: ['draft', 'launched', 'completed'] }) status: CampaignStatus;
-  @ApiProperty({ enum: LATE_POLICIES }) latePolicy: LateSubmissionPolicy;
+  @ApiProperty({ enum: LATE_POLICIES }) latePolicy: LatePolicy;
   @ApiProperty({
     nullable: true,
     type: Number,
@@ -383,6 +363,6 @@ export class ParticipationView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) campaignId: string;
   @ApiProperty({ type: ParticipationUnitView }) unit: ParticipationUnitView;
-  @ApiProperty({ example: 'registered' }) status: ParticipationStatus;
+  @ApiProperty({ example: 'registered' }) status: UnitStatus;
   @ApiProperty() createdAt: string;
 }

@@ -24,8 +24,8 @@ import {
   Participation,
 } from '../../entities/index.js';
 import type { campaignWorkflow } from '../../workflows/campaign.workflow.js';
-import { CAMPAIGN_YEAR } from '../../workflows/search-attributes.js';
-import { campaignWorkflowId } from '../../workflows/workflow-ids.js';
+import { CAMPAIGN_YEAR } from '../../contracts/search-attributes.js';
+import { campaignWorkflowId } from '../../contracts/workflow-ids.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { APP_CONFIG, TEMPORAL_CLIENT } from '../tokens.js';

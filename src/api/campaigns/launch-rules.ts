@@ -17,7 +17,7 @@
  * Deadlines already past do not stop a launch (replaying a past year's plan, such as the 2021
  * seed, is allowed: such steps close at once); they come back as warnings.
  */
-import type { StepKind } from '../../entities/index.js';
+import type { StepKind } from '../../domain/words.js';
 import { formatLocalDateTime } from '../../domain/local-time.js';
 
 export interface LaunchStep {

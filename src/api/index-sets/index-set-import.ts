@@ -25,7 +25,12 @@
  * - every leaf except survey leaves (imported as numbers from surveys) has an appraising agency,
  *   its own or inherited, and every agency code must exist.
  */
-import type { CriterionKind, CriterionLevel } from '../../entities/index.js';
+import {
+  CRITERION_KINDS,
+  CRITERION_LEVELS,
+  type CriterionKind,
+  type CriterionLevel,
+} from '../../domain/words.js';
 import {
   type ImportIssue,
   type ImportSource,
@@ -57,8 +62,6 @@ export const INDEX_SET_IMPORT: ImportSpec = {
 };
 
 export const GROUP_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
-const LEVELS: CriterionLevel[] = ['field', 'criterion', 'sub_criterion'];
-const KINDS: CriterionKind[] = ['regular', 'survey', 'bonus', 'penalty'];
 
 export interface ImportedCriterion {
   row: number;
@@ -144,8 +147,8 @@ export function validateIndexSetImport(
       patternHint: 'must hold only letters, digits, ".", "_" and "-"',
     });
     const parentCode = r.text('parent_code', { max: 32 });
-    const level = r.choice('level', LEVELS);
-    const kind = r.choice('kind', KINDS);
+    const level = r.choice('level', CRITERION_LEVELS);
+    const kind = r.choice('kind', CRITERION_KINDS);
     const title = r.text('title', { required: true, max: 2000 });
     const maxPoints = r.points('max_points');
     const agencyCode = r.text('agency_code', { max: 32 });
@@ -241,7 +244,7 @@ export function validateIndexSetImport(
     const resolved = new Map<string, ImportedCriterion>();
     const visit = (draft: Draft, parent: ImportedCriterion | null): void => {
       const depth = parent ? parent.depth + 1 : 0;
-      const expected = LEVELS[depth];
+      const expected = CRITERION_LEVELS[depth];
       if (!expected) {
         draft.reader.fail(
           'parent_code',

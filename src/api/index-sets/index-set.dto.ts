@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { CriterionKind, CriterionLevel } from '../../entities/index.js';
+import type { CriterionKind, CriterionLevel } from '../../domain/words.js';
 
 export class CriterionNodeView {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -6,13 +6,8 @@ import { ConflictException } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import { buildScoreTree, type ScoreTree } from '../../domain/scoring/index.js';
 import { compareCriterionCodes } from '../../domain/self-assessment-rules.js';
-import {
-  Agency,
-  Criterion,
-  type CriterionKind,
-  type CriterionLevel,
-  IndexSet,
-} from '../../entities/index.js';
+import { Agency, Criterion, IndexSet } from '../../entities/index.js';
+import { SCORED_KINDS, type CriterionKind, type CriterionLevel } from '../../domain/words.js';
 
 export interface TreeNode {
   id: string;
@@ -47,9 +42,6 @@ export interface IndexTree {
   scoreTree: ScoreTree | null;
   problems: string[];
 }
-
-/** Leaf kinds appraisers score. */
-export const APPRAISED_KINDS: readonly CriterionKind[] = ['regular', 'bonus', 'penalty'];
 
 /** The index set of each unit group of the campaign, by group code. */
 export async function loadIndexTrees(
@@ -148,7 +140,7 @@ function buildIndexTree(
     byId: new Map(nodes.map((n) => [n.id, n])),
     byCode: new Map(nodes.map((n) => [n.code, n])),
     leaves,
-    appraisedLeaves: leaves.filter((n) => APPRAISED_KINDS.includes(n.kind)),
+    appraisedLeaves: leaves.filter((n) => SCORED_KINDS.includes(n.kind)),
     fields: nodes.filter(
       (n) => n.parentId === null && (n.kind === 'regular' || n.kind === 'survey'),
     ),

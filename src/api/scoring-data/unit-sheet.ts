@@ -6,14 +6,13 @@
 import { evaluateUnitScores, type TotalScore } from '../../domain/scoring/index.js';
 import type {
   AppraisalScore,
-  CriterionKind,
-  CriterionLevel,
   ExplanationGround,
   ExplanationRequestStatus,
 } from '../../entities/index.js';
 import type { IndexTree } from './index-tree.js';
 import type { UnitInputs } from './scoring-inputs.js';
 import { finalScoresOf } from './unit-scores.js';
+import type { CriterionKind, CriterionLevel } from '../../domain/words.js';
 
 export interface EntryView {
   score: number | null;

@@ -12,7 +12,6 @@ import { decideSubmission, effectiveDeadline } from '../../domain/submission-win
 import {
   EvidenceFile,
   Participation,
-  type ParticipationStatus,
   SelfAssessment,
   SelfAssessmentItem,
 } from '../../entities/index.js';
@@ -27,14 +26,10 @@ import type {
   SubmissionRecord,
 } from './self-assessment.dto.js';
 import { type UnitCriteria, type UnitScope, UnitScopeService } from './unit-scope.service.js';
+import type { UnitStatus } from '../../domain/words.js';
 
 /** Participation statuses of the self-assessment phase, which a submit may move on. */
-const SELF_ASSESSMENT_PHASE: readonly ParticipationStatus[] = [
-  'registered',
-  'submitted',
-  'late',
-  'missing',
-];
+const SELF_ASSESSMENT_PHASE: readonly UnitStatus[] = ['registered', 'submitted', 'late', 'missing'];
 
 type ItemValues = Pick<SelfAssessmentItem, 'score' | 'notApplicable' | 'note' | 'evidenceIds'>;
 

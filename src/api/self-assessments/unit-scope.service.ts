@@ -10,21 +10,17 @@ import {
   Campaign,
   CampaignStep,
   Criterion,
-  type CriterionKind,
-  type CriterionLevel,
   IndexSet,
   Participation,
   StepExtension,
   Unit,
 } from '../../entities/index.js';
 import type { Actor } from '../auth/actor.js';
+import { SCORED_KINDS, type CriterionKind, type CriterionLevel } from '../../domain/words.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const isUuid = (value: string): boolean => UUID.test(value);
-
-/** Leaf kinds a unit scores itself; 'survey' leaves come from sociological surveys. */
-export const SELF_SCORED_KINDS: readonly CriterionKind[] = ['regular', 'bonus', 'penalty'];
 
 export type Access = 'read' | 'write';
 
@@ -166,7 +162,7 @@ export class UnitScopeService {
         );
         if (kids.length > 0) {
           visit(node.id, seen);
-        } else if (SELF_SCORED_KINDS.includes(node.kind)) {
+        } else if (SCORED_KINDS.includes(node.kind)) {
           leaves.push({
             id: node.id,
             code: node.code,

@@ -15,6 +15,7 @@ import { planCampaignSends, type ReminderPlanStep } from '../reminders/plan-remi
 import type { PlannedSend } from '../reminders/planned-send.js';
 import type { ReminderPolicyInput } from '../reminders/reminder-policy.js';
 import { notificationBusinessKey, recipientFor } from './business-key.js';
+import type { LatePolicy } from '../words.js';
 
 export interface ForecastUnit {
   code: string;
@@ -32,7 +33,7 @@ export interface ForecastInput {
   timeZone: string;
   calendar: BusinessCalendar;
   policy?: ReminderPolicyInput | null;
-  latePolicy: 'accept' | 'refuse';
+  latePolicy: LatePolicy;
   steps: readonly ReminderPlanStep[];
   units: readonly ForecastUnit[];
   /** The agencies that appraise in this campaign: each gets its own appraisal reminders. */

@@ -32,6 +32,7 @@ import {
   type ReminderPolicy,
   type ReminderPolicyInput,
 } from './reminder-policy.js';
+import type { LatePolicy } from '../words.js';
 
 /** A window as the unit workflows know it (UnitWindow fits): instants as ISO strings or Dates. */
 export interface ReminderWindow {
@@ -377,7 +378,7 @@ export interface ReminderPlanStep {
 export interface PlanCampaignSendsInput extends PlanContext {
   steps: readonly ReminderPlanStep[];
   /** The campaign's late policy: 'accept' keeps self-assessments open until round 1 ends. */
-  latePolicy: 'accept' | 'refuse';
+  latePolicy: LatePolicy;
   /**
    * Per step number: until when overdue reminders run. Default: for the self-assessment step under
    * 'accept', the first appraisal round's deadline (when late intake ends); otherwise none.

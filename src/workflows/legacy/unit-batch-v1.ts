@@ -6,10 +6,10 @@ import {
   setHandler,
 } from '@temporalio/workflow';
 import type { CampaignRecordActivities } from '../../activities/campaign-records.js';
-import { campaignEventSignal } from '../signals.js';
-import type { UnitBatchInput, UnitBatchResult } from '../unit-batch.types.js';
+import { campaignEventSignal } from '../../contracts/signals.js';
+import type { UnitBatchInput, UnitBatchResult } from '../../contracts/batch.js';
 import { startUnit } from '../unit-child.js';
-import type { CampaignEvent, UnitState } from '../unit.types.js';
+import type { CampaignEvent, UnitState } from '../../contracts/unit.js';
 import type { unitWorkflow } from '../unit.workflow.js';
 
 const records = proxyActivities<CampaignRecordActivities>({

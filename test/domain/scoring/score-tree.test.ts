@@ -5,7 +5,7 @@ import {
   type ScoreNodeKind,
   type ScoreNodeLevel,
 } from '../../../src/domain/scoring/index.js';
-import type { CriterionKind, CriterionLevel } from '../../../src/entities/index.js';
+import type { CriterionKind, CriterionLevel } from '../../../src/domain/words.js';
 import { node, SMALL_INDEX } from './fixtures.js';
 
 const problemsOf = (nodes: ScoreNode[]) => {

@@ -1,15 +1,4 @@
-import type { LatePolicy } from './campaign.types.js';
-
-/** A unit's status in the campaign, as its workflow records it (and as ParUnitStatus shows it). */
-export type UnitStatus =
-  | 'registered'
-  | 'submitted'
-  | 'late'
-  | 'missing'
-  | 'explanation_requested'
-  | 'explained'
-  | 'explanation_missing'
-  | 'completed';
+import type { LatePolicy, UnitStatus } from '../domain/words.js';
 
 /** A window a unit acts in; instants as ISO strings. */
 export interface UnitWindow {

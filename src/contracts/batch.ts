@@ -1,5 +1,5 @@
-import type { LatePolicy } from './campaign.types.js';
-import type { CampaignEvent, UnitTimeline } from './unit.types.js';
+import type { LatePolicy } from '../domain/words.js';
+import type { CampaignEvent, UnitTimeline } from './unit.js';
 
 export interface UnitBatchInput {
   campaignId: string;

@@ -1,6 +1,6 @@
 /**
- * How the workflows schedule the notification activities. Type imports only, so workflow code may
- * import this module.
+ * How the workflows schedule the notification activities, and the error types the activities
+ * throw: shared by both sides.
  *
  * A temporary SMTP failure (4xx, connection refused, a timeout before the handoff) is retried
  * after 30 s, 1, 2, 4, 8 and 16 min, then every 30 min: 8 attempts ride out an outage of about an

@@ -1,6 +1,6 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
-import type { CampaignState, ChairmanDecision, CouncilApproval } from './campaign.types.js';
-import type { CampaignEvent, SelfAssessmentSubmitted, UnitState } from './unit.types.js';
+import type { CampaignState, ChairmanDecision, CouncilApproval } from './campaign.js';
+import type { CampaignEvent, SelfAssessmentSubmitted, UnitState } from './unit.js';
 
 // Campaign workflow: secretariat, council and Chairman actions (through the API).
 export const campaignStateQuery = defineQuery<CampaignState>('campaignState');

@@ -1,16 +1,12 @@
 /** Data the campaign, batch and unit workflows are started with and report. Plain JSON: it is stored in history. */
 
-import type { StepActor, StepKind } from '../entities/campaign-step.entity.js';
-
-/** What a step does (type only: workflow code never loads the entities). */
-export type PlanStepKind = StepKind;
-export type PlanStepActor = StepActor;
+import type { LatePolicy, StepActor, StepClosedBy, StepKind, StepStatus } from '../domain/words.js';
 
 export interface StepPlanEntry {
   /** 1-based step number from the plan (11 steps in the 2021 plan). */
   number: number;
-  kind?: PlanStepKind;
-  actor?: PlanStepActor;
+  kind?: StepKind;
+  actor?: StepActor;
   /** Vietnamese title as in the plan, e.g. "Thẩm định lần thứ nhất". */
   titleVi: string;
   /** Window opening as an ISO instant; null when the step opens after another one. */
@@ -20,8 +16,6 @@ export interface StepPlanEntry {
   /** The step opens when this one completes (step 11 after the announcement, step 10). */
   startsAfterStep?: number | null;
 }
-
-export type LatePolicy = 'accept' | 'refuse';
 
 export interface CampaignWorkflowInput {
   campaignId: string;
@@ -39,20 +33,18 @@ export interface CampaignWorkflowInput {
   batchHistoryLimit?: number;
 }
 
-export type StepStatus = 'pending' | 'open' | 'closed';
-
 export interface StepState {
   number: number;
   titleVi: string;
-  kind?: PlanStepKind;
-  actor?: PlanStepActor;
+  kind?: StepKind;
+  actor?: StepActor;
   status: StepStatus;
   opensAt: string | null;
   deadline: string | null;
   openedAt: string | null;
   closedAt: string | null;
   /** How it closed: at its deadline, or by the secretariat (early, or completing a step it owns). */
-  closedBy: 'deadline' | 'secretariat' | 'council' | 'chairman' | null;
+  closedBy: StepClosedBy | null;
   /** Past its deadline and still open (steps that wait for the secretariat, council or Chairman). */
   overdue?: boolean;
 }
