@@ -30,7 +30,10 @@ export default tseslint.config(
     rules: {
       // Forgetting to await an activity, a timer or a database call is a bug.
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       '@typescript-eslint/no-deprecated': 'warn',
     },
   },

@@ -28,6 +28,11 @@ export interface AppConfig {
   councilEmails: string[];
   /** Workflows the worker keeps in memory (more: fewer replays; fewer: less memory). */
   workerMaxCachedWorkflows: number;
+  /**
+   * How often the API's relay looks for outbox messages Temporal does not have yet (after an
+   * outage, a restart); 0: this process delivers nothing (another one does).
+   */
+  outboxPollMs: number;
 }
 
 export const DEFAULTS: Readonly<AppConfig> = {
@@ -44,6 +49,7 @@ export const DEFAULTS: Readonly<AppConfig> = {
   secretariatEmails: ['thuky.cchc@snv.example.gov.vn'],
   councilEmails: ['hoidong.cchc@snv.example.gov.vn'],
   workerMaxCachedWorkflows: 6000,
+  outboxPollMs: 1000,
 };
 
 export class ConfigError extends Error {
@@ -135,6 +141,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'WORKER_MAX_CACHED_WORKFLOWS',
       get('WORKER_MAX_CACHED_WORKFLOWS') ?? String(DEFAULTS.workerMaxCachedWorkflows),
       2,
+    ),
+    outboxPollMs: parseCount(
+      'OUTBOX_POLL_MS',
+      get('OUTBOX_POLL_MS') ?? String(DEFAULTS.outboxPollMs),
+      0,
     ),
   };
 }

@@ -1,13 +1,10 @@
-import type { DataSource } from 'typeorm';
-import {
-  Campaign,
-  CampaignStep,
-  Participation,
-  SelfAssessment,
-  StepExtension,
-} from '../entities/index.js';
-import type { UnitRef } from '../contracts/unit.js';
+import { In, type DataSource } from 'typeorm';
+import type { UnitRef, UnitSnapshot } from '../contracts/unit.js';
+import { statusesBefore } from '../domain/campaign-rules/index.js';
 import type { UnitStatus } from '../domain/words.js';
+import { Campaign, Participation, SelfAssessment, StepExtension } from '../entities/index.js';
+import { loadSteps } from '../loaders/campaign-facts.js';
+import { loadUnitSnapshot, loadUnitSnapshots } from '../loaders/unit-facts.js';
 
 export interface StepRecord {
   campaignId: string;
@@ -22,24 +19,46 @@ export interface StepRecord {
 }
 
 /**
- * Activities that keep PostgreSQL in step with the workflows, so the API's reports agree with
- * them. Each is idempotent: it sets a state rather than appending, so a retry or a replay writes
- * the same row again.
+ * Activities that read PostgreSQL's facts for the workflows and record what they decide. Each is
+ * idempotent: it sets a state rather than appending, so a retry or a replay writes the same row
+ * again; a unit's status only moves forward (UNIT_STATUS_MOVES), whoever writes it.
  */
 export interface CampaignRecordActivities {
   countUnits(campaignId: string): Promise<number>;
-  loadUnitSlice(input: { campaignId: string; offset: number; limit: number }): Promise<UnitRef[]>;
+  /** A slice of the units, ordered by code; with `snapshots`, each with its facts. */
+  loadUnitSlice(input: {
+    campaignId: string;
+    offset: number;
+    limit: number;
+    snapshots?: boolean;
+  }): Promise<UnitRef[]>;
+  /**
+   * Kept for the histories of campaigns launched before the campaign rules: step statuses are
+   * computed from the facts now, never stored, so it records nothing.
+   */
   recordStep(record: StepRecord): Promise<void>;
   recordCampaign(input: {
     campaignId: string;
     status: 'launched' | 'completed';
-    currentStep: number | null;
+    currentStep?: number | null;
   }): Promise<void>;
+  /** Moves the unit's status forward (never back: a later status stays). */
   recordUnitStatus(input: {
     participationId: string;
     status: UnitStatus;
     at: string;
   }): Promise<void>;
+  /** Moves the unit's status to `status` if it may; returns the status recorded afterwards. */
+  moveUnitStatus(input: {
+    participationId: string;
+    status: UnitStatus;
+    at: string;
+  }): Promise<UnitStatus>;
+  /** One unit's facts as PostgreSQL holds them now. */
+  loadUnitSnapshot(input: {
+    campaignId: string;
+    participationId: string;
+  }): Promise<UnitSnapshot | null>;
   /** 'completed' for the given units of the campaign (the announcement), in one statement. */
   recordUnitsCompleted(input: {
     campaignId: string;
@@ -64,12 +83,30 @@ export interface CampaignRecordActivities {
 }
 
 export function createCampaignRecordActivities(dataSource: DataSource): CampaignRecordActivities {
+  const moveUnitStatus: CampaignRecordActivities['moveUnitStatus'] = async ({
+    participationId,
+    status,
+    at,
+  }) => {
+    const repo = dataSource.getRepository(Participation);
+    await repo.update(
+      { id: participationId, status: In(statusesBefore(status)) },
+      { status, statusChangedAt: new Date(at) },
+    );
+    return (await repo.findOneOrFail({ where: { id: participationId }, select: { status: true } }))
+      .status;
+  };
+  const unitSnapshots = async (campaignId: string, participationIds: string[]) => {
+    const campaign = await dataSource.getRepository(Campaign).findOneByOrFail({ id: campaignId });
+    const steps = await loadSteps(dataSource.manager, campaignId);
+    return loadUnitSnapshots(dataSource.manager, campaign, steps, participationIds);
+  };
   return {
     async countUnits(campaignId) {
       return dataSource.getRepository(Participation).countBy({ campaignId });
     },
 
-    async loadUnitSlice({ campaignId, offset, limit }) {
+    async loadUnitSlice({ campaignId, offset, limit, snapshots }) {
       // Ordered by unit code so each batch always gets the same slice.
       const rows = await dataSource
         .getRepository(Participation)
@@ -87,11 +124,19 @@ export function createCampaignRecordActivities(dataSource: DataSource): Campaign
         .createQueryBuilder('e')
         .where('e.participation_id IN (:...ids)', { ids: rows.map((r) => r.id) })
         .getMany();
+      const facts = snapshots
+        ? await unitSnapshots(
+            campaignId,
+            rows.map((r) => r.id),
+          )
+        : null;
       return rows.map((row) => {
         const own = extensions.filter((e) => e.participationId === row.id);
+        const snapshot = facts?.get(row.id);
         return {
           code: row.code,
           participationId: row.id,
+          ...(snapshot && { snapshot }),
           ...(own.length > 0
             ? {
                 extensions: Object.fromEntries(
@@ -103,23 +148,12 @@ export function createCampaignRecordActivities(dataSource: DataSource): Campaign
       });
     },
 
-    async recordStep(record) {
-      const patch: Record<string, unknown> = { status: record.status };
-      if (record.openedAt !== undefined)
-        patch.openedAt = record.openedAt && new Date(record.openedAt);
-      if (record.closedAt !== undefined)
-        patch.closedAt = record.closedAt && new Date(record.closedAt);
-      if (record.closedBy !== undefined) patch.closedBy = record.closedBy;
-      if (record.overdue !== undefined) patch.overdue = record.overdue;
-      if (record.deadline !== undefined)
-        patch.deadline = record.deadline && new Date(record.deadline);
-      await dataSource
-        .getRepository(CampaignStep)
-        .update({ campaignId: record.campaignId, number: record.stepNumber }, patch);
+    async recordStep() {
+      // Step statuses are computed from the facts (src/domain/campaign-rules): nothing to store.
     },
 
-    async recordCampaign({ campaignId, status, currentStep }) {
-      await dataSource.getRepository(Campaign).update({ id: campaignId }, { status, currentStep });
+    async recordCampaign({ campaignId, status }) {
+      await dataSource.getRepository(Campaign).update({ id: campaignId }, { status });
     },
 
     async findSubmittedSelfAssessment(participationId) {
@@ -150,20 +184,28 @@ export function createCampaignRecordActivities(dataSource: DataSource): Campaign
       return rows.map((row) => row.code);
     },
 
-    async recordUnitStatus({ participationId, status, at }) {
-      await dataSource
-        .getRepository(Participation)
-        .update({ id: participationId }, { status, statusChangedAt: new Date(at) });
+    async recordUnitStatus(input) {
+      await moveUnitStatus(input);
+    },
+
+    moveUnitStatus,
+
+    async loadUnitSnapshot({ campaignId, participationId }) {
+      const campaign = await dataSource.getRepository(Campaign).findOneBy({ id: campaignId });
+      if (!campaign) return null;
+      const steps = await loadSteps(dataSource.manager, campaignId);
+      return loadUnitSnapshot(dataSource.manager, campaign, steps, participationId);
     },
 
     async recordUnitsCompleted({ campaignId, unitCodes, at }) {
       if (unitCodes.length === 0) return;
-      // Idempotent: a retry sets the same status and instant.
+      // Idempotent: a retry sets the same status and instant (and leaves completed ones be).
       await dataSource.query(
         `UPDATE participations p
             SET status = 'completed', status_changed_at = $3, updated_at = now()
            FROM units u
-          WHERE p.unit_id = u.id AND p.campaign_id = $1 AND u.code = ANY($2)`,
+          WHERE p.unit_id = u.id AND p.campaign_id = $1 AND u.code = ANY($2)
+            AND p.status <> 'completed'`,
         [campaignId, unitCodes, new Date(at)],
       );
     },

@@ -7,7 +7,10 @@ import { AgenciesModule } from './agencies/agencies.module.js';
 import { AppraisalsModule } from './appraisals/appraisals.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthGuard } from './auth/auth.guard.js';
-import { CampaignWorkflowModule } from './campaign-workflow/campaign-workflow.module.js';
+import { CampaignStateModule } from './campaign-state/campaign-state.module.js';
+import { CouncilModule } from './council/council.module.js';
+import { ParticipationsModule } from './participations/participations.module.js';
+import { StepsModule } from './steps/steps.module.js';
 import { CampaignsModule } from './campaigns/campaigns.module.js';
 import { createValidationPipe } from './common/validation.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
@@ -21,34 +24,43 @@ import { ResultsModule } from './results/results.module.js';
 import { SelfAssessmentsModule } from './self-assessments/self-assessments.module.js';
 import { TemporalModule } from './temporal/temporal.module.js';
 import { UnitsModule } from './units/units.module.js';
-import { APP_CONFIG } from './tokens.js';
+import { APP_CONFIG, CLOCK } from './tokens.js';
+import { type Clock, SYSTEM_CLOCK } from './clock.js';
+import { OutboxModule } from './outbox/outbox.module.js';
 
 @Global()
 @Module({})
 class ConfigModule {
-  static register(config: AppConfig): DynamicModule {
+  static register(config: AppConfig, clock: Clock): DynamicModule {
     return {
       module: ConfigModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: clock },
+      ],
+      exports: [APP_CONFIG, CLOCK],
     };
   }
 }
 
 @Module({})
 export class AppModule {
-  static register(config: AppConfig): DynamicModule {
+  static register(config: AppConfig, clock: Clock = SYSTEM_CLOCK): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.register(config),
+        ConfigModule.register(config, clock),
+        OutboxModule,
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), retryAttempts: 3 }),
         TemporalModule,
         MailModule,
         AuditModule,
         HealthModule,
         CampaignsModule,
-        CampaignWorkflowModule,
+        CampaignStateModule,
+        StepsModule,
+        ParticipationsModule,
+        CouncilModule,
         UnitsModule,
         AgenciesModule,
         IndexSetsModule,

@@ -2,15 +2,16 @@ import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '../config.js';
+import type { Clock } from './clock.js';
 import { AppModule } from './app.module.js';
 import { HttpErrorsFilter } from './common/http-errors.filter.js';
 
 /** Builds the API application (used by server.ts and by the tests), not yet listening. */
 export async function createApp(
   config: AppConfig,
-  options: { logger?: false } = {},
+  options: { logger?: false; clock?: Clock } = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.register(config), {
+  const app = await NestFactory.create(AppModule.register(config, options.clock), {
     ...(options.logger === false ? { logger: false } : {}),
   });
   app.enableShutdownHooks();

@@ -13,6 +13,8 @@ export interface UnitBatchInput {
   limit: number;
   /** Continue as new once the history has this many events (default 10,000; tests set less). */
   historyLimit?: number;
+  /** The units run on the campaign rules: the batch hands each its snapshot (unitFacts). */
+  campaignRules?: boolean;
   /** Set by continue-as-new: the units already started and the events not yet relayed. */
   continued?: UnitBatchContinuation;
 }

@@ -1,5 +1,6 @@
 /** Data the campaign, batch and unit workflows are started with and report. Plain JSON: it is stored in history. */
 
+import type { StepFacts, StepView } from '../domain/campaign-rules/index.js';
 import type { LatePolicy, StepActor, StepClosedBy, StepKind, StepStatus } from '../domain/words.js';
 
 export interface StepPlanEntry {
@@ -31,6 +32,11 @@ export interface CampaignWorkflowInput {
   batchSize?: number;
   /** Events after which a batch workflow continues as new (default 10,000; tests set less). */
   batchHistoryLimit?: number;
+  /**
+   * When the launch was recorded (campaigns.launched_at): steps open no earlier, as the campaign
+   * rules say. Absent in campaigns launched before the rules: the workflow's start counts.
+   */
+  launchedAt?: string;
 }
 
 export interface StepState {
@@ -49,16 +55,45 @@ export interface StepState {
   overdue?: boolean;
 }
 
-export interface CouncilApproval {
+/**
+ * Every action the API delivers carries its ID (the outbox row's): a repeated delivery is a no-op.
+ * Absent in signals sent before the outbox, and in tests that signal directly.
+ */
+export interface Delivered {
+  actionId?: string;
+}
+
+/** The secretariat opened a step before its window, at `at` (as recorded). */
+export interface StepOpening extends Delivered {
+  step: number;
+  at?: string;
+}
+
+/** The secretariat (or the step's actor) closed or completed a step at `at` (as recorded). */
+export interface StepClosing extends Delivered {
+  step: number;
+  at?: string;
+  by?: Exclude<StepClosedBy, 'deadline'>;
+}
+
+/** A step's deadline, amended. */
+export interface DeadlineAmendment extends Delivered {
+  step: number;
+  deadline: string;
+}
+
+export interface CouncilApproval extends Delivered {
   approvedAt: string;
   note?: string;
 }
 
-export interface ChairmanDecision {
+export interface ChairmanDecision extends Delivered {
   /** "456/QĐ-UBND" */
   number: string;
   /** Local date "2022-02-28". */
   date: string;
+  /** When it was recorded and the results published (absent in signals sent before). */
+  at?: string;
 }
 
 export interface CampaignState {
@@ -70,4 +105,36 @@ export interface CampaignState {
   batches?: string[];
   councilApproval?: CouncilApproval | null;
   decision?: ChairmanDecision | null;
+}
+
+/** A step's plan and facts, as the campaign rules read them, with its title. */
+export type TitledStepFacts = StepFacts & { titleVi: string };
+
+const isoOrNull = (ms: number | null | undefined) =>
+  ms == null ? null : new Date(ms).toISOString();
+
+/**
+ * The steps as the state reports them, from the campaign rules' views: the API's /state and the
+ * campaign workflow's query build them here, so they read the same.
+ */
+export function stepStatesOf(
+  steps: readonly TitledStepFacts[],
+  views: readonly StepView[],
+): StepState[] {
+  return steps.map((step, i) => {
+    const view = views[i]!;
+    return {
+      number: step.number,
+      titleVi: step.titleVi,
+      ...(step.kind && { kind: step.kind }),
+      ...(step.actor && { actor: step.actor }),
+      status: view.status,
+      opensAt: isoOrNull(step.opensAt),
+      deadline: isoOrNull(step.deadline),
+      openedAt: isoOrNull(view.openedAt),
+      closedAt: isoOrNull(view.closedAt),
+      closedBy: view.closedBy,
+      overdue: view.overdue,
+    };
+  });
 }

@@ -1,16 +1,29 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
-import type { CampaignState, ChairmanDecision, CouncilApproval } from './campaign.js';
-import type { CampaignEvent, SelfAssessmentSubmitted, UnitState } from './unit.js';
+import type {
+  CampaignState,
+  ChairmanDecision,
+  CouncilApproval,
+  DeadlineAmendment,
+  StepClosing,
+  StepOpening,
+} from './campaign.js';
+import type {
+  CampaignEvent,
+  ExplanationRequest,
+  ExplanationSubmission,
+  ExtensionGrant,
+  SelfAssessmentSubmitted,
+  UnitState,
+} from './unit.js';
 
 // Campaign workflow: secretariat, council and Chairman actions (through the API).
 export const campaignStateQuery = defineQuery<CampaignState>('campaignState');
 /** Opens a step before its window. */
-export const openStepSignal = defineSignal<[{ step: number }]>('openStep');
+export const openStepSignal = defineSignal<[StepOpening]>('openStep');
 /** Closes a unit-facing step early, or completes a step the secretariat owns. */
-export const closeStepSignal = defineSignal<[{ step: number }]>('closeStep');
+export const closeStepSignal = defineSignal<[StepClosing]>('closeStep');
 /** Moves a step's deadline; waiting timers re-arm. */
-export const amendDeadlineSignal =
-  defineSignal<[{ step: number; deadline: string }]>('amendDeadline');
+export const amendDeadlineSignal = defineSignal<[DeadlineAmendment]>('amendDeadline');
 export const councilApprovalSignal = defineSignal<[CouncilApproval]>('councilApproval');
 export const chairmanDecisionSignal = defineSignal<[ChairmanDecision]>('chairmanDecision');
 
@@ -21,14 +34,11 @@ export const campaignEventSignal = defineSignal<[CampaignEvent]>('campaignEvent'
 export const unitStateQuery = defineQuery<UnitState>('unitState');
 export const selfAssessmentSubmittedSignal =
   defineSignal<[SelfAssessmentSubmitted]>('selfAssessmentSubmitted');
-export const extensionGrantedSignal =
-  defineSignal<[{ stepNumber: number; deadline: string }]>('extensionGranted');
+export const extensionGrantedSignal = defineSignal<[ExtensionGrant]>('extensionGranted');
 export const explanationRequestedSignal =
-  defineSignal<[{ criteria: string[]; reason: string; requestedAt: string }]>(
-    'explanationRequested',
-  );
+  defineSignal<[ExplanationRequest]>('explanationRequested');
 export const explanationSubmittedSignal =
-  defineSignal<[{ submittedAt: string }]>('explanationSubmitted');
+  defineSignal<[ExplanationSubmission]>('explanationSubmitted');
 
 // Notifications workflow: re-plans when the plan changes; ends with the campaign.
 export const notificationPlanChangedSignal = defineSignal('notificationPlanChanged');

@@ -1,4 +1,6 @@
+import { deadlineOf, type UnitFacts } from '../domain/campaign-rules/units.js';
 import type { LatePolicy, UnitStatus } from '../domain/words.js';
+import type { Delivered } from './campaign.js';
 
 /** A window a unit acts in; instants as ISO strings. */
 export interface UnitWindow {
@@ -22,6 +24,11 @@ export interface UnitRef {
   participationId: string;
   /** Per-step extensions already granted: step number → deadline. */
   extensions?: Record<number, string>;
+  /**
+   * What PostgreSQL held of the unit when its batch started it. Present when the unit runs on the
+   * campaign rules (units started before them have none).
+   */
+  snapshot?: UnitSnapshot;
 }
 
 export interface UnitWorkflowInput {
@@ -36,15 +43,39 @@ export interface UnitWorkflowInput {
   completionRecordedByBatch?: boolean;
 }
 
-/** The self-assessment signal, sent by the API after it committed the submission. */
-export interface SelfAssessmentSubmitted {
+/** One unit's facts as PostgreSQL holds them, with what its state shows besides. */
+export interface UnitSnapshot {
+  facts: UnitFacts;
+  /** The newest submitted version of its self-assessment. */
+  version: number | null;
+  /** The newest explanation request, with every criterion confirmed so far. */
+  request: ExplanationRequest | null;
+  /** Its participation's status as recorded. */
+  status: UnitStatus;
+}
+
+/** A later deadline granted to the unit for one of its steps. */
+export interface ExtensionGrant extends Delivered {
+  stepNumber: number;
+  deadline: string;
+}
+
+/** The unit's explanation, as the API recorded it. */
+export interface ExplanationSubmission extends Delivered {
   submittedAt: string;
+}
+
+/** The self-assessment signal, sent by the API after it committed the submission. */
+export interface SelfAssessmentSubmitted extends Delivered {
+  submittedAt: string;
+  /** Whether the API judged the first submission late (absent in signals sent before). */
+  late?: boolean;
   version: number;
   /** The participation status the API committed with the submission; the unit need not write it. */
   recordedStatus?: 'submitted' | 'late';
 }
 
-export interface ExplanationRequest {
+export interface ExplanationRequest extends Delivered {
   /** Criterion codes to explain, e.g. ["1.2.1", "3.1.2"]. */
   criteria: string[];
   reason: string;
@@ -78,3 +109,34 @@ export type CampaignEvent =
   | { type: 'stepOpened'; stepNumber: number; at: string }
   | { type: 'stepClosed'; stepNumber: number; at: string }
   | { type: 'resultsAnnounced'; at: string };
+
+const isoOrNull = (ms: number | null | undefined) =>
+  ms == null ? null : new Date(ms).toISOString();
+
+/**
+ * A unit's state as it is reported, from its snapshot (facts, version, request) and the status
+ * recorded for it: the API's unit state and the unit workflow's query build it here alike.
+ */
+export function unitStateOf(
+  unitCode: string,
+  snapshot: UnitSnapshot,
+  status: UnitStatus,
+): UnitState {
+  const { facts } = snapshot;
+  return {
+    unitCode,
+    status,
+    selfAssessment: {
+      deadline: isoOrNull(deadlineOf(facts.selfAssessment).instant),
+      submittedAt: isoOrNull(facts.submission?.submittedAt),
+      version: snapshot.version,
+      late: facts.submission?.late ?? false,
+    },
+    explanation: {
+      deadline: isoOrNull(deadlineOf(facts.explanation).instant),
+      request: snapshot.request,
+      submittedAt: isoOrNull(facts.explanationAnsweredAt),
+    },
+    finishedAt: isoOrNull(facts.publishedAt),
+  };
+}

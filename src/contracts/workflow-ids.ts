@@ -23,3 +23,18 @@ export function batchWorkflowId(campaignWorkflowId: string, batchIndex: number):
 export function notificationsWorkflowId(campaignWorkflowId: string): string {
   return `${campaignWorkflowId}-notifications`;
 }
+
+/**
+ * Unit codes that would give a unit the workflow ID of its campaign's own batch or notifications
+ * workflow ("par-2021-vinhlong-batch-1", "par-2021-vinhlong-notifications"): refused for units.
+ */
+export function reservedUnitCode(code: string): boolean {
+  return /^(batch-\d+|notifications)$/i.test(code);
+}
+
+/** Why a unit code cannot be used, for a 400; null when it can. */
+export function reservedUnitCodeProblem(code: string): string | null {
+  return reservedUnitCode(code)
+    ? `unit code "${code}" is reserved: a campaign's batch and notifications workflows are named "…-batch-N" and "…-notifications", so a unit cannot be called "batch-N" or "notifications"`
+    : null;
+}

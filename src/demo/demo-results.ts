@@ -9,13 +9,14 @@ import type { DataSource } from 'typeorm';
 import { ExportCommandError, exportResultsCommand } from '../api/results/export-results-command.js';
 import type { FileFormat } from '../api/results/results-files.js';
 import { readResults, recomputeResults, type ResultsView } from '../api/results/results-store.js';
-import { findCampaignByRef } from '../api/scoring-data/campaign-scope.js';
+
 import { loadIndexTrees } from '../api/scoring-data/index-tree.js';
 import { loadUnits } from '../api/scoring-data/scoring-inputs.js';
 import { seedCampaignPlan } from '../seed/seed.js';
 import { type SeedPlan, VINH_LONG_2021 } from '../seed/vinh-long-2021.js';
 import { type DemoUnitScores, writeDemoScores } from './demo-scores-store.js';
 import { illustrativeScores } from './illustrative-scores.js';
+import { findCampaign } from '../api/campaigns/campaign-lookup.js';
 
 export const DEMO_RESULTS_CODE = 'demo-results-2021';
 /** In the campaign's name, hence on the results workbook's second title line. */
@@ -81,7 +82,7 @@ export async function demoResults(
   }
   const { created, campaignId } = await seedCampaignPlan(dataSource, DEMO_RESULTS_PLAN);
   const { campaign, view } = await dataSource.transaction(async (manager) => {
-    const campaign = await findCampaignByRef(manager, campaignId, { lock: true });
+    const campaign = await findCampaign(manager, campaignId, { lock: true });
     const trees = await loadIndexTrees(manager, campaign.id);
     const units = await loadUnits(manager, campaign.id);
     const scored: DemoUnitScores[] = [];

@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import type { StepActor, StepKind, StepStatus } from '../domain/words.js';
+import type { StepActor, StepClosedBy, StepKind } from '../domain/words.js';
 import type { Campaign } from './campaign.entity.js';
 
 /** One step of the campaign's plan, with its window as instants (computed from local dates). */
@@ -43,7 +43,10 @@ export class CampaignStep {
   @Column({ name: 'opens_at', type: 'timestamptz', nullable: true })
   opensAt: Date | null;
 
-  /** Deadline; null when the step has no date (it ends when its actor completes it). */
+  /**
+   * Deadline as amended (the audit log keeps every amendment); null when the step has no date (it
+   * ends when its actor completes it).
+   */
   @Column({ type: 'timestamptz', nullable: true })
   deadline: Date | null;
 
@@ -51,23 +54,19 @@ export class CampaignStep {
   @Column({ name: 'starts_after_step', type: 'int', nullable: true })
   startsAfterStep: number | null;
 
-  /** Where the step stands, as the campaign workflow reports it. */
-  @Column({ type: 'varchar', length: 16, default: 'pending' })
-  status: StepStatus;
+  /**
+   * The secretariat opened the step before its window. Where a step stands is computed from
+   * these facts by the campaign rules (src/domain/campaign-rules), never stored.
+   */
+  @Column({ name: 'opened_early_at', type: 'timestamptz', nullable: true })
+  openedEarlyAt: Date | null;
 
-  @Column({ name: 'opened_at', type: 'timestamptz', nullable: true })
-  openedAt: Date | null;
+  /** Closed early (a units' step) or completed by its actor (the others). */
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt: Date | null;
 
-  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
-  closedAt: Date | null;
-
-  /** "deadline", or who completed or closed it: "secretariat", "council", "chairman". */
-  @Column({ name: 'closed_by', type: 'varchar', length: 16, nullable: true })
-  closedBy: string | null;
-
-  /** Past its deadline and not yet completed by its actor. */
-  @Column({ type: 'boolean', default: false })
-  overdue: boolean;
+  @Column({ name: 'completed_by', type: 'varchar', length: 16, nullable: true })
+  completedBy: Exclude<StepClosedBy, 'deadline'> | null;
 
   /** The plan's own wording of the window, kept for the record: "Từ ngày 01-24/12/2021". */
   @Column({ name: 'window_text', type: 'varchar', length: 255, nullable: true })

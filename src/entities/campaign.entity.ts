@@ -90,9 +90,15 @@ export class Campaign {
   @Column({ name: 'results_decision', type: 'jsonb', nullable: true })
   resultsDecision: { number: string; date: string } | null;
 
-  /** The highest-numbered open step, as the campaign workflow reports it. */
-  @Column({ name: 'current_step', type: 'int', nullable: true })
-  currentStep: number | null;
+  /** The Appraisal Council approved the results (step 9). */
+  @Column({ name: 'council_approved_at', type: 'timestamptz', nullable: true })
+  councilApprovedAt: Date | null;
+
+  @Column({ name: 'council_approval_note', type: 'text', nullable: true })
+  councilApprovalNote: string | null;
+
+  @Column({ name: 'council_approved_by', type: 'varchar', length: 255, nullable: true })
+  councilApprovedBy: string | null;
 
   /** Set when launched. */
   @Column({ name: 'workflow_id', type: 'varchar', length: 128, nullable: true })

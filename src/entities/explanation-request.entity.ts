@@ -66,6 +66,10 @@ export class ExplanationRequest {
   @Column({ type: 'text' })
   reason: string;
 
+  /** The request letter's own words when it was confirmed (every criterion it asked about). */
+  @Column({ name: 'request_reason', type: 'text', nullable: true })
+  requestReason: string | null;
+
   /** Last edit by the secretariat (reason changed, struck out or put back). */
   @Column({ name: 'edited_by', type: 'varchar', length: 255, nullable: true })
   editedBy: string | null;

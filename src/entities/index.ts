@@ -10,6 +10,7 @@ import { EvidenceFile } from './evidence-file.entity.js';
 import { ExplanationRequest } from './explanation-request.entity.js';
 import { IndexSet } from './index-set.entity.js';
 import { Notification } from './notification.entity.js';
+import { OutboxMessage } from './outbox-message.entity.js';
 import { Participation } from './participation.entity.js';
 import { SelfAssessmentItem } from './self-assessment-item.entity.js';
 import { SelfAssessment } from './self-assessment.entity.js';
@@ -31,6 +32,7 @@ export {
   ExplanationRequest,
   IndexSet,
   Notification,
+  OutboxMessage,
   Participation,
   SelfAssessment,
   SelfAssessmentItem,
@@ -51,6 +53,7 @@ export type {
   ExplanationRequestStatus,
 } from './explanation-request.entity.js';
 export type { FieldResult } from './unit-result.entity.js';
+export type { OutboxKind, OutboxOutcome } from './outbox-message.entity.js';
 
 /** Every entity, for the DataSource. */
 export const ENTITIES = [
@@ -68,6 +71,7 @@ export const ENTITIES = [
   ApiToken,
   AuditEntry,
   Notification,
+  OutboxMessage,
   AppraisalScore,
   ExplanationRequest,
   SurveyScore,

@@ -10,33 +10,44 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { CampaignRecordActivities } from '../activities/campaign-records.js';
-import { formatLocalDateTime } from '../domain/local-time.js';
-import type {
-  CampaignState,
-  CampaignWorkflowInput,
-  StepPlanEntry,
-  StepState,
+import type { UnitBatchInput } from '../contracts/batch.js';
+import {
+  type CampaignState,
+  type CampaignWorkflowInput,
+  type ChairmanDecision,
+  type CouncilApproval,
+  type TitledStepFacts,
+  stepStatesOf,
 } from '../contracts/campaign.js';
 import { CAMPAIGN_YEAR, CURRENT_STEP } from '../contracts/search-attributes.js';
 import {
   amendDeadlineSignal,
+  campaignEndedSignal,
   campaignEventSignal,
   campaignStateQuery,
   chairmanDecisionSignal,
   closeStepSignal,
-  campaignEndedSignal,
   councilApprovalSignal,
   notificationPlanChangedSignal,
   openStepSignal,
 } from '../contracts/signals.js';
-import { notificationsWorkflow } from './notifications.workflow.js';
-import { NOTIFICATIONS_PATCH } from './versions.js';
 import type { CampaignEvent } from '../contracts/unit.js';
-import type { UnitBatchInput } from '../contracts/batch.js';
+import { batchWorkflowId, notificationsWorkflowId } from '../contracts/workflow-ids.js';
+import {
+  type StepChange,
+  type StepView,
+  currentStepOf,
+  nextStepChange,
+  stepViewsAt,
+} from '../domain/campaign-rules/index.js';
+import { formatLocalDateTime } from '../domain/local-time.js';
+import type { StepKind } from '../domain/words.js';
+import { campaignWorkflowV4 } from './legacy/campaign-v4.js';
+import { notificationsWorkflow } from './notifications.workflow.js';
 import { unitBatchWorkflow } from './unit-batch.workflow.js';
 import { unitTimelineFromPlan } from './unit-timeline.js';
-import { waitUntil } from './waiting.js';
-import { batchWorkflowId, notificationsWorkflowId } from '../contracts/workflow-ids.js';
+import { CAMPAIGN_RULES_PATCH } from './versions.js';
+import { Deliveries, waitForChange } from './waiting.js';
 
 const records = proxyActivities<CampaignRecordActivities>({
   startToCloseTimeout: '1 minute',
@@ -45,194 +56,116 @@ const records = proxyActivities<CampaignRecordActivities>({
 
 const DEFAULT_BATCH_SIZE = 500;
 
-/** Steps whose dates the unit workflows act on (round 1's end closes late self-assessments). */
-const UNIT_FACING_KINDS = new Set<StepState['kind']>([
+/** Steps whose changes the unit workflows must hear (round 1's end closes late intake). */
+const UNIT_FACING_KINDS = new Set<StepKind | undefined>([
   'self_assessment',
   'explanation',
   'appraisal_round_1',
 ]);
 
-/** Steps whose window simply ends at the deadline; others wait for their actor to complete them. */
-const closesAtDeadline = (step: StepPlanEntry) =>
-  step.actor === undefined || step.actor === 'units';
+const iso = (ms: number) => new Date(ms).toISOString();
+const instant = (at: string | undefined) => (at ? Date.parse(at) : Date.now());
 
 /**
- * Runs a campaign's step plan. Every step runs on its own: it opens at its window (a timer), or
- * when the secretariat opens it, or when the step it follows completes; unit-facing steps close at
- * their deadline (a timer) or early by the secretariat; steps owned by the secretariat, the
- * council or the Chairman wait for the API call that completes them and count as overdue past
- * their deadline. Units run as child workflows under batch workflows.
- * Deadlines arrive as UTC instants computed outside workflow code, so the worker's TZ never matters.
+ * Runs a campaign's step plan on the campaign rules (src/domain/campaign-rules): it holds the
+ * plan's facts (from its input, then every action the API delivers through the outbox: early
+ * openings, closes and completions, amended deadlines, the council's approval, the Chairman's
+ * decision), and wakes at every instant the rules say a step changes, so its query answers what
+ * the API answers (stepStatesOf). It starts the units (one child per unit under batch workflows)
+ * and the notifications workflow, relays to the units the changes they must hear (amended
+ * deadlines, early closes, the announcement) and ends when every step is closed and every unit has
+ * finished. Instants are UTC, so the worker's time zone never matters.
  */
 export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<CampaignState> {
+  if (!patched(CAMPAIGN_RULES_PATCH)) return campaignWorkflowV4(input);
   const workflowId = workflowInfo().workflowId;
-  const at = (iso: string | number) => formatLocalDateTime(new Date(iso), input.timeZone);
-  const plan = new Map(input.steps.map((s) => [s.number, s]));
-  const state: CampaignState = {
-    campaignId: input.campaignId,
-    year: input.year,
-    currentStep: null,
-    steps: input.steps.map((s): StepState => ({
-      number: s.number,
-      titleVi: s.titleVi,
-      kind: s.kind,
-      actor: s.actor,
-      status: 'pending',
-      opensAt: s.opensAt,
-      deadline: s.deadline,
-      openedAt: null,
-      closedAt: null,
-      closedBy: null,
-      overdue: false,
-    })),
-    units: 0,
-    batches: [],
-    councilApproval: null,
-    decision: null,
-  };
-  const stepState = (n: number) => state.steps.find((s) => s.number === n);
-  const openRequested = new Set<number>();
-  const closeRequested = new Set<number>();
-  /** Bumped per step on every amendment, so waiting timers re-arm. */
-  const deadlineVersion = new Map<number, number>();
+  const at = (ms: number) => formatLocalDateTime(new Date(ms), input.timeZone);
+  const launchedAt = input.launchedAt ? Date.parse(input.launchedAt) : Date.now();
+  const steps: TitledStepFacts[] = input.steps.map((s) => ({
+    number: s.number,
+    titleVi: s.titleVi,
+    ...(s.kind && { kind: s.kind }),
+    ...(s.actor && { actor: s.actor }),
+    opensAt: s.opensAt ? Date.parse(s.opensAt) : null,
+    deadline: s.deadline ? Date.parse(s.deadline) : null,
+    startsAfterStep: s.startsAfterStep ?? null,
+    openedEarlyAt: null,
+    completedAt: null,
+    completedBy: null,
+  }));
+  const stepOf = (n: number) => steps.find((s) => s.number === n);
+  const deliveries = new Deliveries();
   const relayQueue: CampaignEvent[] = [];
   /** Bumped on every amendment: the notifications workflow re-plans. */
   let planChanges = 0;
+  let councilApproval: CouncilApproval | null = null;
+  let decision: ChairmanDecision | null = null;
+  let unitCount = 0;
+  let batchIds: string[] = [];
 
-  setHandler(campaignStateQuery, () => state);
-  setHandler(openStepSignal, ({ step }) => void openRequested.add(step));
-  setHandler(closeStepSignal, ({ step }) => void closeRequested.add(step));
-  setHandler(amendDeadlineSignal, ({ step, deadline }) => {
-    const target = stepState(step);
-    if (!target || target.status === 'closed') return;
-    target.deadline = deadline;
-    target.overdue = false;
-    planChanges++;
-    deadlineVersion.set(step, (deadlineVersion.get(step) ?? 0) + 1);
-    if (UNIT_FACING_KINDS.has(target.kind)) {
-      relayQueue.push({ type: 'deadlineAmended', stepNumber: step, deadline });
+  const viewsNow = (): StepView[] => stepViewsAt(steps, launchedAt, Date.now());
+  const stateOf = (views: StepView[]): CampaignState => ({
+    campaignId: input.campaignId,
+    year: input.year,
+    currentStep: currentStepOf(views),
+    steps: stepStatesOf(steps, views),
+    units: unitCount,
+    batches: batchIds,
+    councilApproval,
+    decision,
+  });
+  /** Completes (or closes early) a step as the API recorded it. */
+  const complete = (n: number, when: number, by: 'secretariat' | 'council' | 'chairman') => {
+    const step = stepOf(n);
+    if (!step || step.completedAt != null) return;
+    step.completedAt = when;
+    step.completedBy = by;
+    if (UNIT_FACING_KINDS.has(step.kind)) {
+      relayQueue.push({ type: 'stepClosed', stepNumber: n, at: iso(when) });
     }
-  });
-  setHandler(councilApprovalSignal, (approval) => {
-    state.councilApproval = approval;
-  });
-  setHandler(chairmanDecisionSignal, (decision) => {
-    state.decision = decision;
-  });
+  };
+
+  setHandler(campaignStateQuery, () => stateOf(viewsNow()));
+  setHandler(openStepSignal, ({ step, at: when, actionId }) =>
+    deliveries.receive(actionId, () => {
+      const target = stepOf(step);
+      if (target) target.openedEarlyAt ??= instant(when);
+    }),
+  );
+  setHandler(closeStepSignal, ({ step, at: when, by, actionId }) =>
+    deliveries.receive(actionId, () => complete(step, instant(when), by ?? 'secretariat')),
+  );
+  setHandler(amendDeadlineSignal, ({ step, deadline, actionId }) =>
+    deliveries.receive(actionId, () => {
+      const target = stepOf(step);
+      if (!target) return;
+      target.deadline = Date.parse(deadline);
+      planChanges++;
+      if (UNIT_FACING_KINDS.has(target.kind)) {
+        relayQueue.push({ type: 'deadlineAmended', stepNumber: step, deadline });
+      }
+    }),
+  );
+  setHandler(councilApprovalSignal, (approval) =>
+    deliveries.receive(approval.actionId, () => {
+      const { actionId, ...shown } = approval;
+      councilApproval = shown;
+      const step = steps.find((s) => s.kind === 'council_approval');
+      if (step) complete(step.number, Date.parse(approval.approvedAt), 'council');
+    }),
+  );
+  setHandler(chairmanDecisionSignal, (signal) =>
+    deliveries.receive(signal.actionId, () => {
+      const { actionId, at: when, ...shown } = signal;
+      decision = shown;
+      const step = steps.find((s) => s.kind === 'announcement');
+      if (step) complete(step.number, instant(when), 'chairman');
+    }),
+  );
   upsertSearchAttributes([{ key: CAMPAIGN_YEAR, value: input.year }]);
 
-  const updateCurrentStep = () => {
-    const open = state.steps.filter((s) => s.status === 'open').map((s) => s.number);
-    const current = open.length > 0 ? Math.max(...open) : state.currentStep;
-    if (current !== state.currentStep && current !== null) {
-      state.currentStep = current;
-      upsertSearchAttributes([{ key: CURRENT_STEP, value: current }]);
-    }
-  };
-  const details = () => {
-    const open = state.steps.filter((s) => s.status === 'open');
-    if (open.length === 0) return;
-    setCurrentDetails(
-      open
-        .map((s) => {
-          const due = s.deadline ? `hạn ${at(s.deadline)}` : 'không có hạn';
-          return `Bước ${s.number} (${s.titleVi}) đang mở, ${due}${s.overdue ? ' — QUÁ HẠN' : ''}`;
-        })
-        .join('\n'),
-    );
-  };
-  const record = (s: StepState) =>
-    records.recordStep({
-      campaignId: input.campaignId,
-      stepNumber: s.number,
-      status: s.status,
-      openedAt: s.openedAt,
-      closedAt: s.closedAt,
-      closedBy: s.closedBy,
-      overdue: s.overdue ?? false,
-      deadline: s.deadline,
-    });
-
-  /** Whether the actor of a step it waits for has completed it through the API. */
-  const completedByActor = (s: StepState): StepState['closedBy'] => {
-    if (closeRequested.has(s.number)) return 'secretariat';
-    if (s.kind === 'council_approval' && state.councilApproval) return 'council';
-    if (s.kind === 'announcement' && state.decision) return 'chairman';
-    return null;
-  };
-
-  const runStep = async (s: StepState) => {
-    const planned = plan.get(s.number)!;
-    if (planned.startsAfterStep) {
-      const before = stepState(planned.startsAfterStep);
-      await condition(() => before?.status === 'closed' || openRequested.has(s.number));
-    }
-    if (s.opensAt) {
-      await waitUntil(
-        () => openRequested.has(s.number),
-        s.opensAt,
-        `Mở bước ${s.number} lúc ${at(s.opensAt)}`,
-      );
-    }
-    s.status = 'open';
-    s.openedAt = new Date().toISOString();
-    updateCurrentStep();
-    details();
-    if (s.opensAt && Date.now() < Date.parse(s.opensAt) && closesAtDeadline(planned)) {
-      relayQueue.push({ type: 'stepOpened', stepNumber: s.number, at: s.openedAt });
-    }
-    await record(s);
-
-    for (;;) {
-      const seen = deadlineVersion.get(s.number) ?? 0;
-      const amended = () => (deadlineVersion.get(s.number) ?? 0) !== seen;
-      if (closesAtDeadline(planned) && s.deadline) {
-        const early = await waitUntil(
-          () => closeRequested.has(s.number) || amended(),
-          s.deadline,
-          `Hạn bước ${s.number}: ${at(s.deadline)}`,
-        );
-        if (amended()) continue;
-        s.closedBy = early ? 'secretariat' : 'deadline';
-        break;
-      }
-      // Owned by the secretariat, the council or the Chairman: wait for them; flag overdue.
-      const done = () => completedByActor(s) !== null;
-      if (s.deadline && !s.overdue) {
-        const inTime = await waitUntil(
-          () => done() || amended(),
-          s.deadline,
-          `Hạn bước ${s.number}: ${at(s.deadline)}`,
-        );
-        if (amended()) continue;
-        if (!inTime) {
-          s.overdue = true;
-          details();
-          await record(s);
-          continue;
-        }
-      } else {
-        await condition(() => done() || amended());
-        if (amended()) continue;
-      }
-      s.closedBy = completedByActor(s);
-      break;
-    }
-    s.status = 'closed';
-    s.closedAt = new Date().toISOString();
-    if (s.closedBy !== 'deadline' && UNIT_FACING_KINDS.has(s.kind)) {
-      relayQueue.push({ type: 'stepClosed', stepNumber: s.number, at: s.closedAt });
-    }
-    if (s.kind === 'announcement') {
-      relayQueue.push({ type: 'resultsAnnounced', at: s.closedAt });
-    }
-    updateCurrentStep();
-    details();
-    await record(s);
-  };
-
-  // Units: one batch workflow per slice, each starting one child per unit.
-  const unitCount = await records.countUnits(input.campaignId);
+  // Units: one batch workflow per slice, each starting one child per unit with its facts.
+  unitCount = await records.countUnits(input.campaignId);
   const batchSize = input.batchSize ?? DEFAULT_BATCH_SIZE;
   const timeline = unitTimelineFromPlan(input.steps);
   const batches: ChildWorkflowHandle<typeof unitBatchWorkflow>[] = await Promise.all(
@@ -249,6 +182,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
             timeline,
             offset: i * batchSize,
             limit: batchSize,
+            campaignRules: true,
             ...(input.batchHistoryLimit ? { historyLimit: input.batchHistoryLimit } : {}),
           } satisfies UnitBatchInput,
         ],
@@ -259,31 +193,17 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
       }),
     ),
   );
-  // Reminders, escalations and digests (campaigns started before the patch have none).
-  const notifications = patched(NOTIFICATIONS_PATCH)
-    ? await startChild(notificationsWorkflow, {
-        workflowId: notificationsWorkflowId(workflowId),
-        args: [
-          {
-            campaignId: input.campaignId,
-            timeZone: input.timeZone,
-            after: new Date().toISOString(),
-          },
-        ],
-        typedSearchAttributes: [{ key: CAMPAIGN_YEAR, value: input.year }],
-      })
-    : null;
-  state.units = unitCount;
-  state.batches = batches.map((b) => b.workflowId);
-  await records.recordCampaign({
-    campaignId: input.campaignId,
-    status: 'launched',
-    currentStep: null,
+  batchIds = batches.map((b) => b.workflowId);
+  const notifications = await startChild(notificationsWorkflow, {
+    workflowId: notificationsWorkflowId(workflowId),
+    args: [{ campaignId: input.campaignId, timeZone: input.timeZone, after: iso(Date.now()) }],
+    typedSearchAttributes: [{ key: CAMPAIGN_YEAR, value: input.year }],
   });
+  await records.recordCampaign({ campaignId: input.campaignId, status: 'launched' });
 
   // Relays changes the units must hear (amended deadlines, early closes, the announcement).
   let stepsDone = false;
-  const relay = async () => {
+  const relaying = (async () => {
     for (;;) {
       await condition(() => relayQueue.length > 0 || stepsDone);
       if (relayQueue.length === 0) return;
@@ -293,10 +213,8 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
         batches.map((b) => b.signal(campaignEventSignal, event).catch(() => undefined)),
       );
     }
-  };
-  const relaying = relay();
-  const notifyPlanChanges = async () => {
-    if (!notifications) return;
+  })();
+  const notifying = (async () => {
     for (let seen = 0; ;) {
       await condition(() => planChanges !== seen || stepsDone);
       if (planChanges === seen) return;
@@ -304,24 +222,66 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
       // A notifications workflow that failed must not hold the campaign back (the UI shows it).
       await notifications.signal(notificationPlanChangedSignal).catch(() => undefined);
     }
-  };
-  const notifying = notifyPlanChanges();
+  })();
 
-  await Promise.all(state.steps.map(runStep));
+  // The plan: wake at each change the rules foresee, or when an action arrives.
+  let announced = false;
+  let current: number | null = null;
+  for (;;) {
+    const views = viewsNow();
+    const announcement = steps.findIndex((s) => s.kind === 'announcement');
+    if (!announced && announcement >= 0 && views[announcement]!.status === 'closed') {
+      announced = true;
+      relayQueue.push({ type: 'resultsAnnounced', at: iso(views[announcement]!.closedAt!) });
+    }
+    const nowCurrent = currentStepOf(views);
+    if (nowCurrent !== null && nowCurrent !== current) {
+      current = nowCurrent;
+      upsertSearchAttributes([{ key: CURRENT_STEP, value: current }]);
+    }
+    if (views.every((view) => view.status === 'closed')) break;
+    setCurrentDetails(openStepsInWords(steps, views, at));
+    const next = nextStepChange(steps, launchedAt, Date.now());
+    await waitForChange(deliveries, next?.at ?? null, next ? changeInWords(next, at) : '');
+  }
   stepsDone = true;
   await relaying;
   await notifying;
-  if (notifications) {
-    await notifications.signal(campaignEndedSignal).catch(() => undefined);
-    await notifications.result().catch(() => undefined);
-  }
+  await notifications.signal(campaignEndedSignal).catch(() => undefined);
+  await notifications.result().catch(() => undefined);
   setCurrentDetails('Đã hoàn thành mọi bước; chờ các đơn vị kết thúc');
   await Promise.all(batches.map((b) => b.result()));
-  await records.recordCampaign({
-    campaignId: input.campaignId,
-    status: 'completed',
-    currentStep: state.currentStep,
-  });
+  await records.recordCampaign({ campaignId: input.campaignId, status: 'completed' });
   setCurrentDetails('Đã hoàn thành mọi bước của kế hoạch');
-  return state;
+  return stateOf(viewsNow());
+}
+
+/** The open steps, their deadlines and whether they are overdue, for the Temporal UI. */
+function openStepsInWords(
+  steps: readonly TitledStepFacts[],
+  views: readonly StepView[],
+  at: (ms: number) => string,
+): string {
+  const open = steps.flatMap((step, i) =>
+    views[i]!.status === 'open' ? [[step, views[i]!] as const] : [],
+  );
+  if (open.length === 0) return 'Chờ bước tiếp theo mở';
+  return open
+    .map(([step, view]) => {
+      const due = step.deadline !== null ? `hạn ${at(step.deadline)}` : 'không có hạn';
+      return `Bước ${step.number} (${step.titleVi}) đang mở, ${due}${view.overdue ? ' — QUÁ HẠN' : ''}`;
+    })
+    .join('\n');
+}
+
+/** The timer's summary: what happens next, and when. */
+function changeInWords(change: StepChange, at: (ms: number) => string): string {
+  switch (change.what) {
+    case 'opens':
+      return `Mở bước ${change.step} lúc ${at(change.at)}`;
+    case 'closes':
+      return `Hạn bước ${change.step}: ${at(change.at)}`;
+    case 'overdue':
+      return `Hạn bước ${change.step}: ${at(change.at - 1)} (quá hạn nếu chưa hoàn thành)`;
+  }
 }

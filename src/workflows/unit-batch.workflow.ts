@@ -65,6 +65,8 @@ export async function unitBatchWorkflow(input: UnitBatchInput): Promise<UnitBatc
       campaignId: input.campaignId,
       offset: input.offset,
       limit: input.limit,
+      // Units on the campaign rules start from their facts as PostgreSQL holds them.
+      ...(input.campaignRules && { snapshots: true }),
     });
     setCurrentDetails(`Khởi tạo ${units.length} đơn vị`);
     await inChunks(units, async (unit) =>

@@ -28,7 +28,7 @@ export function startUnit(
     typedSearchAttributes: [
       { key: CAMPAIGN_YEAR, value: input.year },
       { key: UNIT_CODE, value: unit.code },
-      { key: UNIT_STATUS, value: 'registered' },
+      { key: UNIT_STATUS, value: unit.snapshot?.status ?? 'registered' },
     ],
     // A unit's record must outlive a batch that is terminated by mistake, and a batch ends at
     // the announcement while its units finish on their own.

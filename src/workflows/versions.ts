@@ -24,3 +24,11 @@ export const NOTIFICATIONS_PATCH = 'campaign-notifications';
 
 /** After a wave with refused or unknown deliveries, the secretariat gets a list of them. */
 export const DELIVERY_FAILURES_PATCH = 'report-delivery-failures';
+
+/**
+ * The campaign runs on the campaign rules (src/domain/campaign-rules): step states computed from
+ * the facts the API records and delivers through the outbox, units started with their snapshot
+ * (their own code path, chosen by their input), statuses that only move forward. Campaigns
+ * launched before it run on ./legacy/campaign-v4.ts.
+ */
+export const CAMPAIGN_RULES_PATCH = 'campaign-rules';

@@ -13,3 +13,34 @@ export async function waitUntil(
   if (ms <= 0) return done();
   return condition(done, ms, { summary });
 }
+
+/**
+ * What reaches a workflow from outside (actions through the outbox, campaign events): each action
+ * is applied once, by its ID (the relay may deliver it again after a crash), and every change is
+ * counted so that a wait wakes up for it.
+ */
+export class Deliveries {
+  private readonly applied = new Set<string>();
+  changes = 0;
+
+  receive(actionId: string | undefined, change: () => void): void {
+    if (actionId !== undefined) {
+      if (this.applied.has(actionId)) return;
+      this.applied.add(actionId);
+    }
+    change();
+    this.changes++;
+  }
+}
+
+/** Waits until something is delivered, or until the instant `next` when there is one. */
+export async function waitForChange(
+  deliveries: Deliveries,
+  next: number | null,
+  summary: string,
+): Promise<void> {
+  const seen = deliveries.changes;
+  const changed = () => deliveries.changes !== seen;
+  if (next === null) await condition(changed);
+  else await waitUntil(changed, next, summary);
+}

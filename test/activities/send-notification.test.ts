@@ -12,11 +12,13 @@ import {
   createNotificationActivities,
   createNotificationSender,
   notificationMessageId,
-  SMTP_TEMPORARY_FAILURE,
-  INVALID_NOTIFICATION,
   type SendNotificationInput,
 } from '../../src/activities/notifications/index.js';
 import { createMailTransport } from '../../src/activities/mail/mail-transport.js';
+import {
+  INVALID_NOTIFICATION,
+  SMTP_TEMPORARY_FAILURE,
+} from '../../src/contracts/notification-retry.js';
 import { vietnamBusinessCalendar } from '../../src/domain/calendar/vietnam.js';
 import { planCampaignSends } from '../../src/domain/reminders/plan-reminders.js';
 import { createDataSource } from '../../src/db/data-source.js';

@@ -74,15 +74,30 @@ describe('campaign rules (pure)', () => {
     const plan: LaunchPlan = {
       timeZone: ZONE,
       steps: [
-        { number: 1, kind: 'setup', opensAt: null, deadline: null, startsAfterStep: null },
+        {
+          number: 1,
+          kind: 'setup',
+          actor: 'secretariat',
+          opensAt: null,
+          deadline: null,
+          startsAfterStep: null,
+        },
         {
           number: 3,
           kind: 'self_assessment',
+          actor: 'units',
           opensAt: d('2021-12-25T00:00:00Z'),
           deadline: d('2021-12-24T16:59:59Z'),
           startsAfterStep: null,
         },
-        { number: 11, kind: 'commendation', opensAt: null, deadline: null, startsAfterStep: 12 },
+        {
+          number: 11,
+          kind: 'commendation',
+          actor: 'secretariat',
+          opensAt: null,
+          deadline: null,
+          startsAfterStep: 12,
+        },
       ],
       units: [
         { code: 'SNV', group: 'department' },
@@ -113,6 +128,7 @@ describe('campaign rules (pure)', () => {
         name: 'Chấm điểm 2021',
         timeZone: ZONE,
         latePolicy: 'accept',
+        launchedAt: null,
       },
       [
         {
@@ -277,11 +293,17 @@ describe('campaigns API', () => {
       for (const path of [`/campaigns/${id}`, `/campaigns/${id}/steps`]) {
         const res = await call(api, 'GET', path, { token: tokens.admin });
         expect(res.status).toBe(404);
-        expect(res.body.message).toBe(`No campaign with id ${id}.`);
+        expect(res.body.message).toBe(`No campaign "${id}" (give its id or its code).`);
       }
-      const bad = await call(api, 'GET', '/campaigns/not-a-uuid', { token: tokens.admin });
+      // A code is as good as the id; something that is neither is refused, naming both.
+      const byCode = await call(api, 'GET', '/campaigns/not-a-uuid', { token: tokens.admin });
+      expect(byCode.status).toBe(404);
+      expect(byCode.body.message).toBe('No campaign "not-a-uuid" (give its id or its code).');
+      const bad = await call(api, 'GET', '/campaigns/not%20a%20code', { token: tokens.admin });
       expect(bad.status).toBe(400);
-      expect(bad.body.message).toMatch(/^campaign id must be a UUID .*, got "not-a-uuid"$/);
+      expect(bad.body.message).toMatch(
+        /^campaign id must be a campaign's id \(a UUID\) or its code such as vinhlong-2021, got "not a code"$/,
+      );
     });
   });
 
@@ -449,7 +471,7 @@ describe('campaigns API', () => {
         body: { lead: 'x' },
       });
       expect(noCampaign.status).toBe(404);
-      expect(noCampaign.body.message).toBe(`No campaign with id ${unknown}.`);
+      expect(noCampaign.body.message).toBe(`No campaign "${unknown}" (give its id or its code).`);
     });
   });
 
@@ -579,7 +601,7 @@ describe('campaigns API', () => {
         body: { year: 2022 },
       });
       expect(res.status).toBe(404);
-      expect(res.body.message).toBe(`No campaign with id ${id}.`);
+      expect(res.body.message).toBe(`No campaign "${id}" (give its id or its code).`);
     });
   });
 
@@ -714,8 +736,8 @@ describe('campaigns API', () => {
       const id = randomUUID();
       const missing = await call(api, 'POST', `/campaigns/${id}/launch`, { token: tokens.admin });
       expect(missing.status).toBe(404);
-      expect(missing.body.message).toBe(`No campaign with id ${id}.`);
-      const bad = await call(api, 'POST', '/campaigns/123/launch', { token: tokens.admin });
+      expect(missing.body.message).toBe(`No campaign "${id}" (give its id or its code).`);
+      const bad = await call(api, 'POST', '/campaigns/$$/launch', { token: tokens.admin });
       expect(bad.status).toBe(400);
     });
   });

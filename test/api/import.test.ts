@@ -542,7 +542,7 @@ describe('importing index sets and units', () => {
         body: fixtureJson('index-set-department.json'),
       });
       expect(missing.status).toBe(404);
-      expect(missing.body.message).toBe(`No campaign with id ${id}.`);
+      expect(missing.body.message).toBe(`No campaign "${id}" (give its id or its code).`);
     });
   });
 

@@ -119,7 +119,7 @@ describe('index sets API', () => {
     expect(set.body.message).toBe(`No index set with id ${id}.`);
     const campaign = await call(api, 'GET', `/campaigns/${id}/index-sets`, { token: tokens.admin });
     expect(campaign.status).toBe(404);
-    expect(campaign.body.message).toBe(`No campaign with id ${id}.`);
+    expect(campaign.body.message).toBe(`No campaign "${id}" (give its id or its code).`);
     const bad = await call(api, 'GET', '/index-sets/1234', { token: tokens.admin });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/^index set id must be a UUID .*, got "1234"$/);

@@ -534,7 +534,7 @@ describe('aggregation of round 1 (step 5)', () => {
       { token: tokens.secretariat, body: {} },
     );
     expect(res.status).toBe(409);
-    expect(messageOf(res.body)).toMatch(/has not been launched yet/);
+    expect(messageOf(res.body)).toMatch(/runs no workflow/);
     const row = await api.dataSource.getRepository(ExplanationRequest).findOneByOrFail({
       participationId: await participationOf('U2'),
       status: 'proposed',

@@ -284,26 +284,33 @@ describe('self-assessment: the window', () => {
     });
   });
 
-  it("refuses a late submit with 409 naming the local deadline when the policy is 'refuse'", async () => {
+  it("refuses a late draft and submit with 409 naming the local deadline when the policy is 'refuse'", async () => {
     const deadline = new Date(Date.now() - DAY);
     const s = await setup({
       latePolicy: 'refuse',
       opensAt: new Date(Date.now() - 10 * DAY),
       deadline,
     });
-    await call(api, 'PUT', `${s.base}/draft`, {
+    const before = await snapshot(s);
+    const local = formatLocalDateTime(deadline, 'Asia/Ho_Chi_Minh');
+    expect(local).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    const draft = await call(api, 'PUT', `${s.base}/draft`, {
       token: s.tokenA,
       body: { items: completeItems(s.evidenceA) },
     });
-    const before = await snapshot(s);
     const res = await call(api, 'POST', `${s.base}/submit`, { token: s.tokenA });
-    expect(res.status).toBe(409);
-    const local = formatLocalDateTime(deadline, 'Asia/Ho_Chi_Minh');
-    expect(local).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
-    expect(messageOf(res.body)).toContain(`deadline passed on ${local} (Asia/Ho_Chi_Minh)`);
-    expect(messageOf(res.body)).toMatch(/refuses late submissions/);
+    for (const refused of [draft, res]) {
+      expect(refused.status).toBe(409);
+      expect(messageOf(refused.body)).toContain(`deadline passed on ${local} (Asia/Ho_Chi_Minh)`);
+      expect(messageOf(refused.body)).toMatch(/refuses late submissions/);
+    }
+    expect(messageOf(draft.body)).toMatch(/can no longer be saved/);
+    expect(messageOf(res.body)).toMatch(/can no longer be submitted/);
     expect(await snapshot(s)).toEqual(before);
-    expect(before.view).toMatchObject({ status: 'draft', version: 1 });
+    expect(before.view).toMatchObject({
+      status: 'not_started',
+      window: { phase: 'closed', closedBecause: 'refuses_late' },
+    });
     expect(before.status).toBe('registered');
   });
 

@@ -5,6 +5,8 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
+import type { StepPlanEntry } from '../../src/contracts/campaign.js';
+import { CampaignStep } from '../../src/entities/index.js';
 import { inject } from 'vitest';
 import { createDataSource } from '../../src/db/data-source.js';
 import { SEARCH_ATTRIBUTES } from '../../src/contracts/search-attributes.js';
@@ -58,5 +60,26 @@ export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => bo
     const value = await read();
     if (ok(value) || Date.now() > deadline) return value;
     await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * Puts a workflow input's step dates into PostgreSQL: the units read their facts there (their
+ * snapshot), so a test that starts a campaign workflow by hand keeps both in step, as a launch
+ * through the API does.
+ */
+export async function planInDatabase(
+  db: DataSource,
+  campaignId: string,
+  steps: readonly StepPlanEntry[],
+): Promise<void> {
+  for (const step of steps) {
+    await db.getRepository(CampaignStep).update(
+      { campaignId, number: step.number },
+      {
+        opensAt: step.opensAt ? new Date(step.opensAt) : null,
+        deadline: step.deadline ? new Date(step.deadline) : null,
+      },
+    );
   }
 }

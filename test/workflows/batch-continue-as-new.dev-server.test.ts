@@ -24,6 +24,7 @@ import { batchWorkflowId, unitWorkflowId } from '../../src/contracts/workflow-id
 import {
   type DevServerWorld,
   eventually,
+  planInDatabase,
   startDevServerWorld,
 } from '../support/dev-server-world.js';
 import '../support/provided.js';
@@ -93,6 +94,7 @@ describe('batch workflows on the dev server', () => {
         },
       ],
     };
+    await planInDatabase(db, campaignId, input.steps);
     const workflowId = `par-${year}-${code}`;
     const campaign = await env.client.workflow.start(campaignWorkflow, {
       workflowId,

@@ -18,6 +18,7 @@ import { unitWorkflowId } from '../../src/contracts/workflow-ids.js';
 import {
   type DevServerWorld,
   eventually,
+  planInDatabase,
   startDevServerWorld,
 } from '../support/dev-server-world.js';
 import '../support/provided.js';
@@ -76,6 +77,7 @@ describe('search attributes on the dev server', () => {
         },
       ],
     };
+    await planInDatabase(db, campaignId, input.steps);
     const workflowId = `par-${year}-${code}`;
     await env.client.workflow.start(campaignWorkflow, {
       workflowId,

@@ -9,7 +9,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Transporter } from 'nodemailer';
 import type { DataSource } from 'typeorm';
 import type { BusinessCalendar } from '../../domain/calendar/business-calendar.js';
-import { appraisingAgencies } from './appraising-agencies.js';
+import { appraisingAgencies } from '../../loaders/appraising-agencies.js';
 import { composeNotification, type ComposeMailbox } from './compose.js';
 import { loadComposeInput, type PlannedNotificationInput } from './notification-context.js';
 import { INVALID_NOTIFICATION } from '../../contracts/notification-retry.js';

@@ -14,9 +14,10 @@ import type { ForecastSend } from '../../domain/notifications/forecast.js';
 import { notificationBusinessKey } from '../../domain/notifications/business-key.js';
 import { stillDue, type WaveFacts } from '../../domain/notifications/still-due.js';
 import type { PlannedSend } from '../../domain/reminders/planned-send.js';
-import type { CampaignStep } from '../../entities/index.js';
+import type { Campaign, CampaignStep } from '../../entities/index.js';
+import { campaignViewAt, stepFactsOf } from '../../loaders/campaign-facts.js';
 import { deliveryFailuresMail } from '../mail/templates/delivery-failures.js';
-import { campaignForecast } from './campaign-forecast.js';
+import { campaignForecast } from '../../loaders/campaign-forecast.js';
 import { composeNotification } from './compose.js';
 import { digestLists } from './digest-lists.js';
 import type { NotificationActivityDeps } from './notification-activities.js';
@@ -73,9 +74,14 @@ export interface NotificationWaveDeps extends NotificationActivityDeps {
 
 async function waveFacts(
   manager: EntityManager,
-  campaignId: string,
+  campaign: Campaign,
   steps: readonly CampaignStep[],
 ): Promise<WaveFacts> {
+  const campaignId = campaign.id;
+  const views = campaignViewAt(
+    { stepFacts: steps.map(stepFactsOf), launchedAt: campaign.launchedAt?.getTime() ?? null },
+    new Date(),
+  ).steps;
   const rows: { id: string; status: string; submitted: boolean }[] = await manager.query(
     `SELECT p.id, p.status,
             EXISTS (SELECT 1 FROM self_assessments sa WHERE sa.participation_id = p.id
@@ -85,7 +91,7 @@ async function waveFacts(
   );
   return {
     stepKinds: new Map(steps.map((step) => [step.number, step.kind ?? undefined])),
-    closedSteps: new Set(steps.filter((s) => s.status === 'closed').map((s) => s.number)),
+    closedSteps: new Set(views.filter((v) => v.status === 'closed').map((v) => v.number)),
     // The API commits a submission before it signals; the unit workflow records it too.
     submitted: new Set(
       rows.filter((r) => r.submitted || ['submitted', 'late'].includes(r.status)).map((r) => r.id),
@@ -195,7 +201,7 @@ export function createNotificationWaveActivities(
       const data = await loadNotificationCampaign(manager, campaignId, 'all');
       const sends = await campaignForecast(manager, data.campaign, data.steps, deps.calendar);
       const due = sends.filter((send) => send.sendAt > after && send.sendAt <= upTo);
-      const facts = await waveFacts(manager, campaignId, data.steps);
+      const facts = await waveFacts(manager, data.campaign, data.steps);
       const digests = new Map<number, ReturnType<typeof digestLists>>();
       const digestOf = (step: CampaignStep) => {
         if (!digests.has(step.number)) {

@@ -15,7 +15,6 @@ import {
   assertMayReadUnit,
   assertNotPublished,
   assertScoresOpen,
-  findCampaignByRef,
   findUnitRef,
 } from '../scoring-data/campaign-scope.js';
 import { loadIndexTrees, treeOfGroup } from '../scoring-data/index-tree.js';
@@ -23,6 +22,7 @@ import { loadScoringInputs, loadUnits, type UnitRef } from '../scoring-data/scor
 import { buildUnitSheet, type UnitSheet } from '../scoring-data/unit-sheet.js';
 import type { SaveAppraisalDto } from './appraisal.dto.js';
 import { checkAgency, checkItems, checkRoundTwo, checkShape } from './appraisal-rules.js';
+import { findCampaign } from '../campaigns/campaign-lookup.js';
 
 export interface UnitSheetView extends UnitSheet {
   campaignId: string;
@@ -90,7 +90,7 @@ export class AppraisalsService {
   ): Promise<UnitSheetView> {
     checkShape(dto.items);
     return this.dataSource.transaction(async (manager) => {
-      const campaign = await findCampaignByRef(manager, campaignRef);
+      const campaign = await findCampaign(manager, campaignRef);
       assertLaunched(campaign);
       assertScoresOpen(campaign, `entering round-${round} scores`);
       assertNotPublished(campaign, `entering round-${round} scores`);
@@ -179,7 +179,7 @@ export class AppraisalsService {
 
   async sheet(actor: Actor, campaignRef: string, unitCode: string): Promise<UnitSheetView> {
     const manager = this.dataSource.manager;
-    const campaign = await findCampaignByRef(manager, campaignRef);
+    const campaign = await findCampaign(manager, campaignRef);
     const unit = await findUnitRef(manager, campaign, unitCode);
     assertMayReadUnit(actor, campaign, unit);
     return this.sheetOf(manager, campaign, unit);
@@ -212,7 +212,7 @@ export class AppraisalsService {
    */
   async progress(actor: Actor, campaignRef: string, round: AppraisalRound): Promise<ProgressView> {
     const manager = this.dataSource.manager;
-    const campaign = await findCampaignByRef(manager, campaignRef);
+    const campaign = await findCampaign(manager, campaignRef);
     const trees = await loadIndexTrees(manager, campaign.id);
     const units = await loadUnits(manager, campaign.id);
     const ids = units.map((u) => u.participationId);
@@ -284,7 +284,7 @@ export class AppraisalsService {
    */
   async fix(actor: Actor, campaignRef: string): Promise<FixResult> {
     return this.dataSource.transaction(async (manager) => {
-      const campaign = await findCampaignByRef(manager, campaignRef, { lock: true });
+      const campaign = await findCampaign(manager, campaignRef, { lock: true });
       assertLaunched(campaign);
       assertScoresOpen(campaign, 'fixing them again');
       const trees = await loadIndexTrees(manager, campaign.id);

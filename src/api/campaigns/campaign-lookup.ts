@@ -2,18 +2,22 @@ import { ConflictException, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { formatLocalDateTime } from '../../domain/local-time.js';
 import { Campaign } from '../../entities/index.js';
+import { isUuid } from '../common/params.js';
 
-/** The campaign, or 404 naming the id. `lock` takes a row lock for the rest of the transaction. */
+/**
+ * The campaign by its id (a UUID) or its code ("vinhlong-2021"), or 404 naming it. `lock` takes a
+ * row lock for the rest of the transaction.
+ */
 export async function findCampaign(
   manager: EntityManager,
-  id: string,
+  ref: string,
   options: { lock?: boolean } = {},
 ): Promise<Campaign> {
   const campaign = await manager.findOne(Campaign, {
-    where: { id },
+    where: isUuid(ref) ? { id: ref } : { code: ref },
     ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
   });
-  if (!campaign) throw new NotFoundException(`No campaign with id ${id}.`);
+  if (!campaign) throw new NotFoundException(`No campaign "${ref}" (give its id or its code).`);
   return campaign;
 }
 

@@ -1,9 +1,16 @@
+import type { StepView } from '../../domain/campaign-rules/index.js';
 import { formatLocalDate, formatLocalDateTime } from '../../domain/local-time.js';
 import type { Campaign, CampaignStep } from '../../entities/index.js';
+import { campaignViewAt, stepFactsOf } from '../../loaders/campaign-facts.js';
 import type { CampaignDetailView, CampaignStepView, CampaignView } from './campaign.dto.js';
 
-/** A step with its instants in ISO and as officials read them in the campaign's zone. */
-export function stepView(step: CampaignStep, timeZone: string): CampaignStepView {
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/**
+ * A step with its instants in ISO and as officials read them in the campaign's zone, and where it
+ * stands (`now`, by the campaign rules).
+ */
+export function stepView(step: CampaignStep, timeZone: string, view: StepView): CampaignStepView {
   const localDate = (d: Date | null) => (d ? formatLocalDate(d, timeZone) : null);
   const localTime = (d: Date | null) => (d ? formatLocalDateTime(d, timeZone) : null);
   return {
@@ -22,15 +29,27 @@ export function stepView(step: CampaignStep, timeZone: string): CampaignStepView
     deadlineLocal: localTime(step.deadline),
     startsAfterStep: step.startsAfterStep,
     windowText: step.windowText,
-    status: step.status,
-    openedAt: step.openedAt?.toISOString() ?? null,
-    closedAt: step.closedAt?.toISOString() ?? null,
-    closedBy: step.closedBy,
-    overdue: step.overdue,
+    status: view.status,
+    openedAt: iso(view.openedAt),
+    closedAt: iso(view.closedAt),
+    closedBy: view.closedBy,
+    overdue: view.overdue,
   };
 }
 
-export function campaignView(campaign: Campaign): CampaignView {
+/** Where the campaign's steps stand at `now`. */
+function stepViews(campaign: Campaign, steps: readonly CampaignStep[], now: Date) {
+  return campaignViewAt(
+    { stepFacts: steps.map(stepFactsOf), launchedAt: campaign.launchedAt?.getTime() ?? null },
+    now,
+  );
+}
+
+export function campaignView(
+  campaign: Campaign,
+  steps: readonly CampaignStep[],
+  now: Date,
+): CampaignView {
   return {
     id: campaign.id,
     code: campaign.code,
@@ -41,7 +60,7 @@ export function campaignView(campaign: Campaign): CampaignView {
     timeZone: campaign.timeZone,
     status: campaign.status,
     latePolicy: campaign.latePolicy,
-    currentStep: campaign.currentStep,
+    currentStep: stepViews(campaign, steps, now).currentStep,
     workflowId: campaign.workflowId,
     launchedAt: campaign.launchedAt?.toISOString() ?? null,
     launchedAtLocal: campaign.launchedAt
@@ -54,11 +73,15 @@ export function campaignView(campaign: Campaign): CampaignView {
   };
 }
 
-export function campaignDetailView(campaign: Campaign, steps: CampaignStep[]): CampaignDetailView {
+export function campaignDetailView(
+  campaign: Campaign,
+  steps: readonly CampaignStep[],
+  now: Date,
+): CampaignDetailView {
+  const sorted = [...steps].sort((a, b) => a.number - b.number);
+  const views = stepViews(campaign, sorted, now).steps;
   return {
-    ...campaignView(campaign),
-    steps: [...steps]
-      .sort((a, b) => a.number - b.number)
-      .map((s) => stepView(s, campaign.timeZone)),
+    ...campaignView(campaign, sorted, now),
+    steps: sorted.map((s, i) => stepView(s, campaign.timeZone, views[i]!)),
   };
 }

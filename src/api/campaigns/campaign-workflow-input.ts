@@ -1,6 +1,6 @@
 /**
- * The one place that maps database rows to the campaign workflow's input. The workflow grows
- * (issue 4); its input changes here and nowhere else.
+ * The one place that maps database rows to the campaign workflow's input: the plan as it stands
+ * at the launch (later actions reach the workflow through the outbox).
  *
  * The units are not part of the input: a campaign may have thousands, and the workflow loads them
  * in slices through its activities (countUnits / loadUnitSlice), which keeps them out of the
@@ -10,7 +10,10 @@ import type { Campaign, CampaignStep } from '../../entities/index.js';
 import type { CampaignWorkflowInput, StepPlanEntry } from '../../contracts/campaign.js';
 
 export function buildCampaignWorkflowInput(
-  campaign: Pick<Campaign, 'id' | 'code' | 'year' | 'name' | 'timeZone' | 'latePolicy'>,
+  campaign: Pick<
+    Campaign,
+    'id' | 'code' | 'year' | 'name' | 'timeZone' | 'latePolicy' | 'launchedAt'
+  >,
   steps: ReadonlyArray<
     Pick<
       CampaignStep,
@@ -25,6 +28,7 @@ export function buildCampaignWorkflowInput(
     name: campaign.name,
     timeZone: campaign.timeZone,
     latePolicy: campaign.latePolicy,
+    ...(campaign.launchedAt && { launchedAt: campaign.launchedAt.toISOString() }),
     steps: [...steps]
       .sort((a, b) => a.number - b.number)
       .map((step): StepPlanEntry => ({

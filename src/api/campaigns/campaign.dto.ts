@@ -21,6 +21,7 @@ import {
   type LatePolicy,
   type StepActor,
   type StepKind,
+  type StepStatus,
   type UnitStatus,
 } from '../../domain/words.js';
 import type { ReminderPolicyInput } from '../../domain/reminders/reminder-policy.js';
@@ -280,9 +281,10 @@ export class CampaignStepView {
   windowText: string | null;
   @ApiProperty({
     enum: ['pending', 'open', 'closed'],
-    description: 'As the campaign workflow reports it.',
+    description:
+      'Where it stands now, by the campaign rules, from the plan as amended and every action on it (the workflow decides with the same rules).',
   })
-  status: 'pending' | 'open' | 'closed';
+  status: StepStatus;
   @ApiProperty({ nullable: true, type: String }) openedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) closedAt: string | null;
   @ApiProperty({
@@ -309,7 +311,8 @@ export class CampaignView {
   @ApiProperty({
     nullable: true,
     type: Number,
-    description: 'The highest-numbered open step, as the workflow reports it.',
+    description:
+      'The highest-numbered open step (else the highest closed one), by the campaign rules.',
   })
   currentStep: number | null;
   @ApiProperty({ nullable: true, type: String, example: 'par-2021-vinhlong' }) workflowId:
@@ -351,6 +354,12 @@ export class LaunchResultView extends CampaignDetailView {
     description: 'Things worth knowing that did not stop the launch, e.g. deadlines already past.',
   })
   warnings: string[];
+
+  @ApiProperty({
+    description:
+      'The campaign workflow has started. False when Temporal did not answer in time: the launch is recorded and the workflow starts as soon as Temporal answers.',
+  })
+  workflowStarted: boolean;
 }
 
 export class ParticipationUnitView {

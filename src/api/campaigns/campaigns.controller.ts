@@ -16,7 +16,7 @@ import {
 import type { Actor } from '../auth/actor.js';
 import { CAMPAIGN_STAFF } from '../auth/actor.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
-import { positiveInt, uuidParam } from '../common/params.js';
+import { campaignRef, positiveInt } from '../common/params.js';
 import {
   CampaignDetailView,
   CampaignsQuery,
@@ -56,7 +56,7 @@ export class CampaignsController {
   @ApiOkResponse({ type: CampaignDetailView })
   @ApiBadRequestResponse({ description: 'The id is not a UUID.' })
   @ApiNotFoundResponse({ description: 'No campaign with that id.' })
-  get(@Param('id', uuidParam('campaign id')) id: string): Promise<CampaignDetailView> {
+  get(@Param('id', campaignRef) id: string): Promise<CampaignDetailView> {
     return this.campaigns.get(id);
   }
 
@@ -64,7 +64,7 @@ export class CampaignsController {
   @ApiOperation({ summary: "The campaign's step plan, ordered by number" })
   @ApiOkResponse({ type: [CampaignStepView] })
   @ApiNotFoundResponse({ description: 'No campaign with that id.' })
-  steps(@Param('id', uuidParam('campaign id')) id: string): Promise<CampaignStepView[]> {
+  steps(@Param('id', campaignRef) id: string): Promise<CampaignStepView[]> {
     return this.campaigns.getSteps(id);
   }
 
@@ -82,7 +82,7 @@ export class CampaignsController {
   @ApiConflictResponse({ description: LAUNCHED_409 })
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('campaign id')) id: string,
+    @Param('id', campaignRef) id: string,
     @Body() dto: UpdateCampaignDto,
   ): Promise<CampaignDetailView> {
     return this.campaigns.update(actor, id, dto);
@@ -105,7 +105,7 @@ export class CampaignsController {
   @ApiConflictResponse({ description: LAUNCHED_409 })
   updateStep(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('campaign id')) id: string,
+    @Param('id', campaignRef) id: string,
     @Param('number') number: string,
     @Body() dto: UpdateStepDto,
   ): Promise<CampaignDetailView> {
@@ -128,7 +128,7 @@ export class CampaignsController {
   @ApiConflictResponse({ description: 'A campaign with that code exists.' })
   copy(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('campaign id')) id: string,
+    @Param('id', campaignRef) id: string,
     @Body() dto: CopyCampaignDto,
   ): Promise<CopyResultView> {
     return this.campaigns.copy(actor, id, dto);
@@ -154,7 +154,7 @@ export class CampaignsController {
   })
   launch(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('campaign id')) id: string,
+    @Param('id', campaignRef) id: string,
   ): Promise<LaunchResultView> {
     return this.campaigns.launch(actor, id);
   }

@@ -5,15 +5,9 @@ import {
   Inject,
   Injectable,
   NotFoundException,
-  ServiceUnavailableException,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import {
-  type Client,
-  type WorkflowHandle,
-  WorkflowExecutionAlreadyStartedError,
-} from '@temporalio/client';
-import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager, In, QueryFailedError } from 'typeorm';
 import type { AppConfig } from '../../config.js';
 import { endOfLocalDay, startOfLocalDay } from '../../domain/plan-dates.js';
 import {
@@ -23,12 +17,13 @@ import {
   IndexSet,
   Participation,
 } from '../../entities/index.js';
-import type { campaignWorkflow } from '../../workflows/campaign.workflow.js';
-import { CAMPAIGN_YEAR } from '../../contracts/search-attributes.js';
 import { campaignWorkflowId } from '../../contracts/workflow-ids.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
-import { APP_CONFIG, TEMPORAL_CLIENT } from '../tokens.js';
+import type { Clock } from '../clock.js';
+import { Outbox, type WorkflowStartPayload } from '../outbox/outbox.js';
+import { OutboxRelay } from '../outbox/outbox-relay.js';
+import { APP_CONFIG, CLOCK } from '../tokens.js';
 import {
   copiedCampaignCode,
   copiedCampaignName,
@@ -65,8 +60,10 @@ export class CampaignsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly outbox: Outbox,
+    private readonly relay: OutboxRelay,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async list(year?: number): Promise<CampaignView[]> {
@@ -74,16 +71,32 @@ export class CampaignsService {
       where: year === undefined ? {} : { year },
       order: { year: 'DESC', code: 'ASC' },
     });
-    return campaigns.map(campaignView);
+    const steps = campaigns.length
+      ? await this.dataSource.getRepository(CampaignStep).findBy({
+          campaignId: In(campaigns.map((c) => c.id)),
+        })
+      : [];
+    const now = this.clock.now();
+    return campaigns.map((c) =>
+      campaignView(
+        c,
+        steps.filter((step) => step.campaignId === c.id),
+        now,
+      ),
+    );
   }
 
-  async get(id: string): Promise<CampaignDetailView> {
-    const campaign = await findCampaign(this.dataSource.manager, id);
-    return campaignDetailView(campaign, await this.steps(this.dataSource.manager, id));
+  async get(ref: string): Promise<CampaignDetailView> {
+    const campaign = await findCampaign(this.dataSource.manager, ref);
+    return this.detail(campaign, await this.steps(this.dataSource.manager, campaign.id));
   }
 
-  async getSteps(id: string): Promise<CampaignDetailView['steps']> {
-    return (await this.get(id)).steps;
+  private detail(campaign: Campaign, steps: readonly CampaignStep[]): CampaignDetailView {
+    return campaignDetailView(campaign, steps, this.clock.now());
+  }
+
+  async getSteps(ref: string): Promise<CampaignDetailView['steps']> {
+    return (await this.get(ref)).steps;
   }
 
   private steps(manager: EntityManager, campaignId: string): Promise<CampaignStep[]> {
@@ -100,7 +113,7 @@ export class CampaignsService {
     return this.dataSource.transaction(async (manager) => {
       const campaign = await findCampaign(manager, id, { lock: true });
       assertNotLaunched(campaign, 'its settings');
-      const steps = await this.steps(manager, id);
+      const steps = await this.steps(manager, campaign.id);
       const before = {
         name: campaign.name,
         decisionRefs: campaign.decisionRefs,
@@ -136,12 +149,12 @@ export class CampaignsService {
         {
           action: 'campaign.update',
           entityType: 'campaign',
-          entityId: id,
+          entityId: campaign.id,
           details: { changed, before },
         },
         manager,
       );
-      return campaignDetailView(saved, steps);
+      return this.detail(saved, steps);
     });
   }
 
@@ -170,7 +183,7 @@ export class CampaignsService {
     return this.dataSource.transaction(async (manager) => {
       const campaign = await findCampaign(manager, id, { lock: true });
       assertNotLaunched(campaign, 'its step plan');
-      const steps = await this.steps(manager, id);
+      const steps = await this.steps(manager, campaign.id);
       const step = steps.find((s) => s.number === number);
       if (!step) {
         throw new NotFoundException(
@@ -218,11 +231,11 @@ export class CampaignsService {
           action: 'campaign_step.update',
           entityType: 'campaign_step',
           entityId: step.id,
-          details: { campaignId: id, step: number, changed, before },
+          details: { campaignId: campaign.id, step: number, changed, before },
         },
         manager,
       );
-      return campaignDetailView(campaign, steps);
+      return this.detail(campaign, steps);
     });
   }
 
@@ -359,105 +372,94 @@ export class CampaignsService {
       manager,
     );
     const fresh = await findCampaign(manager, campaign.id);
-    return { ...campaignDetailView(fresh, await this.steps(manager, campaign.id)), copied };
+    return { ...this.detail(fresh, await this.steps(manager, campaign.id)), copied };
   }
 
-  async launch(actor: Actor, id: string): Promise<LaunchResultView> {
-    let started: WorkflowHandle | undefined;
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        const campaign = await findCampaign(manager, id, { lock: true });
-        if (campaign.status !== 'draft') {
-          throw new ConflictException(
-            `Campaign ${campaign.code} is already ${campaign.status} (workflow ${campaign.workflowId ?? 'unknown'}).`,
-          );
-        }
-        const steps = await this.steps(manager, id);
-        const plan: LaunchPlan = {
-          timeZone: campaign.timeZone,
-          steps,
-          units: await manager
-            .createQueryBuilder(Participation, 'p')
-            .innerJoin('p.unit', 'u')
-            .select(['u.code AS code', 'u.group_code AS "group"'])
-            .where('p.campaign_id = :id', { id })
-            .orderBy('u.code')
-            .getRawMany<{ code: string; group: string }>(),
-          indexSets: (
-            await manager
-              .createQueryBuilder(IndexSet, 's')
-              .leftJoin(Criterion, 'c', 'c.index_set_id = s.id')
-              .select(['s.group_code AS "group"', 'COUNT(c.id)::int AS criteria'])
-              .where('s.campaign_id = :id', { id })
-              .groupBy('s.group_code')
-              .getRawMany<{ group: string; criteria: number }>()
-          ).map((r) => ({ group: r.group, criteria: Number(r.criteria) })),
-        };
-        const problems = launchProblems(plan);
-        if (problems.length > 0) {
-          throw new UnprocessableEntityException({
-            statusCode: 422,
-            error: 'Unprocessable Entity',
-            message: `Campaign ${campaign.code} cannot be launched: ${problems.length} problem${problems.length === 1 ? '' : 's'} in its plan.`,
-            errors: problems,
-          });
-        }
-        const now = new Date();
-        const workflowId = campaignWorkflowId(campaign.code, campaign.year);
-        campaign.status = 'launched';
-        campaign.workflowId = workflowId;
-        campaign.launchedAt = now;
-        const saved = await manager.save(Campaign, campaign);
-        await this.audit.record(
-          actor,
-          {
-            action: 'campaign.launch',
-            entityType: 'campaign',
-            entityId: id,
-            details: { workflowId, taskQueue: this.config.temporalTaskQueue },
-          },
-          manager,
-        );
-        // Last, so that a refused start rolls the launch back; a failed commit terminates it.
-        started = await this.startWorkflow(workflowId, campaign, steps);
-        return {
-          ...campaignDetailView(saved, steps),
-          warnings: launchWarnings(plan, now),
-        };
-      });
-    } catch (err) {
-      if (started) {
-        await started
-          .terminate('The launch could not be recorded in the database.')
-          .catch(() => undefined);
-      }
-      throw err;
-    }
-  }
-
-  private async startWorkflow(
-    workflowId: string,
-    campaign: Campaign,
-    steps: CampaignStep[],
-  ): Promise<WorkflowHandle> {
-    try {
-      return await this.temporal.workflow.start<typeof campaignWorkflow>('campaignWorkflow', {
-        workflowId,
-        taskQueue: this.config.temporalTaskQueue,
-        args: [buildCampaignWorkflowInput(campaign, steps)],
-        typedSearchAttributes: [{ key: CAMPAIGN_YEAR, value: campaign.year }],
-        staticSummary: `${campaign.name} (${campaign.code})`,
-      });
-    } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) {
+  /**
+   * Launches the campaign: records it launched, with its audit entry and the start of its
+   * workflow in the outbox, in one transaction; the relay then starts the workflow (at once when
+   * Temporal answers, else as soon as it does, also after a restart). The decision is made here,
+   * from the plan in PostgreSQL (launchProblems).
+   */
+  async launch(actor: Actor, ref: string): Promise<LaunchResultView> {
+    const { view, outboxIds } = await this.dataSource.transaction(async (manager) => {
+      const campaign = await findCampaign(manager, ref, { lock: true });
+      if (campaign.status !== 'draft') {
         throw new ConflictException(
-          `Temporal already runs a workflow with id ${workflowId}; campaign ${campaign.code} was not launched.`,
+          campaign.workflowId
+            ? `Campaign ${campaign.code} is already ${campaign.status} (workflow ${campaign.workflowId}).`
+            : `Campaign ${campaign.code} is marked ${campaign.status} but runs no workflow: it was filled in directly (e.g. by npm run demo:results), and it cannot be launched. Copy it to start a campaign that runs.`,
         );
       }
-      throw new ServiceUnavailableException(
-        `Temporal did not start the campaign workflow ${workflowId}: ${err instanceof Error ? err.message : String(err)}. Nothing was changed; try again.`,
+      const id = campaign.id;
+      const steps = await this.steps(manager, id);
+      const plan: LaunchPlan = {
+        timeZone: campaign.timeZone,
+        steps,
+        units: await manager
+          .createQueryBuilder(Participation, 'p')
+          .innerJoin('p.unit', 'u')
+          .select(['u.code AS code', 'u.group_code AS "group"'])
+          .where('p.campaign_id = :id', { id })
+          .orderBy('u.code')
+          .getRawMany<{ code: string; group: string }>(),
+        indexSets: (
+          await manager
+            .createQueryBuilder(IndexSet, 's')
+            .leftJoin(Criterion, 'c', 'c.index_set_id = s.id')
+            .select(['s.group_code AS "group"', 'COUNT(c.id)::int AS criteria'])
+            .where('s.campaign_id = :id', { id })
+            .groupBy('s.group_code')
+            .getRawMany<{ group: string; criteria: number }>()
+        ).map((r) => ({ group: r.group, criteria: Number(r.criteria) })),
+      };
+      const problems = launchProblems(plan);
+      if (problems.length > 0) {
+        throw new UnprocessableEntityException({
+          statusCode: 422,
+          error: 'Unprocessable Entity',
+          message: `Campaign ${campaign.code} cannot be launched: ${problems.length} problem${problems.length === 1 ? '' : 's'} in its plan.`,
+          errors: problems,
+        });
+      }
+      const now = this.clock.now();
+      const workflowId = campaignWorkflowId(campaign.code, campaign.year);
+      campaign.status = 'launched';
+      campaign.workflowId = workflowId;
+      campaign.launchedAt = now;
+      const saved = await manager.save(Campaign, campaign);
+      await this.audit.record(
+        actor,
+        {
+          action: 'campaign.launch',
+          entityType: 'campaign',
+          entityId: id,
+          details: { workflowId, taskQueue: this.config.temporalTaskQueue },
+        },
+        manager,
       );
-    }
+      const start: WorkflowStartPayload = {
+        taskQueue: this.config.temporalTaskQueue,
+        args: [buildCampaignWorkflowInput(saved, steps)],
+        year: campaign.year,
+        summary: `${campaign.name} (${campaign.code})`,
+      };
+      const outboxIds = await this.outbox.add(manager, id, [
+        {
+          workflowId,
+          kind: 'start',
+          name: 'campaignWorkflow',
+          payload: start,
+          action: 'campaign.launch',
+        },
+      ]);
+      return {
+        view: { ...this.detail(saved, steps), warnings: launchWarnings(plan, now) },
+        outboxIds,
+      };
+    });
+    const delivery = await this.relay.deliver(outboxIds);
+    return { ...view, workflowStarted: delivery === 'delivered' };
   }
 }
 

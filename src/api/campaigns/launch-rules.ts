@@ -12,17 +12,23 @@
  *    and no other unit-facing kind (appraisal_round_1, explanation) appears twice: the unit
  *    workflows take their windows from these steps;
  * 6. at least one unit takes part;
- * 7. every participating unit's group has an index set with criteria in the campaign.
+ * 7. every participating unit's group has an index set with criteria in the campaign;
+ * 8. no participating unit has a code reserved for the campaign's own workflows (batch-N,
+ *    notifications), whose workflow ID its own would take.
  *
  * Deadlines already past do not stop a launch (replaying a past year's plan, such as the 2021
- * seed, is allowed: such steps close at once); they come back as warnings.
+ * seed, is allowed); they come back as warnings that say what the campaign rules will do: a step
+ * the units act in closes as it opens, a step its actor completes opens overdue.
  */
-import type { StepKind } from '../../domain/words.js';
+import { closesAtDeadline } from '../../domain/campaign-rules/index.js';
+import type { StepActor, StepKind } from '../../domain/words.js';
+import { reservedUnitCode } from '../../contracts/workflow-ids.js';
 import { formatLocalDateTime } from '../../domain/local-time.js';
 
 export interface LaunchStep {
   number: number;
   kind: StepKind;
+  actor: StepActor;
   opensAt: Date | null;
   deadline: Date | null;
   startsAfterStep: number | null;
@@ -102,6 +108,12 @@ export function launchProblems(plan: LaunchPlan): LaunchProblem[] {
     if (!setGroups.has(unit.group))
       missing.set(unit.group, [...(missing.get(unit.group) ?? []), unit.code]);
   }
+  const reserved = plan.units.filter((unit) => reservedUnitCode(unit.code)).map((u) => u.code);
+  if (reserved.length > 0) {
+    problems.push({
+      message: `Units ${reserved.join(', ')} have codes reserved for the campaign's own workflows (batch-N, notifications): give them other codes (PATCH /units/{code}) before launching.`,
+    });
+  }
   for (const [group, codes] of missing) {
     const shown = codes.slice(0, 5).join(', ') + (codes.length > 5 ? `, … (${codes.length})` : '');
     problems.push({
@@ -111,13 +123,23 @@ export function launchProblems(plan: LaunchPlan): LaunchProblem[] {
   return problems;
 }
 
-/** Deadlines already past at `now`: not a problem, but worth saying. */
+const ACTOR_NAMES: Record<StepActor, string> = {
+  secretariat: 'the secretariat',
+  units: 'the units',
+  appraisers: 'the appraisers',
+  council: 'the council',
+  chairman: 'the Chairman',
+};
+
+/** Deadlines already past at `now`: not a problem, but worth saying what will happen. */
 export function launchWarnings(plan: LaunchPlan, now: Date): string[] {
   return plan.steps
     .filter((s) => s.deadline && s.deadline.getTime() < now.getTime())
     .sort((a, b) => a.number - b.number)
-    .map(
-      (s) =>
-        `Step ${s.number}: its deadline ${formatLocalDateTime(s.deadline!, plan.timeZone)} is already past; the step closes as soon as it opens.`,
-    );
+    .map((s) => {
+      const past = `Step ${s.number}: its deadline ${formatLocalDateTime(s.deadline!, plan.timeZone)} is already past;`;
+      return closesAtDeadline(s)
+        ? `${past} the step closes as soon as it opens.`
+        : `${past} the step opens overdue and stays open until ${ACTOR_NAMES[s.actor]} completes it.`;
+    });
 }

@@ -6,6 +6,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { DateTime, IANAZone } from 'luxon';
+import { reservedUnitCode, reservedUnitCodeProblem } from '../../contracts/workflow-ids.js';
 
 /**
  * For optional fields that may not be null: skips validation only when the field is absent.
@@ -82,6 +83,20 @@ export function IsCode(maxLength: number): PropertyDecorator {
       validator: {
         validate: (value: unknown) => typeof value === 'string' && value.length <= maxLength,
         defaultMessage: () => `${String(property)} must be at most ${maxLength} characters`,
+      },
+    })(target, property);
+  };
+}
+
+/** A unit's code: a code (IsCode) that is not reserved for a campaign's own workflows. */
+export function IsUnitCode(): PropertyDecorator {
+  return (target: object, property: string | symbol) => {
+    IsCode(32)(target, property);
+    ValidateBy({
+      name: 'unreservedUnitCode',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || !reservedUnitCode(value),
+        defaultMessage: (args) => reservedUnitCodeProblem(String(args?.value)) ?? '',
       },
     })(target, property);
   };

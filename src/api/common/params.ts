@@ -1,4 +1,10 @@
-import { type ArgumentMetadata, BadRequestException, ParseUUIDPipe } from '@nestjs/common';
+import {
+  type ArgumentMetadata,
+  BadRequestException,
+  ParseUUIDPipe,
+  type PipeTransform,
+} from '@nestjs/common';
+import { CODE_PATTERN } from './dto-validators.js';
 
 /** Quotes what the caller sent, cut to a readable length. */
 export function quoted(value: unknown): string {
@@ -36,3 +42,22 @@ export function positiveInt(what: string, value: string): number {
   }
   return Number(value);
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isUuid = (value: string): boolean => UUID.test(value);
+
+/**
+ * A campaign as the caller names it in a path: its id (a UUID) or its code ("vinhlong-2021").
+ * Every route under /campaigns/{campaignId} takes both; the 400 names what is wrong.
+ */
+class CampaignRefPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (isUuid(value) || (value.length <= 64 && CODE_PATTERN.test(value))) return value;
+    throw new BadRequestException(
+      `campaign id must be a campaign's id (a UUID) or its code such as vinhlong-2021, got ${quoted(value)}`,
+    );
+  }
+}
+
+export const campaignRef = new CampaignRefPipe();

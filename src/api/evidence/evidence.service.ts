@@ -25,11 +25,8 @@ import { Criterion, EvidenceFile, Participation } from '../../entities/index.js'
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG } from '../tokens.js';
-import {
-  isUuid,
-  type UnitScope,
-  UnitScopeService,
-} from '../self-assessments/unit-scope.service.js';
+import { type UnitScope, UnitScopeService } from '../self-assessments/unit-scope.service.js';
+import { isUuid } from '../common/params.js';
 import type { EvidenceView } from './evidence.dto.js';
 import { type HashedUpload, removeIfPresent } from './hashing-disk-storage.js';
 

@@ -19,12 +19,11 @@ import {
 } from '../../entities/index.js';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
-import { CampaignWorkflowService } from '../campaign-workflow/campaign-workflow.service.js';
+import { ExplanationActionsService } from './explanation-actions.service.js';
 import {
   assertLaunched,
   assertNotPublished,
   assertScoresOpen,
-  findCampaignByRef,
   findUnitRef,
 } from '../scoring-data/campaign-scope.js';
 import {
@@ -45,6 +44,7 @@ import type {
   GenerateProposalsDto,
   ProposalsQueryDto,
 } from './explanation.dto.js';
+import { findCampaign } from '../campaigns/campaign-lookup.js';
 
 type Score = number | 'not_applicable' | null;
 
@@ -95,7 +95,7 @@ export class ExplanationProposalsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly workflows: CampaignWorkflowService,
+    private readonly actions: ExplanationActionsService,
   ) {}
 
   /**
@@ -109,7 +109,7 @@ export class ExplanationProposalsService {
     dto: GenerateProposalsDto,
   ): Promise<UnitRequestsView[]> {
     return this.dataSource.transaction(async (manager) => {
-      const campaign = await findCampaignByRef(manager, campaignRef, { lock: true });
+      const campaign = await findCampaign(manager, campaignRef, { lock: true });
       this.assertOpen(campaign, 'proposing explanation requests');
       const trees = await loadIndexTrees(manager, campaign.id);
       const units = await loadUnits(manager, campaign.id, dto.unitCodes);
@@ -203,7 +203,7 @@ export class ExplanationProposalsService {
     query: ProposalsQueryDto,
   ): Promise<UnitRequestsView[]> {
     const manager = this.dataSource.manager;
-    const campaign = await findCampaignByRef(manager, campaignRef);
+    const campaign = await findCampaign(manager, campaignRef);
     const trees = await loadIndexTrees(manager, campaign.id);
     const units = await loadUnits(
       manager,
@@ -227,7 +227,7 @@ export class ExplanationProposalsService {
     unitCode: string,
   ): Promise<UnitRequestsView> {
     const manager = this.dataSource.manager;
-    const campaign = await findCampaignByRef(manager, campaignRef);
+    const campaign = await findCampaign(manager, campaignRef);
     const unit = await findUnitRef(manager, campaign, unitCode);
     // A unit reads its own requests before the results too: it must see what it is asked.
     if (actor.role === 'unit' && actor.unitId !== unit.unitId) {
@@ -253,7 +253,7 @@ export class ExplanationProposalsService {
     dto: EditProposalsDto,
   ): Promise<UnitRequestsView> {
     return this.dataSource.transaction(async (manager) => {
-      const campaign = await findCampaignByRef(manager, campaignRef);
+      const campaign = await findCampaign(manager, campaignRef);
       this.assertOpen(campaign, 'editing explanation proposals');
       const unit = await findUnitRef(manager, campaign, unitCode, { lock: true });
       const tree = treeOfGroup(
@@ -321,7 +321,7 @@ export class ExplanationProposalsService {
     });
   }
 
-  /** Sends the unit's proposed criteria (step 5 → 6) through the campaign-workflow service. */
+  /** Sends the unit's proposed criteria (step 5 → 6) as the unit's explanation request. */
   async confirm(
     actor: Actor,
     campaignRef: string,
@@ -329,7 +329,7 @@ export class ExplanationProposalsService {
     dto: ConfirmProposalsDto,
   ): Promise<UnitRequestsView> {
     const manager = this.dataSource.manager;
-    const campaign = await findCampaignByRef(manager, campaignRef);
+    const campaign = await findCampaign(manager, campaignRef);
     this.assertOpen(campaign, 'requesting explanations');
     const unit = await findUnitRef(manager, campaign, unitCode);
     const tree = treeOfGroup(await loadIndexTrees(manager, campaign.id), unit.group, campaign.code);
@@ -348,7 +348,7 @@ export class ExplanationProposalsService {
       );
     }
     const codes = proposed.map((p) => p.code);
-    await this.workflows.requestExplanation(
+    await this.actions.request(
       actor,
       campaign.id,
       unit.unitCode,

@@ -1,6 +1,6 @@
 /**
- * Stores explanation requests and answers in explanation_requests. Used by the campaign-workflow
- * service, which stores before it signals the unit workflow: the stored request (criteria,
+ * Stores explanation requests and answers in explanation_requests. Used by the explanation
+ * actions, which store them with the message to the unit workflow: the stored request (criteria,
  * reasons, step-6 deadline) is what the unit workflow's request mail names, and the unit's
  * answers are what round 2 reads.
  */
@@ -24,7 +24,7 @@ import {
 
 export interface ConfirmRequest {
   campaign: Campaign;
-  participation: Participation;
+  participation: Pick<Participation, 'id' | 'unitId'>;
   criteria: string[];
   /** The request's reason: for criteria without a reason of their own. */
   reason: string;
@@ -43,7 +43,7 @@ export interface AnswerInput {
 
 export interface SaveAnswers {
   campaign: Campaign;
-  participation: Participation;
+  participation: Pick<Participation, 'id' | 'unitId'>;
   answers: AnswerInput[];
   /** A general explanation: answers every requested criterion not answered one by one. */
   text?: string;
@@ -60,7 +60,11 @@ function unprocessable(problems: string[]): UnprocessableEntityException {
 
 @Injectable()
 export class ExplanationRequestStore {
-  private async treeOf(manager: EntityManager, campaign: Campaign, participation: Participation) {
+  private async treeOf(
+    manager: EntityManager,
+    campaign: Campaign,
+    participation: Pick<Participation, 'unitId'>,
+  ) {
     const unit = await manager.findOneByOrFail(Unit, { id: participation.unitId });
     return {
       unit,
@@ -95,6 +99,7 @@ export class ExplanationRequestStore {
           criterionId: leaf.id,
           status: 'confirmed' as const,
           reason: request.reasons?.get(leaf.code) ?? request.reason,
+          requestReason: request.reason,
           confirmedBy: actor.name,
           confirmedAt: request.at,
           deadline: request.deadline,

@@ -9,12 +9,16 @@ import {
 } from '@nestjs/swagger';
 import { type Actor, CAMPAIGN_STAFF } from '../auth/actor.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
+import { campaignRef } from '../common/params.js';
 import {
   ConfirmProposalsDto,
   EditProposalsDto,
+  ExplanationDto,
+  ExplanationRequestDto,
   GenerateProposalsDto,
   ProposalsQueryDto,
 } from './explanation.dto.js';
+import { ExplanationActionsService } from './explanation-actions.service.js';
 import { ExplanationProposalsService } from './explanation-proposals.service.js';
 
 @ApiTags('explanations')
@@ -23,7 +27,10 @@ import { ExplanationProposalsService } from './explanation-proposals.service.js'
 @ApiUnauthorizedResponse({ description: 'No token, or an unknown or revoked one.' })
 @Controller('campaigns/:campaignId')
 export class ExplanationsController {
-  constructor(private readonly service: ExplanationProposalsService) {}
+  constructor(
+    private readonly service: ExplanationProposalsService,
+    private readonly actions: ExplanationActionsService,
+  ) {}
 
   @Post('explanation-proposals/generate')
   @HttpCode(200)
@@ -37,7 +44,7 @@ export class ExplanationsController {
   @ApiResponse({ status: 422, description: 'An unknown unit in unitCodes.' })
   generate(
     @CurrentActor() actor: Actor,
-    @Param('campaignId') campaignId: string,
+    @Param('campaignId', campaignRef) campaignId: string,
     @Body() body: GenerateProposalsDto,
   ) {
     return this.service.generate(actor, campaignId, body);
@@ -51,7 +58,7 @@ export class ExplanationsController {
   })
   list(
     @CurrentActor() actor: Actor,
-    @Param('campaignId') campaignId: string,
+    @Param('campaignId', campaignRef) campaignId: string,
     @Query() query: ProposalsQueryDto,
   ) {
     return this.service.list(actor, campaignId, query);
@@ -67,7 +74,7 @@ export class ExplanationsController {
   @ApiResponse({ status: 422, description: 'Unknown, survey or non-leaf criterion.' })
   edit(
     @CurrentActor() actor: Actor,
-    @Param('campaignId') campaignId: string,
+    @Param('campaignId', campaignRef) campaignId: string,
     @Param('unitCode') unitCode: string,
     @Body() body: EditProposalsDto,
   ) {
@@ -88,7 +95,7 @@ export class ExplanationsController {
   })
   confirm(
     @CurrentActor() actor: Actor,
-    @Param('campaignId') campaignId: string,
+    @Param('campaignId', campaignRef) campaignId: string,
     @Param('unitCode') unitCode: string,
     @Body() body: ConfirmProposalsDto,
   ) {
@@ -103,9 +110,43 @@ export class ExplanationsController {
   })
   unitRequests(
     @CurrentActor() actor: Actor,
-    @Param('campaignId') campaignId: string,
+    @Param('campaignId', campaignRef) campaignId: string,
     @Param('unitCode') unitCode: string,
   ) {
     return this.service.unitRequests(actor, campaignId, unitCode);
+  }
+
+  @Post('units/:unitCode/explanation-requests')
+  @HttpCode(202)
+  @Roles(...CAMPAIGN_STAFF)
+  @ApiOperation({
+    summary: 'Ask a unit to explain some criteria and add evidence (step 5)',
+    description:
+      'Stores the request (criteria confirmed, reason, the unit’s step-6 deadline) in explanation_requests, and tells the unit workflow every criterion confirmed so far (delivery: "delivered", or "pending" while Temporal does not answer). 422 for a code that is not an appraised leaf of the unit’s index set; 409 once the unit’s explanation round ended.',
+  })
+  requestExplanation(
+    @CurrentActor() actor: Actor,
+    @Param('campaignId', campaignRef) campaignId: string,
+    @Param('unitCode') unitCode: string,
+    @Body() body: ExplanationRequestDto,
+  ) {
+    return this.actions.request(actor, campaignId, unitCode, body.criteria, body.reason);
+  }
+
+  @Post('units/:unitCode/explanation')
+  @HttpCode(202)
+  @Roles('unit', ...CAMPAIGN_STAFF)
+  @ApiOperation({
+    summary: 'A unit submits its explanation (step 6)',
+    description:
+      'Per requested criterion an answer {criterionCode, text, evidenceIds} and/or a general text that answers every requested criterion not answered one by one. Stored, then told to the unit workflow. 422 for a criterion not requested, evidence not the unit’s, or a requested criterion left without an answer; 409 when nothing was requested or the deadline passed.',
+  })
+  explain(
+    @CurrentActor() actor: Actor,
+    @Param('campaignId', campaignRef) campaignId: string,
+    @Param('unitCode') unitCode: string,
+    @Body() body: ExplanationDto,
+  ) {
+    return this.actions.answer(actor, campaignId, unitCode, body.text, body.answers);
   }
 }

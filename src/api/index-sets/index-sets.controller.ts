@@ -27,7 +27,7 @@ import { CAMPAIGN_STAFF } from '../auth/actor.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { IMPORT_MAX_BYTES, type UploadedImportFile } from '../common/import-file.js';
 import { ApiImportBody } from '../common/import-docs.js';
-import { uuidParam } from '../common/params.js';
+import { campaignRef, uuidParam } from '../common/params.js';
 import { IndexSetImportSummary, IndexSetSummaryView, IndexSetView } from './index-set.dto.js';
 import { INDEX_SET_COLUMNS } from './index-set-import.js';
 import { IndexSetsService } from './index-sets.service.js';
@@ -44,7 +44,7 @@ export class IndexSetsController {
   @ApiOkResponse({ type: [IndexSetSummaryView] })
   @ApiBadRequestResponse({ description: 'The id is not a UUID.' })
   @ApiNotFoundResponse({ description: 'No campaign with that id.' })
-  list(@Param('id', uuidParam('campaign id')) id: string): Promise<IndexSetSummaryView[]> {
+  list(@Param('id', campaignRef) id: string): Promise<IndexSetSummaryView[]> {
     return this.indexSets.listForCampaign(id);
   }
 
@@ -110,7 +110,7 @@ export class IndexSetsController {
   })
   import(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('campaign id')) id: string,
+    @Param('id', campaignRef) id: string,
     @UploadedFile() file: UploadedImportFile | undefined,
     @Body() body: unknown,
   ): Promise<IndexSetImportSummary> {

@@ -61,8 +61,8 @@ export class IndexSetsService {
     private readonly audit: AuditService,
   ) {}
 
-  async listForCampaign(campaignId: string): Promise<IndexSetSummaryView[]> {
-    await findCampaign(this.dataSource.manager, campaignId);
+  async listForCampaign(campaignRef: string): Promise<IndexSetSummaryView[]> {
+    const campaignId = (await findCampaign(this.dataSource.manager, campaignRef)).id;
     const sets = await this.dataSource
       .getRepository(IndexSet)
       .find({ where: { campaignId }, order: { group: 'ASC' } });
@@ -119,11 +119,12 @@ export class IndexSetsService {
    */
   async import(
     actor: Actor,
-    campaignId: string,
+    campaignRef: string,
     file: UploadedImportFile | undefined,
     body: unknown,
   ): Promise<IndexSetImportSummary> {
-    const campaign = await findCampaign(this.dataSource.manager, campaignId);
+    const campaign = await findCampaign(this.dataSource.manager, campaignRef);
+    const campaignId = campaign.id;
     assertNotLaunched(campaign, 'its index sets');
     const source = await readImport(INDEX_SET_IMPORT, file, body);
     const agencies = await this.dataSource.getRepository(Agency).find();

@@ -1,7 +1,7 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { appraisingAgencies } from '../../activities/notifications/appraising-agencies.js';
-import { forecastUnits } from '../../activities/notifications/campaign-forecast.js';
+import { appraisingAgencies } from '../../loaders/appraising-agencies.js';
+import { forecastUnits } from '../../loaders/campaign-forecast.js';
 import { CalendarYearNotLoadedError } from '../../domain/calendar/business-calendar.js';
 import { vietnamBusinessCalendar } from '../../domain/calendar/vietnam.js';
 import { formatLocalDateTime } from '../../domain/local-time.js';

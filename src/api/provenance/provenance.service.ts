@@ -2,14 +2,11 @@ import { Injectable, NotFoundException, UnprocessableEntityException } from '@ne
 import { DataSource, In } from 'typeorm';
 import { EvidenceFile } from '../../entities/index.js';
 import type { Actor } from '../auth/actor.js';
-import {
-  assertMayReadUnit,
-  findCampaignByRef,
-  findUnitRef,
-} from '../scoring-data/campaign-scope.js';
+import { assertMayReadUnit, findUnitRef } from '../scoring-data/campaign-scope.js';
 import { loadIndexTrees, treeOfGroup } from '../scoring-data/index-tree.js';
 import { loadScoringInputs } from '../scoring-data/scoring-inputs.js';
 import { buildUnitSheet } from '../scoring-data/unit-sheet.js';
+import { findCampaign } from '../campaigns/campaign-lookup.js';
 
 type Score = number | 'not_applicable' | null;
 
@@ -74,7 +71,7 @@ export class ProvenanceService {
     criterionCode: string,
   ): Promise<ProvenanceView> {
     const manager = this.dataSource.manager;
-    const campaign = await findCampaignByRef(manager, campaignRef);
+    const campaign = await findCampaign(manager, campaignRef);
     const unit = await findUnitRef(manager, campaign, unitCode);
     assertMayReadUnit(actor, campaign, unit);
     const tree = treeOfGroup(await loadIndexTrees(manager, campaign.id), unit.group, campaign.code);

@@ -5,8 +5,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { findCampaignByRef } from '../scoring-data/campaign-scope.js';
+
 import { type FileFormat, resultsFile } from './results-files.js';
+import { findCampaign } from '../campaigns/campaign-lookup.js';
 
 export class ExportCommandError extends Error {
   override name = 'ExportCommandError';
@@ -34,7 +35,7 @@ export async function exportResultsCommand(
   }
   let exported;
   try {
-    const campaign = await findCampaignByRef(dataSource.manager, campaignCode);
+    const campaign = await findCampaign(dataSource.manager, campaignCode);
     exported = await resultsFile(dataSource.manager, campaign, extension);
   } catch (err) {
     // The API's 404s say what is missing; here they are plain messages.

@@ -27,11 +27,7 @@ import { type Actor, CAMPAIGN_STAFF } from '../auth/actor.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { ApiImportBody } from '../common/import-docs.js';
 import { IMPORT_MAX_BYTES, type UploadedImportFile } from '../common/import-file.js';
-import {
-  assertMayReadUnit,
-  findCampaignByRef,
-  findUnitRef,
-} from '../scoring-data/campaign-scope.js';
+import { assertMayReadUnit, findUnitRef } from '../scoring-data/campaign-scope.js';
 import { commendationsOf } from './commendations.js';
 import { CouncilAdjustmentDto, ExportQueryDto, ScoringPolicyDto } from './results.dto.js';
 import {
@@ -44,6 +40,7 @@ import { readResults } from './results-store.js';
 import { ResultsService } from './results.service.js';
 import { SURVEY_COLUMNS } from './survey-import.js';
 import { SurveyScoresService } from './survey-scores.service.js';
+import { findCampaign } from '../campaigns/campaign-lookup.js';
 
 function download(file: ExportFile): StreamableFile {
   return new StreamableFile(file.buffer, {
@@ -193,7 +190,7 @@ export class ResultsController {
   })
   @ApiResponse({ status: 409, description: 'Results not announced yet.' })
   async commendations(@Param('campaignId') campaignId: string) {
-    const campaign = await findCampaignByRef(this.dataSource.manager, campaignId);
+    const campaign = await findCampaign(this.dataSource.manager, campaignId);
     return commendationsOf(campaign, await readResults(this.dataSource.manager, campaign));
   }
 
@@ -206,7 +203,7 @@ export class ResultsController {
     @Query() query: ExportQueryDto,
   ) {
     const manager = this.dataSource.manager;
-    const campaign = await findCampaignByRef(manager, campaignId);
+    const campaign = await findCampaign(manager, campaignId);
     const view = commendationsOf(campaign, await readResults(manager, campaign));
     return download(await commendationsFile(view, campaign, query.format ?? 'xlsx'));
   }
@@ -226,7 +223,7 @@ export class ResultsController {
     @Query() query: ExportQueryDto,
   ) {
     const manager = this.dataSource.manager;
-    const campaign = await findCampaignByRef(manager, campaignId);
+    const campaign = await findCampaign(manager, campaignId);
     const unit = await findUnitRef(manager, campaign, unitCode);
     assertMayReadUnit(actor, campaign, unit);
     return download(await scoreSheetFile(manager, campaign, unit, query.format ?? 'xlsx'));

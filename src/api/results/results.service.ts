@@ -12,16 +12,12 @@ import { pointsToHundredths } from '../../domain/scoring/index.js';
 import { type Campaign, CouncilAdjustment } from '../../entities/index.js';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
-import {
-  assertLaunched,
-  assertNotPublished,
-  findCampaignByRef,
-  findUnitRef,
-} from '../scoring-data/campaign-scope.js';
+import { assertLaunched, assertNotPublished, findUnitRef } from '../scoring-data/campaign-scope.js';
 import { loadIndexTrees, treeOfGroup } from '../scoring-data/index-tree.js';
 import type { CouncilAdjustmentDto, ScoringPolicyDto } from './results.dto.js';
 import { hasResults, readResults, recomputeResults, type ResultsView } from './results-store.js';
 import { commendationPolicyOf, ratingBandsOf } from './scoring-policy.js';
+import { findCampaign } from '../campaigns/campaign-lookup.js';
 
 /** Roles that read results before they are announced. */
 const BEFORE_ANNOUNCEMENT = ['admin', 'secretariat', 'council'];
@@ -51,7 +47,7 @@ export class ResultsService {
 
   /** The campaign, after checking the caller may read its results (403 before announcement). */
   async readableCampaign(actor: Actor, campaignRef: string): Promise<Campaign> {
-    const campaign = await findCampaignByRef(this.dataSource.manager, campaignRef);
+    const campaign = await findCampaign(this.dataSource.manager, campaignRef);
     if (!campaign.resultsPublishedAt && !BEFORE_ANNOUNCEMENT.includes(actor.role)) {
       throw new ForbiddenException(
         `The results of campaign ${campaign.code} are not announced yet: before the Chairman's decision only the secretariat, the council and admins read them.`,
@@ -201,7 +197,7 @@ export class ResultsService {
   }
 
   async policy(campaignRef: string) {
-    const campaign = await findCampaignByRef(this.dataSource.manager, campaignRef);
+    const campaign = await findCampaign(this.dataSource.manager, campaignRef);
     return this.policyView(campaign);
   }
 
@@ -213,7 +209,7 @@ export class ResultsService {
       );
     }
     return this.dataSource.transaction(async (manager) => {
-      const campaign = await findCampaignByRef(manager, campaignRef, { lock: true });
+      const campaign = await findCampaign(manager, campaignRef, { lock: true });
       assertNotPublished(campaign, 'changing the rating bands or the commendation policy');
       const before = this.policyView(campaign);
       if (dto.ratingBands !== undefined) campaign.ratingBands = dto.ratingBands;
@@ -252,7 +248,7 @@ export class ResultsService {
     campaignRef: string,
     what: string,
   ): Promise<Campaign> {
-    const campaign = await findCampaignByRef(manager, campaignRef, { lock: true });
+    const campaign = await findCampaign(manager, campaignRef, { lock: true });
     assertLaunched(campaign);
     assertNotPublished(campaign, what);
     return campaign;

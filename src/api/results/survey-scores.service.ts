@@ -8,15 +8,12 @@ import {
   readImportWithCsv,
   type UploadedImportFile,
 } from '../common/import-file.js';
-import {
-  assertLaunched,
-  assertNotPublished,
-  findCampaignByRef,
-} from '../scoring-data/campaign-scope.js';
+import { assertLaunched, assertNotPublished } from '../scoring-data/campaign-scope.js';
 import { loadIndexTrees } from '../scoring-data/index-tree.js';
 import { loadUnits } from '../scoring-data/scoring-inputs.js';
 import { hasResults, recomputeResults } from './results-store.js';
 import { type Rounded, readSurveyRows, SURVEY_COLUMNS } from './survey-import.js';
+import { findCampaign } from '../campaigns/campaign-lookup.js';
 
 export interface SurveyImportSummary {
   campaignCode: string;
@@ -53,7 +50,7 @@ export class SurveyScoresService {
       body,
     );
     return this.dataSource.transaction(async (manager) => {
-      const campaign = await findCampaignByRef(manager, campaignRef, { lock: true });
+      const campaign = await findCampaign(manager, campaignRef, { lock: true });
       assertLaunched(campaign);
       assertNotPublished(campaign, 'importing survey points');
       const units = new Map((await loadUnits(manager, campaign.id)).map((u) => [u.unitCode, u]));

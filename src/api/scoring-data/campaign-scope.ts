@@ -5,24 +5,9 @@
 import { ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { formatLocalDateTime } from '../../domain/local-time.js';
-import { Campaign, Participation, Unit } from '../../entities/index.js';
+import { type Campaign, Participation, Unit } from '../../entities/index.js';
 import type { Actor } from '../auth/actor.js';
-import { isUuid } from '../self-assessments/unit-scope.service.js';
 import type { UnitRef } from './scoring-inputs.js';
-
-/** A campaign by its id (UUID) or its code ("vinhlong-2021"); 404 otherwise. */
-export async function findCampaignByRef(
-  manager: EntityManager,
-  ref: string,
-  options: { lock?: boolean } = {},
-): Promise<Campaign> {
-  const campaign = await manager.findOne(Campaign, {
-    where: isUuid(ref) ? { id: ref } : { code: ref },
-    ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-  });
-  if (!campaign) throw new NotFoundException(`No campaign "${ref}" (give its id or its code).`);
-  return campaign;
-}
 
 /** A participating unit of the campaign: 404 for an unknown unit or one not taking part. */
 export async function findUnitRef(
@@ -49,6 +34,13 @@ export async function findUnitRef(
     unitName: unit.name,
     group: unit.group,
   };
+}
+
+/** A unit token acts only for its own unit: 403 otherwise. Staff pass (their roles are checked). */
+export function assertOwnUnit(actor: Actor, unit: UnitRef): void {
+  if (actor.role === 'unit' && actor.unitId !== unit.unitId) {
+    throw new ForbiddenException(`This token acts for another unit, not for "${unit.unitCode}".`);
+  }
 }
 
 const when = (campaign: Campaign, at: Date | null) =>

@@ -105,6 +105,32 @@ export class SelfAssessmentItemView {
   @ApiProperty({ type: [EvidenceRefView] }) evidence: EvidenceRefView[];
 }
 
+/** Where the unit's self-assessment window stands, and what a submit gets now. */
+export class SubmissionWindowView {
+  @ApiProperty({
+    enum: ['not_open', 'on_time', 'late', 'closed'],
+    description:
+      'not_open: drafts only; on_time: a submit is on time; late: a submit is taken and flagged late; closed: no draft or submit any more.',
+  })
+  phase: 'not_open' | 'on_time' | 'late' | 'closed';
+  @ApiProperty({ type: String, nullable: true, description: 'When it opens (not_open).' })
+  opensAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The deadline that counts.' })
+  deadline: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Until when late submissions are taken (late): the end of appraisal round 1.',
+  })
+  acceptedUntil: string | null;
+  @ApiProperty({
+    enum: ['refuses_late', 'round_one_ended', 'results_published'],
+    nullable: true,
+    description: 'Why it is closed.',
+  })
+  closedBecause: 'refuses_late' | 'round_one_ended' | 'results_published' | null;
+}
+
 export class SelfAssessmentView {
   @ApiProperty({ format: 'uuid' }) campaignId: string;
   @ApiProperty({ example: 'vinhlong-2021' }) campaignCode: string;
@@ -131,6 +157,11 @@ export class SelfAssessmentView {
   deadline: string | null;
   @ApiProperty() deadlineExtended: boolean;
   @ApiProperty({ example: 'registered' }) participationStatus: string;
+  @ApiProperty({
+    type: () => SubmissionWindowView,
+    description: 'What a submit would get now, by the campaign rules the unit workflow runs on.',
+  })
+  window: SubmissionWindowView;
   @ApiProperty({ type: [SelfAssessmentItemView], description: 'One per self-scored leaf.' })
   items: SelfAssessmentItemView[];
   @ApiProperty({ type: [String], description: 'Leaves neither scored nor not applicable.' })
@@ -164,4 +195,10 @@ export class SubmissionRecord {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) deadline: string | null;
   @ApiProperty() deadlineExtended: boolean;
   @ApiProperty({ enum: ['submitted', 'late'] }) participationStatus: string;
+  @ApiProperty({
+    enum: ['delivered', 'pending', 'not_launched'],
+    description:
+      "Whether the unit's workflow has the submission: pending while Temporal does not answer (delivered as soon as it does), not_launched before the campaign runs.",
+  })
+  delivery: 'delivered' | 'pending' | 'not_launched';
 }

@@ -1,6 +1,7 @@
 import {
   BadRequestException,
   ConflictException,
+  Inject,
   Injectable,
   NotFoundException,
   UnprocessableEntityException,
@@ -8,7 +9,15 @@ import {
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { formatLocalDateTime } from '../../domain/local-time.js';
 import { completeness, scoreProblem, type LeafAnswer } from '../../domain/self-assessment-rules.js';
-import { decideSubmission, effectiveDeadline } from '../../domain/submission-window.js';
+import {
+  type SelfAssessmentWindow,
+  selfAssessmentWindowAt,
+  statusesBefore,
+} from '../../domain/campaign-rules/index.js';
+import { selfAssessmentSubmittedSignal } from '../../contracts/signals.js';
+import { unitWorkflowId } from '../../contracts/workflow-ids.js';
+import { loadSteps } from '../../loaders/campaign-facts.js';
+import { loadUnitSnapshot } from '../../loaders/unit-facts.js';
 import {
   EvidenceFile,
   Participation,
@@ -16,7 +25,10 @@ import {
   SelfAssessmentItem,
 } from '../../entities/index.js';
 import type { Actor } from '../auth/actor.js';
-import { CampaignWorkflowService } from '../campaign-workflow/campaign-workflow.service.js';
+import type { Clock } from '../clock.js';
+import { Outbox } from '../outbox/outbox.js';
+import { OutboxRelay } from '../outbox/outbox-relay.js';
+import { CLOCK } from '../tokens.js';
 import { AuditService } from '../audit/audit.service.js';
 import type {
   DraftItemDto,
@@ -27,9 +39,6 @@ import type {
 } from './self-assessment.dto.js';
 import { type UnitCriteria, type UnitScope, UnitScopeService } from './unit-scope.service.js';
 import type { UnitStatus } from '../../domain/words.js';
-
-/** Participation statuses of the self-assessment phase, which a submit may move on. */
-const SELF_ASSESSMENT_PHASE: readonly UnitStatus[] = ['registered', 'submitted', 'late', 'missing'];
 
 type ItemValues = Pick<SelfAssessmentItem, 'score' | 'notApplicable' | 'note' | 'evidenceIds'>;
 
@@ -55,7 +64,9 @@ export class SelfAssessmentsService {
     private readonly dataSource: DataSource,
     private readonly scopes: UnitScopeService,
     private readonly audit: AuditService,
-    private readonly workflows: CampaignWorkflowService,
+    private readonly outbox: Outbox,
+    private readonly relay: OutboxRelay,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** The newest version (draft or submitted), or `version`; a blank form before the first draft. */
@@ -132,6 +143,8 @@ export class SelfAssessmentsService {
         manager,
         lock: true,
       });
+      const window = await this.window(manager, scope, this.clock.now());
+      if (window?.phase === 'closed') throw this.closed(scope, window, 'saved');
       const criteria = await this.scopes.criteria(scope, manager);
       const newest = await manager.findOne(SelfAssessment, {
         where: { participationId: scope.participation.id },
@@ -212,29 +225,77 @@ export class SelfAssessmentsService {
    * which the campaign workflow will be signalled with.
    */
   async submit(actor: Actor, campaignRef: string, unitCode: string): Promise<SubmissionRecord> {
-    const record = await this.recordSubmission(actor, campaignRef, unitCode);
-    // After the commit: the unit's workflow hears of it (or finds it in the database later).
-    await this.workflows.selfAssessmentSubmitted(
-      record.campaignId,
-      record.unitCode,
-      new Date(record.submittedAt),
-      record.version,
-      record.participationStatus,
+    const { record, outboxIds } = await this.recordSubmission(actor, campaignRef, unitCode);
+    if (outboxIds.length === 0) return { ...record, delivery: 'not_launched' };
+    return { ...record, delivery: await this.relay.deliver(outboxIds) };
+  }
+
+  /**
+   * The unit's self-assessment window now, by the campaign rules on PostgreSQL's facts (null when
+   * the plan has no self-assessment step). The campaign row is share-locked first, so the steps
+   * cannot move under the decision (actions on steps lock it exclusively).
+   */
+  private async window(
+    manager: EntityManager,
+    scope: UnitScope,
+    now: Date,
+  ): Promise<SelfAssessmentWindow | null> {
+    await manager.query('SELECT 1 FROM campaigns WHERE id = $1 FOR SHARE', [scope.campaign.id]);
+    const steps = await loadSteps(manager, scope.campaign.id);
+    const snapshot = await loadUnitSnapshot(manager, scope.campaign, steps, scope.participation.id);
+    return selfAssessmentWindowAt(snapshot!.facts, now.getTime());
+  }
+
+  /** 409 for a closed window, saying why and since when. */
+  private closed(
+    scope: UnitScope,
+    window: Extract<SelfAssessmentWindow, { phase: 'closed' }>,
+    what: 'saved' | 'submitted',
+  ): ConflictException {
+    const { campaign, unit } = scope;
+    const since = `${formatLocalDateTime(new Date(window.since), campaign.timeZone)} (${campaign.timeZone})`;
+    const why = {
+      refuses_late: `the self-assessment deadline${window.deadline.extended ? ` (extended for unit ${unit.code})` : ''} passed on ${since} and campaign ${campaign.code} refuses late submissions`,
+      round_one_ended: `the self-assessment deadline passed and late submissions were taken until the first appraisal round ended on ${since}`,
+      results_published: `the results of campaign ${campaign.code} were announced on ${since}`,
+    }[window.reason];
+    return new ConflictException(
+      `Unit ${unit.code}'s self-assessment can no longer be ${what}: ${why}.`,
     );
-    return record;
   }
 
   private async recordSubmission(
     actor: Actor,
     campaignRef: string,
     unitCode: string,
-  ): Promise<SubmissionRecord> {
+  ): Promise<{ record: Omit<SubmissionRecord, 'delivery'>; outboxIds: string[] }> {
     return this.dataSource.transaction(async (manager) => {
       const scope = await this.scopes.resolve(actor, campaignRef, unitCode, 'write', {
         manager,
         lock: true,
       });
       const { campaign, unit, participation } = scope;
+      const now = this.clock.now();
+      const window = await this.window(manager, scope, now);
+      if (!window) {
+        throw new ConflictException(
+          `Campaign ${campaign.code} has no step of kind "self_assessment" in its plan, so there is no window to submit in.`,
+        );
+      }
+      const local = (d: number) =>
+        `${formatLocalDateTime(new Date(d), campaign.timeZone)} (${campaign.timeZone})`;
+      if (window.phase === 'not_open') {
+        throw new ConflictException(
+          `The self-assessment of campaign ${campaign.code} opens on ${local(window.opensAt)}; it cannot be submitted before.`,
+        );
+      }
+      if (window.phase === 'closed') throw this.closed(scope, window, 'submitted');
+      const decision = {
+        late: window.phase === 'late',
+        deadline: window.deadline.instant === null ? null : new Date(window.deadline.instant),
+        extended: window.deadline.extended,
+      };
+
       const draft = await manager.findOne(SelfAssessment, {
         where: { participationId: participation.id },
         order: { version: 'DESC' },
@@ -247,33 +308,6 @@ export class SelfAssessmentsService {
       if (draft.status === 'submitted') {
         throw new ConflictException(
           `Version ${draft.version} of unit ${unit.code}'s self-assessment was already submitted on ${formatLocalDateTime(draft.submittedAt!, campaign.timeZone)}; save a draft to start version ${draft.version + 1}.`,
-        );
-      }
-
-      const { step, extension } = await this.scopes.selfAssessmentWindow(scope, manager);
-      if (!step) {
-        throw new ConflictException(
-          `Campaign ${campaign.code} has no step of kind "self_assessment" in its plan, so there is no window to submit in.`,
-        );
-      }
-      const now = new Date();
-      const decision = decideSubmission({
-        now,
-        opensAt: step.opensAt,
-        deadline: step.deadline,
-        extendedDeadline: extension?.deadline ?? null,
-        latePolicy: campaign.latePolicy,
-      });
-      const local = (d: Date) =>
-        `${formatLocalDateTime(d, campaign.timeZone)} (${campaign.timeZone})`;
-      if (!decision.accepted && decision.reason === 'not_open') {
-        throw new ConflictException(
-          `The self-assessment step (step ${step.number}) of campaign ${campaign.code} opens on ${local(decision.opensAt)}; it cannot be submitted before.`,
-        );
-      }
-      if (!decision.accepted) {
-        throw new ConflictException(
-          `The self-assessment deadline${decision.extended ? ` (extended for unit ${unit.code})` : ''} passed on ${local(decision.deadline)} and campaign ${campaign.code} refuses late submissions.`,
         );
       }
 
@@ -311,16 +345,15 @@ export class SelfAssessmentsService {
         { id: draft.id },
         { status: 'submitted', submittedAt: now, submittedBy: actor.name, late: decision.late },
       );
-      let participationStatus = participation.status;
-      if (SELF_ASSESSMENT_PHASE.includes(participation.status)) {
-        participationStatus = decision.late ? 'late' : 'submitted';
-        await manager.update(
-          Participation,
-          { id: participation.id },
-          { status: participationStatus, statusChangedAt: now },
-        );
-      }
-      const record: SubmissionRecord = {
+      // Only a unit still in its self-assessment phase moves (never back from a later status).
+      const to: UnitStatus = decision.late ? 'late' : 'submitted';
+      const moved = await manager.update(
+        Participation,
+        { id: participation.id, status: In(statusesBefore(to)) },
+        { status: to, statusChangedAt: now },
+      );
+      const participationStatus = moved.affected ? to : participation.status;
+      const record: Omit<SubmissionRecord, 'delivery'> = {
         selfAssessmentId: draft.id,
         campaignId: campaign.id,
         campaignCode: campaign.code,
@@ -344,7 +377,28 @@ export class SelfAssessmentsService {
         },
         manager,
       );
-      return record;
+      // The unit's workflow hears of it once the campaign runs (before, it reads it at its start).
+      const first = await manager.findOne(SelfAssessment, {
+        where: { participationId: participation.id, status: 'submitted' },
+        order: { submittedAt: 'ASC' },
+      });
+      const outboxIds = campaign.workflowId
+        ? await this.outbox.add(manager, campaign.id, [
+            {
+              workflowId: unitWorkflowId(campaign.workflowId, unit.code),
+              kind: 'signal',
+              name: selfAssessmentSubmittedSignal.name,
+              payload: {
+                submittedAt: (first?.submittedAt ?? now).toISOString(),
+                late: first?.late ?? decision.late,
+                version: draft.version,
+                ...(moved.affected ? { recordedStatus: to } : {}),
+              },
+              action: 'self_assessment.submit',
+            },
+          ])
+        : [];
+      return { record, outboxIds };
     });
   }
 
@@ -457,8 +511,10 @@ export class SelfAssessmentsService {
       if (item) answers.set(leaf.code, item);
     }
     const { missing, missingEvidence } = completeness(criteria.leaves, answers);
-    const { step, extension } = await this.scopes.selfAssessmentWindow(scope, manager);
-    const deadline = effectiveDeadline(step?.deadline ?? null, extension?.deadline ?? null);
+    const steps = await loadSteps(manager, scope.campaign.id);
+    const snapshot = await loadUnitSnapshot(manager, scope.campaign, steps, scope.participation.id);
+    const window = selfAssessmentWindowAt(snapshot!.facts, this.clock.now().getTime());
+    const isoMs = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
     // The participation may have moved on since it was resolved (e.g. in this transaction).
     const participation = await manager.findOneByOrFail(Participation, {
       id: scope.participation.id,
@@ -480,9 +536,16 @@ export class SelfAssessmentsService {
       submittedBy: assessment?.submittedBy ?? null,
       late: assessment?.late ?? false,
       updatedAt: iso(assessment?.updatedAt),
-      deadline: iso(deadline.deadline),
-      deadlineExtended: deadline.extended,
+      deadline: isoMs(window?.deadline.instant ?? null),
+      deadlineExtended: window?.deadline.extended ?? false,
       participationStatus: participation.status,
+      window: {
+        phase: window?.phase ?? 'closed',
+        opensAt: window?.phase === 'not_open' ? isoMs(window.opensAt) : null,
+        deadline: isoMs(window?.deadline.instant ?? null),
+        acceptedUntil: window?.phase === 'late' ? isoMs(window.acceptedUntil) : null,
+        closedBecause: window?.phase === 'closed' ? window.reason : null,
+      },
       items: criteria.leaves.map((leaf) => {
         const item = byCriterion.get(leaf.id);
         return {

@@ -5,22 +5,11 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { findCampaign } from '../campaigns/campaign-lookup.js';
 import { compareCriterionCodes } from '../../domain/self-assessment-rules.js';
-import {
-  Campaign,
-  CampaignStep,
-  Criterion,
-  IndexSet,
-  Participation,
-  StepExtension,
-  Unit,
-} from '../../entities/index.js';
+import { Campaign, Criterion, IndexSet, Participation, Unit } from '../../entities/index.js';
 import type { Actor } from '../auth/actor.js';
 import { SCORED_KINDS, type CriterionKind, type CriterionLevel } from '../../domain/words.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const isUuid = (value: string): boolean => UUID.test(value);
 
 export type Access = 'read' | 'write';
 
@@ -56,11 +45,6 @@ export interface UnitCriteria {
   childCodes: Map<string, string[]>;
 }
 
-export interface SelfAssessmentWindow {
-  step: CampaignStep | null;
-  extension: StepExtension | null;
-}
-
 /**
  * Resolves /campaigns/:campaignId/units/:unitCode for the self-assessment and evidence routes, and
  * says who may do what there:
@@ -71,13 +55,6 @@ export interface SelfAssessmentWindow {
 @Injectable()
 export class UnitScopeService {
   constructor(private readonly dataSource: DataSource) {}
-
-  /** A campaign by its id (UUID) or its code ("vinhlong-2021"). */
-  async campaign(ref: string, manager: EntityManager = this.dataSource.manager): Promise<Campaign> {
-    const campaign = await manager.findOneBy(Campaign, isUuid(ref) ? { id: ref } : { code: ref });
-    if (!campaign) throw new NotFoundException(`No campaign "${ref}" (give its id or its code).`);
-    return campaign;
-  }
 
   /** Checks the caller may read or write `unit`'s data; throws 403 saying why not. */
   checkAccess(actor: Actor, unit: Unit, access: Access): void {
@@ -109,7 +86,7 @@ export class UnitScopeService {
     options: { manager?: EntityManager; lock?: boolean } = {},
   ): Promise<UnitScope> {
     const manager = options.manager ?? this.dataSource.manager;
-    const campaign = await this.campaign(campaignRef, manager);
+    const campaign = await findCampaign(manager, campaignRef);
     const unit = await manager.findOneBy(Unit, { code: unitCode });
     if (!unit) throw new NotFoundException(`No unit with code "${unitCode}".`);
     this.checkAccess(actor, unit, access);
@@ -201,22 +178,5 @@ export class UnitScopeService {
       return `criterion ${code} has sub-criteria (${kids.join(', ')}): score those instead`;
     }
     return `criterion ${code} is scored from sociological surveys, not by the unit's self-assessment`;
-  }
-
-  /** The campaign's self-assessment step and the unit's extension for it, if any. */
-  async selfAssessmentWindow(
-    scope: Pick<UnitScope, 'campaign' | 'participation'>,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<SelfAssessmentWindow> {
-    const step = await manager.findOne(CampaignStep, {
-      where: { campaignId: scope.campaign.id, kind: 'self_assessment' },
-      order: { number: 'ASC' },
-    });
-    if (!step) return { step: null, extension: null };
-    const extension = await manager.findOneBy(StepExtension, {
-      participationId: scope.participation.id,
-      stepNumber: step.number,
-    });
-    return { step, extension };
   }
 }

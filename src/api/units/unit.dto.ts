@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsCode, IsOmittable } from '../common/dto-validators.js';
+import { IsOmittable, IsUnitCode } from '../common/dto-validators.js';
 
 const GROUP = /^[A-Za-z0-9_-]{1,32}$/;
 const GROUP_MESSAGE =
@@ -15,7 +15,7 @@ export class UnitsQuery {
 
 export class CreateUnitDto {
   @ApiProperty({ example: 'SNV', description: 'Short stable code, used in workflow IDs.' })
-  @IsCode(32)
+  @IsUnitCode()
   code: string;
 
   @ApiProperty({ example: 'Sở Nội vụ' })

@@ -22,6 +22,7 @@ import {
 } from '../common/import-file.js';
 import { CODE_PATTERN } from '../common/dto-validators.js';
 import { GROUP_PATTERN } from '../index-sets/index-set-import.js';
+import { reservedUnitCode, reservedUnitCodeProblem } from '../../contracts/workflow-ids.js';
 
 export const UNIT_COLUMNS = ['code', 'name', 'group', 'focal_email', 'head_email'] as const;
 const REQUIRED_COLUMNS = ['code', 'name', 'group'] as const;
@@ -80,7 +81,9 @@ export function validateUnitsImport(source: ImportSource): UnitsImportResult {
     };
     const focalEmail = email('focal_email');
     const headEmail = email('head_email');
-    if (code) {
+    if (code && reservedUnitCode(code)) {
+      r.fail('code', reservedUnitCodeProblem(code)!);
+    } else if (code) {
       const first = firstRow.get(code);
       if (first !== undefined) {
         r.fail('code', `duplicate code "${code}" (first on ${source.rowLabel} ${first})`);

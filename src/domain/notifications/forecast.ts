@@ -5,12 +5,13 @@
  *
  * - Unit-facing sends (reminders, escalation, overdue reminders) are planned for each unit as if it
  *   never acts; the workflow skips those that no longer apply when their time comes.
- * - A unit's extension of a unit-facing step replaces that step's deadline for that unit when it
- *   is later (an extension never shortens a deadline, see effectiveDeadline).
+ * - A unit's own steps are planned on the deadline that counts for it (effectiveDeadline: its
+ *   extension when later).
  * - Digests go to the secretariat, appraisal reminders to each appraising agency, council
  *   reminders to the council: once each, whatever the units do.
  */
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
+import { effectiveDeadline } from '../campaign-rules/deadline.js';
 import { planCampaignSends, type ReminderPlanStep } from '../reminders/plan-reminders.js';
 import type { PlannedSend } from '../reminders/planned-send.js';
 import type { ReminderPolicyInput } from '../reminders/reminder-policy.js';
@@ -52,7 +53,7 @@ export interface ForecastSend extends PlannedSend {
 const UNIT_FACING = new Set(['self_assessment', 'explanation']);
 const UNIT_AUDIENCES = new Set(['unit', 'unit_head']);
 
-/** The steps as one unit sees them: its later extensions replace unit-facing deadlines. */
+/** The steps as one unit sees them: the deadline that counts for it in its own steps. */
 function stepsForUnit(
   steps: readonly ReminderPlanStep[],
   extensions: Readonly<Record<number, string>>,
@@ -61,9 +62,13 @@ function stepsForUnit(
   const out = steps.map((step) => {
     const extension = extensions[step.number];
     if (!extension || !step.deadline || !UNIT_FACING.has(step.kind ?? '')) return step;
-    if (Date.parse(extension) <= Date.parse(step.deadline)) return step;
+    const deadline = effectiveDeadline({
+      planned: Date.parse(step.deadline),
+      extension: Date.parse(extension),
+    });
+    if (!deadline.extended) return step;
     extendedSteps.add(step.number);
-    return { ...step, deadline: new Date(extension).toISOString() };
+    return { ...step, deadline: new Date(deadline.instant!).toISOString() };
   });
   return { steps: out, extendedSteps };
 }

@@ -3,6 +3,7 @@ import { CampaignData1764234000000 } from './1764234000000-campaign-data.js';
 import { WorkflowState1764237600000 } from './1764237600000-workflow-state.js';
 import { Notifications1764241200000 } from './1764241200000-notifications.js';
 import { AppraisalResults1764244800000 } from './1764244800000-appraisal-results.js';
+import { CampaignFacts1764849600000 } from './1764849600000-campaign-facts.js';
 
 /** Migrations in the order they apply. New ones go at the end. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   WorkflowState1764237600000,
   Notifications1764241200000,
   AppraisalResults1764244800000,
+  CampaignFacts1764849600000,
 ];

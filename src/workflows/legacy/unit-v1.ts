@@ -1,7 +1,7 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { CampaignRecordActivities } from '../../activities/campaign-records.js';
-import { listenToUnit } from '../unit-context.js';
-import { unitPhases } from '../unit-phases.js';
+import { listenToUnit } from './unit-context.js';
+import { unitPhases } from './unit-phases.js';
 import type { UnitState, UnitWorkflowInput } from '../../contracts/unit.js';
 
 const records = proxyActivities<CampaignRecordActivities>({

@@ -1,5 +1,6 @@
 import { setHandler } from '@temporalio/workflow';
-import { formatLocalDateTime } from '../domain/local-time.js';
+import { effectiveDeadline } from '../../domain/campaign-rules/deadline.js';
+import { formatLocalDateTime } from '../../domain/local-time.js';
 import {
   campaignEventSignal,
   explanationRequestedSignal,
@@ -7,9 +8,9 @@ import {
   extensionGrantedSignal,
   selfAssessmentSubmittedSignal,
   unitStateQuery,
-} from '../contracts/signals.js';
-import type { UnitState, UnitWindow, UnitWorkflowInput } from '../contracts/unit.js';
-import type { UnitStatus } from '../domain/words.js';
+} from '../../contracts/signals.js';
+import type { UnitState, UnitWindow, UnitWorkflowInput } from '../../contracts/unit.js';
+import type { UnitStatus } from '../../domain/words.js';
 
 /**
  * The deadline of one of the unit's windows: the plan's (as amended), the unit's extension if
@@ -26,8 +27,11 @@ export class UnitDeadline {
   ) {}
 
   get instant(): number {
-    const granted = Math.max(this.planned, this.extension ?? 0);
-    return this.closedAt === null ? granted : Math.min(granted, this.closedAt);
+    return effectiveDeadline({
+      planned: this.planned,
+      extension: this.extension,
+      closedEarlyAt: this.closedAt,
+    }).instant!;
   }
 
   amend(deadline: string): void {

@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { Participation, Unit } from '../../entities/index.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
-import { assertNotLaunched, findCampaign } from './campaign-lookup.js';
-import type { ParticipationView } from './campaign.dto.js';
+import { assertNotLaunched, findCampaign } from '../campaigns/campaign-lookup.js';
+import type { ParticipationView } from '../campaigns/campaign.dto.js';
 
 function view(p: Participation & { unit: Unit }): ParticipationView {
   return {
@@ -24,8 +24,8 @@ export class ParticipationsService {
   ) {}
 
   /** Every participation; for a unit's token only its own. */
-  async list(actor: Actor, campaignId: string): Promise<ParticipationView[]> {
-    await findCampaign(this.dataSource.manager, campaignId);
+  async list(actor: Actor, campaignRef: string): Promise<ParticipationView[]> {
+    const campaignId = (await findCampaign(this.dataSource.manager, campaignRef)).id;
     const query = this.dataSource
       .getRepository(Participation)
       .createQueryBuilder('p')
@@ -38,9 +38,10 @@ export class ParticipationsService {
     return rows.map((p) => view(p as Participation & { unit: Unit }));
   }
 
-  async add(actor: Actor, campaignId: string, unitCode: string): Promise<ParticipationView> {
+  async add(actor: Actor, campaignRef: string, unitCode: string): Promise<ParticipationView> {
     return this.dataSource.transaction(async (manager) => {
-      const campaign = await findCampaign(manager, campaignId, { lock: true });
+      const campaign = await findCampaign(manager, campaignRef, { lock: true });
+      const campaignId = campaign.id;
       assertNotLaunched(campaign, 'its participants');
       const unit = await manager.findOneBy(Unit, { code: unitCode });
       if (!unit) throw new NotFoundException(`No unit with code ${unitCode}.`);
@@ -67,9 +68,10 @@ export class ParticipationsService {
     });
   }
 
-  async remove(actor: Actor, campaignId: string, unitCode: string): Promise<void> {
+  async remove(actor: Actor, campaignRef: string, unitCode: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const campaign = await findCampaign(manager, campaignId, { lock: true });
+      const campaign = await findCampaign(manager, campaignRef, { lock: true });
+      const campaignId = campaign.id;
       assertNotLaunched(campaign, 'its participants');
       const unit = await manager.findOneBy(Unit, { code: unitCode });
       if (!unit) throw new NotFoundException(`No unit with code ${unitCode}.`);

@@ -4,13 +4,13 @@ import {
   setCurrentDetails,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import type { CampaignRecordActivities } from '../activities/campaign-records.js';
-import { UNIT_STATUS } from '../contracts/search-attributes.js';
+import type { CampaignRecordActivities } from '../../activities/campaign-records.js';
+import { UNIT_STATUS } from '../../contracts/search-attributes.js';
 import type { UnitContext, UnitDeadline } from './unit-context.js';
-import type { UnitState, UnitWorkflowInput } from '../contracts/unit.js';
-import { RECONCILE_SUBMISSION_PATCH } from './versions.js';
-import { waitUntil } from './waiting.js';
-import type { UnitStatus } from '../domain/words.js';
+import type { UnitState, UnitWorkflowInput } from '../../contracts/unit.js';
+import { RECONCILE_SUBMISSION_PATCH } from '../versions.js';
+import { waitUntil } from '../waiting.js';
+import type { UnitStatus } from '../../domain/words.js';
 
 /** The activities a unit workflow calls (as regular or as local activities). */
 export type UnitRecords = Pick<

@@ -14,8 +14,8 @@ import {
 import type { Actor } from '../auth/actor.js';
 import { CAMPAIGN_STAFF } from '../auth/actor.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
-import { uuidParam } from '../common/params.js';
-import { AddParticipationDto, ParticipationView } from './campaign.dto.js';
+import { campaignRef } from '../common/params.js';
+import { AddParticipationDto, ParticipationView } from '../campaigns/campaign.dto.js';
 import { ParticipationsService } from './participations.service.js';
 
 @ApiTags('participations')
@@ -34,7 +34,7 @@ export class ParticipationsController {
   @ApiNotFoundResponse({ description: 'No campaign with that id.' })
   list(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('campaign id')) id: string,
+    @Param('id', campaignRef) id: string,
   ): Promise<ParticipationView[]> {
     return this.participations.list(actor, id);
   }
@@ -48,7 +48,7 @@ export class ParticipationsController {
   @ApiConflictResponse({ description: 'The unit takes part already, or the campaign is launched.' })
   add(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('campaign id')) id: string,
+    @Param('id', campaignRef) id: string,
     @Body() dto: AddParticipationDto,
   ): Promise<ParticipationView> {
     return this.participations.add(actor, id, dto.unitCode);
@@ -64,7 +64,7 @@ export class ParticipationsController {
   @ApiConflictResponse({ description: 'The campaign is launched.' })
   remove(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('campaign id')) id: string,
+    @Param('id', campaignRef) id: string,
     @Param('unitCode') unitCode: string,
   ): Promise<void> {
     return this.participations.remove(actor, id, unitCode);

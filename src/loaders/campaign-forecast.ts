@@ -4,14 +4,14 @@
  * appraising agencies and the business calendar. The waves and the API plan from the same data.
  */
 import type { EntityManager } from 'typeorm';
-import type { BusinessCalendar } from '../../domain/calendar/business-calendar.js';
+import type { BusinessCalendar } from '../domain/calendar/business-calendar.js';
 import {
   forecastCampaignNotifications,
   type ForecastSend,
   type ForecastUnit,
-} from '../../domain/notifications/forecast.js';
-import { resolveReminderPolicy } from '../../domain/reminders/reminder-policy.js';
-import type { Campaign, CampaignStep } from '../../entities/index.js';
+} from '../domain/notifications/forecast.js';
+import { resolveReminderPolicy } from '../domain/reminders/reminder-policy.js';
+import type { Campaign, CampaignStep } from '../entities/index.js';
 import { appraisingAgencies } from './appraising-agencies.js';
 
 /** Each participating unit with its extensions (step number → deadline). */

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { type CampaignState, stepStatesOf } from '../../contracts/campaign.js';
+import { type UnitState, unitStateOf } from '../../contracts/unit.js';
+import { currentStepOf } from '../../domain/campaign-rules/index.js';
+import { Participation } from '../../entities/index.js';
+import { loadUnitSnapshot } from '../../loaders/unit-facts.js';
+import type { Actor } from '../auth/actor.js';
+import { findCampaign } from '../campaigns/campaign-lookup.js';
+import { OutboxRelay } from '../outbox/outbox-relay.js';
+import { assertOwnUnit, findUnitRef } from '../scoring-data/campaign-scope.js';
+import { CampaignActions, assertRunning } from './campaign-action.js';
+
+export interface CampaignStateView extends CampaignState {
+  workflowId: string | null;
+  /** Units per status, as recorded in PostgreSQL (by the API and the unit workflows). */
+  unitsByStatus: Record<string, number>;
+  /** Actions recorded that Temporal does not have yet (the relay keeps trying). */
+  pendingDeliveries: number;
+}
+
+/**
+ * Where a running campaign and its units stand, read from PostgreSQL's facts with the campaign
+ * rules: the same rules the workflows answer their queries with, so this is what they say too
+ * (and it answers while Temporal is unreachable).
+ */
+@Injectable()
+export class CampaignStateService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly actions: CampaignActions,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async campaignState(campaignRef: string): Promise<CampaignStateView> {
+    const manager = this.dataSource.manager;
+    const campaign = await findCampaign(manager, campaignRef);
+    if (campaign.status === 'draft') assertRunning(campaign);
+    const ctx = await this.actions.context(manager, campaign);
+    const rows = await manager
+      .getRepository(Participation)
+      .createQueryBuilder('p')
+      .select('p.status', 'status')
+      .addSelect('COUNT(*)::int', 'count')
+      .where('p.campaign_id = :id', { id: campaign.id })
+      .groupBy('p.status')
+      .getRawMany<{ status: string; count: number }>();
+    return {
+      campaignId: campaign.id,
+      year: campaign.year,
+      workflowId: campaign.workflowId,
+      currentStep: currentStepOf(ctx.views),
+      steps: stepStatesOf(
+        ctx.stepFacts.map((facts, i) => ({ ...facts, titleVi: ctx.steps[i]!.titleVi })),
+        ctx.views,
+      ),
+      units: rows.reduce((sum, row) => sum + row.count, 0),
+      councilApproval: campaign.councilApprovedAt
+        ? {
+            approvedAt: campaign.councilApprovedAt.toISOString(),
+            ...(campaign.councilApprovalNote !== null && { note: campaign.councilApprovalNote }),
+          }
+        : null,
+      decision: campaign.resultsDecision,
+      unitsByStatus: Object.fromEntries(rows.map((r) => [r.status, r.count])),
+      pendingDeliveries: await this.relay.pendingCount(campaign.id),
+    };
+  }
+
+  async unitState(actor: Actor, campaignRef: string, unitCode: string): Promise<UnitState> {
+    const manager = this.dataSource.manager;
+    const campaign = await findCampaign(manager, campaignRef);
+    if (campaign.status === 'draft') assertRunning(campaign);
+    const unit = await findUnitRef(manager, campaign, unitCode);
+    assertOwnUnit(actor, unit);
+    const ctx = await this.actions.context(manager, campaign);
+    const snapshot = await loadUnitSnapshot(manager, campaign, ctx.steps, unit.participationId);
+    return unitStateOf(unit.unitCode, snapshot!, snapshot!.status);
+  }
+}

@@ -1,0 +1,24 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+export class CouncilApprovalDto {
+  @ApiPropertyOptional({
+    example: 'Hội đồng thẩm định thông qua kết quả tại cuộc họp ngày 16/02/2022.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  note?: string;
+}
+
+export class ChairmanDecisionDto {
+  @ApiProperty({ example: '456/QĐ-UBND', description: 'Number of the Chairman’s decision.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  number: string;
+
+  @ApiProperty({ example: '2022-02-28', description: 'Date of the decision (local date).' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a local date YYYY-MM-DD' })
+  date: string;
+}

@@ -1,0 +1,214 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import {
+  type Client,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+} from '@temporalio/client';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import type { AppConfig } from '../../config.js';
+import { CAMPAIGN_YEAR } from '../../contracts/search-attributes.js';
+import { OutboxMessage, type OutboxOutcome } from '../../entities/index.js';
+import { APP_CONFIG, TEMPORAL_CLIENT } from '../tokens.js';
+import type { WorkflowStartPayload } from './outbox.js';
+
+/** Back-off between attempts at one target: 1 s, 2 s, 4 s … at most 5 minutes. */
+const retryDelayMs = (attempts: number) => Math.min(1000 * 2 ** Math.max(0, attempts - 1), 300_000);
+/** A target that does not exist yet (a unit its batch has not started) is tried this often. */
+const NOT_STARTED_ATTEMPTS = 20;
+
+type Attempt =
+  { outcome: OutboxOutcome; error?: string } | { retry: true; error: string; notStarted?: boolean };
+
+/**
+ * Delivers the outbox to Temporal: each target workflow's messages in the order they were
+ * written, until Temporal has each (a signal accepted, a start done or found done), also after a
+ * restart; a failed attempt is retried with back-off, and later messages to the same target wait.
+ * The action that wrote a message asks for it at once (`deliver`), so a caller normally gets its
+ * answer after the workflow has it; a poll every `outboxPollMs` picks up the rest. Messages carry
+ * their row id as the action's ID: the workflows ignore a repeated delivery.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('OutboxRelay');
+  private timer: NodeJS.Timeout | null = null;
+  private polling: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get enabled(): boolean {
+    return this.config.outboxPollMs > 0;
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.enabled) return;
+    const schedule = () => {
+      if (this.stopped) return;
+      this.timer = setTimeout(() => {
+        this.polling = this.poll()
+          .catch((err: unknown) => this.log.warn(`Outbox poll failed: ${String(err)}`))
+          .finally(schedule);
+      }, this.config.outboxPollMs);
+    };
+    schedule();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.polling;
+  }
+
+  /**
+   * Delivers these messages now (with whatever waits before them for the same target), within
+   * `waitMs`: 'delivered' when each reached its workflow (or found it ended), 'pending' when the
+   * relay goes on trying in the background.
+   */
+  async deliver(ids: readonly string[], waitMs = 5000): Promise<'delivered' | 'pending'> {
+    if (ids.length === 0) return 'delivered';
+    if (!this.enabled) return 'pending';
+    const targets = await this.dataSource.getRepository(OutboxMessage).find({
+      where: { id: In([...ids]) },
+      select: { id: true, workflowId: true },
+    });
+    const work = (async () => {
+      for (const workflowId of new Set(targets.map((row) => row.workflowId))) {
+        await this.deliverTarget(workflowId, { force: true });
+      }
+    })().catch((err: unknown) => this.log.warn(`Outbox delivery failed: ${String(err)}`));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([work, new Promise((r) => (timer = setTimeout(r, waitMs)))]);
+    clearTimeout(timer);
+    const left = await this.dataSource
+      .getRepository(OutboxMessage)
+      .countBy({ id: In([...ids]), deliveredAt: IsNull() });
+    return left === 0 ? 'delivered' : 'pending';
+  }
+
+  /** One pass over every target with a message due. */
+  async poll(): Promise<void> {
+    const rows: { workflow_id: string }[] = await this.dataSource.query(
+      `SELECT workflow_id FROM workflow_outbox
+        WHERE delivered_at IS NULL AND next_attempt_at <= now()
+        GROUP BY workflow_id ORDER BY min(id) LIMIT 500`,
+    );
+    for (const row of rows) {
+      if (this.stopped) return;
+      await this.deliverTarget(row.workflow_id, { force: false });
+    }
+  }
+
+  /** Undelivered messages of a campaign (the state's `deliveries`). */
+  pendingCount(campaignId: string): Promise<number> {
+    return this.dataSource
+      .getRepository(OutboxMessage)
+      .countBy({ campaignId, deliveredAt: IsNull() });
+  }
+
+  private async deliverTarget(workflowId: string, options: { force: boolean }): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      // One deliverer per target at a time, in every API process: messages keep their order.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [workflowId]);
+      const rows = await manager.find(OutboxMessage, {
+        where: { workflowId, deliveredAt: IsNull() },
+        order: { id: 'ASC' },
+      });
+      for (const row of rows) {
+        if (!options.force && row.nextAttemptAt.getTime() > Date.now()) return;
+        const attempt = await this.attempt(row);
+        if ('outcome' in attempt) {
+          await this.finish(manager, row, attempt.outcome, attempt.error ?? null);
+          if (attempt.error) this.log.warn(`${row.action} for ${workflowId}: ${attempt.error}`);
+          continue;
+        }
+        const attempts = row.attempts + 1;
+        if (attempt.notStarted && attempts >= NOT_STARTED_ATTEMPTS) {
+          await this.finish(manager, row, 'not_running', attempt.error);
+          this.log.warn(`${row.action} for ${workflowId} given up: ${attempt.error}`);
+          continue;
+        }
+        await manager.update(
+          OutboxMessage,
+          { id: row.id },
+          {
+            attempts,
+            lastError: attempt.error.slice(0, 2000),
+            nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts)),
+          },
+        );
+        return; // later messages to this target wait for this one
+      }
+    });
+  }
+
+  private async finish(
+    manager: EntityManager,
+    row: OutboxMessage,
+    outcome: OutboxOutcome,
+    error: string | null,
+  ): Promise<void> {
+    await manager.update(
+      OutboxMessage,
+      { id: row.id },
+      {
+        deliveredAt: new Date(),
+        outcome,
+        attempts: row.attempts + 1,
+        ...(error !== null && { lastError: error.slice(0, 2000) }),
+      },
+    );
+  }
+
+  private async attempt(row: OutboxMessage): Promise<Attempt> {
+    const handle = this.temporal.workflow.getHandle(row.workflowId);
+    try {
+      if (row.kind === 'start') {
+        const start = row.payload as WorkflowStartPayload;
+        await this.temporal.workflow.start(row.name, {
+          workflowId: row.workflowId,
+          taskQueue: start.taskQueue,
+          args: start.args,
+          typedSearchAttributes: [{ key: CAMPAIGN_YEAR, value: start.year }],
+          staticSummary: start.summary,
+          memo: { campaignId: row.campaignId },
+        });
+      } else {
+        await handle.signal(row.name, { ...row.payload, actionId: row.id });
+      }
+      return { outcome: 'delivered' };
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      if (err instanceof WorkflowExecutionAlreadyStartedError) {
+        // Started by an earlier attempt whose answer was lost: done, if it is this campaign's.
+        const memo = await handle.describe().then(
+          (d) => d.memo ?? {},
+          () => null,
+        );
+        if (memo === null) return { retry: true, error: message };
+        return memo.campaignId === row.campaignId
+          ? { outcome: 'delivered' }
+          : { outcome: 'refused', error: `another workflow holds the ID: ${message}` };
+      }
+      if (err instanceof WorkflowNotFoundError) {
+        const status = await handle
+          .describe()
+          .then((d) => d.status.name)
+          .catch(() => null);
+        if (status && status !== 'RUNNING') return { outcome: 'workflow_ended' };
+        // Not started yet (a unit whose batch has not reached it): it comes, or it never will.
+        return { retry: true, error: message, notStarted: true };
+      }
+      return { retry: true, error: message };
+    }
+  }
+}

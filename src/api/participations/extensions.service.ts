@@ -1,0 +1,109 @@
+import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { extensionGrantedSignal, notificationPlanChangedSignal } from '../../contracts/signals.js';
+import { notificationsWorkflowId, unitWorkflowId } from '../../contracts/workflow-ids.js';
+import { formatLocalDateTime } from '../../domain/local-time.js';
+import { StepExtension } from '../../entities/index.js';
+import type { Actor } from '../auth/actor.js';
+import { AuditService } from '../audit/audit.service.js';
+import { CampaignActions } from '../campaign-state/campaign-action.js';
+import { findUnitRef } from '../scoring-data/campaign-scope.js';
+
+/** Steps a unit acts in: the ones a unit may be given more time for. */
+const EXTENDABLE = new Set(['self_assessment', 'explanation']);
+
+/**
+ * A later deadline for one unit in one of its steps (gia hạn). Decided here from PostgreSQL's
+ * facts (the step as amended, closed early or not, the publication), recorded with its audit
+ * entry, and told to the unit's workflow and to the notifications workflow (its reminders move)
+ * through the outbox.
+ */
+@Injectable()
+export class ExtensionsService {
+  constructor(
+    private readonly actions: CampaignActions,
+    private readonly audit: AuditService,
+  ) {}
+
+  async grant(
+    actor: Actor,
+    campaignRef: string,
+    unitCode: string,
+    stepNumber: number,
+    deadline: Date,
+    reason: string | undefined,
+  ) {
+    const { result, delivery } = await this.actions.run(campaignRef, 'exclusive', async (ctx) => {
+      const { campaign, manager, now } = ctx;
+      const at = (d: Date | number) => formatLocalDateTime(new Date(d), campaign.timeZone);
+      const { step } = ctx.step(stepNumber);
+      if (!EXTENDABLE.has(step.kind)) {
+        throw new UnprocessableEntityException(
+          `Extensions are for the units' own steps (self-assessment, explanation); step ${stepNumber} is "${step.titleVi}".`,
+        );
+      }
+      if (campaign.resultsPublishedAt) {
+        throw new ConflictException(
+          `The results of campaign ${campaign.code} were announced on ${at(campaign.resultsPublishedAt)}: no deadline moves any more.`,
+        );
+      }
+      if (step.completedAt && (!step.deadline || step.completedAt < step.deadline)) {
+        throw new ConflictException(
+          `Step ${stepNumber} (${step.titleVi}) was closed early on ${at(step.completedAt)}: an extension cannot reopen it for one unit.`,
+        );
+      }
+      if (step.deadline && deadline.getTime() <= step.deadline.getTime()) {
+        throw new UnprocessableEntityException(
+          `An extension must end after the step's deadline (${at(step.deadline)}).`,
+        );
+      }
+      if (deadline.getTime() <= now.getTime()) {
+        throw new UnprocessableEntityException(
+          `An extension must end in the future: ${at(deadline)} is already past (now ${at(now)}).`,
+        );
+      }
+      const unit = await findUnitRef(manager, campaign, unitCode);
+      const repo = manager.getRepository(StepExtension);
+      await repo.upsert(
+        {
+          participationId: unit.participationId,
+          stepNumber,
+          deadline,
+          reason: reason ?? null,
+          grantedBy: actor.name,
+        },
+        ['participationId', 'stepNumber'],
+      );
+      await this.audit.record(
+        actor,
+        {
+          action: 'participation.extension.grant',
+          entityType: 'participation',
+          entityId: unit.participationId,
+          details: { unitCode, step: stepNumber, deadline: deadline.toISOString(), reason },
+        },
+        manager,
+      );
+      const workflowId = campaign.workflowId!;
+      return {
+        result: await repo.findOneByOrFail({ participationId: unit.participationId, stepNumber }),
+        messages: [
+          {
+            workflowId: unitWorkflowId(workflowId, unit.unitCode),
+            kind: 'signal' as const,
+            name: extensionGrantedSignal.name,
+            payload: { stepNumber, deadline: deadline.toISOString() },
+            action: 'participation.extension.grant',
+          },
+          {
+            workflowId: notificationsWorkflowId(workflowId),
+            kind: 'signal' as const,
+            name: notificationPlanChangedSignal.name,
+            payload: {},
+            action: 'participation.extension.grant',
+          },
+        ],
+      };
+    });
+    return { ...result, delivery };
+  }
+}

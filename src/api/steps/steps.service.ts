@@ -1,0 +1,173 @@
+import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { type StepState, stepStatesOf } from '../../contracts/campaign.js';
+import { amendDeadlineSignal, closeStepSignal, openStepSignal } from '../../contracts/signals.js';
+import { closedGates, closesAtDeadline, stepViewsAt } from '../../domain/campaign-rules/index.js';
+import { formatLocalDateTime } from '../../domain/local-time.js';
+import { CampaignStep } from '../../entities/index.js';
+import { loadGateFacts, stepFactsOf } from '../../loaders/campaign-facts.js';
+import type { Actor } from '../auth/actor.js';
+import { AuditService } from '../audit/audit.service.js';
+import {
+  type ActionContext,
+  CampaignActions,
+  type Delivery,
+} from '../campaign-state/campaign-action.js';
+
+export type StepActionResult = StepState & { delivery: Delivery };
+
+/**
+ * The secretariat's actions on steps: open one before its window, close one early (or complete
+ * one it owns), amend a deadline. Each is decided here, from PostgreSQL's facts by the campaign
+ * rules (the step's view, the gates), recorded with its audit entry, and told to the campaign
+ * workflow through the outbox; the workflow applies the same facts with the same rules.
+ */
+@Injectable()
+export class StepsService {
+  constructor(
+    private readonly actions: CampaignActions,
+    private readonly audit: AuditService,
+  ) {}
+
+  async open(actor: Actor, campaignRef: string, number: number): Promise<StepActionResult> {
+    return this.act(campaignRef, number, async (ctx, step) => {
+      const { view } = ctx.step(number);
+      if (view.status !== 'pending') {
+        throw new ConflictException(
+          `Cannot open ${describe(ctx, step)}: it is already ${view.status}.`,
+        );
+      }
+      step.openedEarlyAt = ctx.now;
+      await this.record(ctx, actor, 'campaign.step.open', { step: number });
+      return { name: openStepSignal.name, payload: { step: number, at: ctx.now.toISOString() } };
+    });
+  }
+
+  async close(
+    actor: Actor,
+    campaignRef: string,
+    number: number,
+    override: { overrideGates?: boolean; reason?: string } = {},
+  ): Promise<StepActionResult> {
+    return this.act(campaignRef, number, async (ctx, step) => {
+      const { view } = ctx.step(number);
+      if (view.status !== 'open') {
+        throw new ConflictException(
+          `Cannot close ${describe(ctx, step)}: it is ${view.status}, not open.`,
+        );
+      }
+      const gates = closedGates(step.kind, 'close', await loadGateFacts(ctx.manager, ctx));
+      const binding = gates.filter((gate) => !gate.overridable || override.overrideGates !== true);
+      if (binding.length > 0) {
+        throw new ConflictException(
+          `Cannot close ${describe(ctx, step)}: ${binding.map((gate) => gate.missing.replaceAll('{id}', ctx.campaign.code)).join('; ')}.`,
+        );
+      }
+      step.completedAt = ctx.now;
+      step.completedBy = 'secretariat';
+      await this.record(ctx, actor, 'campaign.step.close', {
+        step: number,
+        ...(closesAtDeadline(step) && step.deadline && { early: true }),
+        ...(gates.length > 0 && {
+          gatesOverridden: gates.map((gate) => gate.needs),
+          reason: override.reason,
+        }),
+      });
+      return {
+        name: closeStepSignal.name,
+        payload: { step: number, at: ctx.now.toISOString(), by: 'secretariat' },
+      };
+    });
+  }
+
+  async amendDeadline(
+    actor: Actor,
+    campaignRef: string,
+    number: number,
+    deadline: Date,
+    reason: string | undefined,
+  ): Promise<StepActionResult> {
+    return this.act(campaignRef, number, async (ctx, step) => {
+      const { view } = ctx.step(number);
+      const at = (d: Date | number) => formatLocalDateTime(new Date(d), ctx.campaign.timeZone);
+      if (view.status === 'closed') {
+        throw new ConflictException(
+          `Cannot amend the deadline of ${describe(ctx, step)}: it is closed.`,
+        );
+      }
+      const opens = view.openedAt ?? step.opensAt?.getTime() ?? null;
+      if (opens !== null && deadline.getTime() <= opens) {
+        throw new UnprocessableEntityException(
+          `The new deadline ${at(deadline)} is not after step ${number} opens (${at(opens)}).`,
+        );
+      }
+      if (deadline.getTime() <= ctx.now.getTime()) {
+        throw new UnprocessableEntityException(
+          `The new deadline ${at(deadline)} is already past (now ${at(ctx.now)}): a deadline is amended to a later instant.`,
+        );
+      }
+      const from = step.deadline?.toISOString() ?? null;
+      step.deadline = deadline;
+      await this.record(ctx, actor, 'campaign.step.amend_deadline', {
+        step: number,
+        from,
+        to: deadline.toISOString(),
+        reason,
+      });
+      return {
+        name: amendDeadlineSignal.name,
+        payload: { step: number, deadline: deadline.toISOString() },
+      };
+    });
+  }
+
+  /** Runs a step action and answers with the step as it stands after it. */
+  private async act(
+    campaignRef: string,
+    number: number,
+    decide: (
+      ctx: ActionContext,
+      step: CampaignStep,
+    ) => Promise<{ name: string; payload: Record<string, unknown> }>,
+  ): Promise<StepActionResult> {
+    const { result, delivery } = await this.actions.run(campaignRef, 'exclusive', async (ctx) => {
+      const { step } = ctx.step(number);
+      const signal = await decide(ctx, step);
+      await ctx.manager.save(CampaignStep, step);
+      const facts = ctx.steps.map(stepFactsOf);
+      const views = stepViewsAt(facts, ctx.launchedAt, ctx.now.getTime());
+      const i = ctx.steps.indexOf(step);
+      return {
+        result: stepStatesOf([{ ...facts[i]!, titleVi: step.titleVi }], [views[i]!])[0]!,
+        messages: [
+          {
+            workflowId: ctx.campaign.workflowId!,
+            kind: 'signal',
+            ...signal,
+            action: `campaign.step.${signal.name}`,
+          },
+        ],
+      };
+    });
+    return { ...result, delivery };
+  }
+
+  private record(
+    ctx: ActionContext,
+    actor: Actor,
+    action: string,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    return this.audit.record(
+      actor,
+      { action, entityType: 'campaign', entityId: ctx.campaign.id, details },
+      ctx.manager,
+    );
+  }
+}
+
+function describe(ctx: ActionContext, step: CampaignStep): string {
+  const due = step.deadline
+    ? `, deadline ${formatLocalDateTime(step.deadline, ctx.campaign.timeZone)}`
+    : '';
+  return `step ${step.number} (${step.titleVi})${due}`;
+}
