@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import { issueToken, type IssueTokenRequest } from '../../src/api/auth/issue-token.js';
+import type { Clock } from '../../src/api/clock.js';
 import { createApp } from '../../src/api/create-app.js';
 import { loadConfig, type AppConfig } from '../../src/config.js';
 import './provided.js';
@@ -27,9 +28,18 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   };
 }
 
-/** The real Nest app on a free port, against the run's PostgreSQL, Temporal and SMTP. */
-export async function startTestApi(overrides: Partial<AppConfig> = {}): Promise<TestApi> {
-  const app = await createApp(testConfig(overrides), { logger: false });
+/**
+ * The real Nest app on a free port, against the run's PostgreSQL, Temporal and SMTP; with
+ * `clock`, it decides at the instants that clock gives (a time-skipping server's).
+ */
+export async function startTestApi(
+  overrides: Partial<AppConfig> = {},
+  options: { clock?: Clock } = {},
+): Promise<TestApi> {
+  const app = await createApp(testConfig(overrides), {
+    logger: false,
+    ...(options.clock && { clock: options.clock }),
+  });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return { app, url, dataSource: app.get(DataSource), close: () => app.close() };

@@ -72,15 +72,17 @@ export interface NotificationWaveDeps extends NotificationActivityDeps {
   concurrency?: number;
 }
 
+/** What decides whether each send of a wave still goes: the steps as they stand at the wave. */
 async function waveFacts(
   manager: EntityManager,
   campaign: Campaign,
   steps: readonly CampaignStep[],
+  at: Date,
 ): Promise<WaveFacts> {
   const campaignId = campaign.id;
   const views = campaignViewAt(
     { stepFacts: steps.map(stepFactsOf), launchedAt: campaign.launchedAt?.getTime() ?? null },
-    new Date(),
+    at,
   ).steps;
   const rows: { id: string; status: string; submitted: boolean }[] = await manager.query(
     `SELECT p.id, p.status,
@@ -201,7 +203,7 @@ export function createNotificationWaveActivities(
       const data = await loadNotificationCampaign(manager, campaignId, 'all');
       const sends = await campaignForecast(manager, data.campaign, data.steps, deps.calendar);
       const due = sends.filter((send) => send.sendAt > after && send.sendAt <= upTo);
-      const facts = await waveFacts(manager, data.campaign, data.steps);
+      const facts = await waveFacts(manager, data.campaign, data.steps, new Date(upTo));
       const digests = new Map<number, ReturnType<typeof digestLists>>();
       const digestOf = (step: CampaignStep) => {
         if (!digests.has(step.number)) {

@@ -10,7 +10,7 @@ import {
 import { scoreProblem } from '../../domain/self-assessment-rules.js';
 import type { AppraisalRound } from '../../entities/index.js';
 import type { Actor } from '../auth/actor.js';
-import { type IndexTree, type TreeNode, whyNotAppraised } from '../scoring-data/index-tree.js';
+import { type IndexTree, type TreeNode, whyNotScored } from '../scoring-data/index-tree.js';
 import type { AppraisalItemDto } from './appraisal.dto.js';
 
 export interface CheckedItem {
@@ -51,7 +51,7 @@ export function checkItems(tree: IndexTree, items: AppraisalItemDto[]): CheckedI
   const problems: string[] = [];
   const checked: CheckedItem[] = [];
   for (const item of items) {
-    const why = whyNotAppraised(tree, item.criterionCode);
+    const why = whyNotScored(tree, item.criterionCode, 'appraiser');
     if (why) {
       problems.push(why);
       continue;

@@ -100,6 +100,7 @@ export class AppraisalsService {
         await loadIndexTrees(manager, campaign.id),
         unit.group,
         campaign.code,
+        unit.unitCode,
       );
       const items = checkItems(tree, dto.items);
       const agency = actor.agencyId
@@ -186,7 +187,12 @@ export class AppraisalsService {
   }
 
   async sheetOf(manager: EntityManager, campaign: Campaign, unit: UnitRef): Promise<UnitSheetView> {
-    const tree = treeOfGroup(await loadIndexTrees(manager, campaign.id), unit.group, campaign.code);
+    const tree = treeOfGroup(
+      await loadIndexTrees(manager, campaign.id),
+      unit.group,
+      campaign.code,
+      unit.unitCode,
+    );
     const [inputs] = await loadScoringInputs(manager, [unit]);
     return {
       campaignId: campaign.id,
@@ -293,7 +299,7 @@ export class AppraisalsService {
       const problems: string[] = [];
       const keptRoundOne: FixResult['keptRoundOne'] = [];
       for (const unit of inputs) {
-        const tree = treeOfGroup(trees, unit.unit.group, campaign.code);
+        const tree = treeOfGroup(trees, unit.unit.group, campaign.code, unit.unit.unitCode);
         const code = (id: string) => tree.byId.get(id)?.code ?? id;
         const withoutRoundOne = tree.appraisedLeaves.filter((l) => !unit.appraisals.get(l.id)?.[1]);
         if (withoutRoundOne.length > 0) {

@@ -26,6 +26,7 @@ import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG } from '../tokens.js';
 import { type UnitScope, UnitScopeService } from '../self-assessments/unit-scope.service.js';
+import { whyNotScored } from '../scoring-data/index-tree.js';
 import { isUuid } from '../common/params.js';
 import type { EvidenceView } from './evidence.dto.js';
 import { type HashedUpload, removeIfPresent } from './hashing-disk-storage.js';
@@ -152,10 +153,10 @@ export class EvidenceService {
 
     let criterionId: string | null = null;
     if (criterionCode !== null) {
-      const criteria = await this.scopes.criteria(scope);
-      const why = this.scopes.whyNotSelfScored(criteria, criterionCode);
+      const tree = await this.scopes.indexTree(scope);
+      const why = whyNotScored(tree, criterionCode, 'unit');
       if (why) throw new UnprocessableEntityException(`${why}.`);
-      criterionId = criteria.leafByCode.get(criterionCode)!.id;
+      criterionId = tree.byCode.get(criterionCode)!.id;
     }
 
     const storagePath = path.join(scope.relativeDirectory, file.sha256);

@@ -30,7 +30,7 @@ import {
   type IndexTree,
   loadIndexTrees,
   treeOfGroup,
-  whyNotAppraised,
+  whyNotScored,
 } from '../scoring-data/index-tree.js';
 import {
   loadScoringInputs,
@@ -123,7 +123,7 @@ export class ExplanationProposalsService {
       const views: UnitRequestsView[] = [];
       let proposed = 0;
       for (const unit of inputs) {
-        const tree = treeOfGroup(trees, unit.unit.group, campaign.code);
+        const tree = treeOfGroup(trees, unit.unit.group, campaign.code, unit.unit.unitCode);
         const notAppraised = await this.reconcile(manager, tree, unit);
         const fresh = await manager.findBy(ExplanationRequest, {
           participationId: unit.unit.participationId,
@@ -260,6 +260,7 @@ export class ExplanationProposalsService {
         await loadIndexTrees(manager, campaign.id),
         unit.group,
         campaign.code,
+        unit.unitCode,
       );
       const problems: string[] = [];
       const seen = new Set<string>();
@@ -267,7 +268,7 @@ export class ExplanationProposalsService {
         if (seen.has(item.criterionCode))
           problems.push(`criterion ${item.criterionCode} appears twice`);
         seen.add(item.criterionCode);
-        const why = whyNotAppraised(tree, item.criterionCode);
+        const why = whyNotScored(tree, item.criterionCode, 'appraiser');
         if (why) problems.push(why);
       }
       if (problems.length > 0) {
@@ -332,7 +333,12 @@ export class ExplanationProposalsService {
     const campaign = await findCampaign(manager, campaignRef);
     this.assertOpen(campaign, 'requesting explanations');
     const unit = await findUnitRef(manager, campaign, unitCode);
-    const tree = treeOfGroup(await loadIndexTrees(manager, campaign.id), unit.group, campaign.code);
+    const tree = treeOfGroup(
+      await loadIndexTrees(manager, campaign.id),
+      unit.group,
+      campaign.code,
+      unit.unitCode,
+    );
     const proposed = (
       await manager.findBy(ExplanationRequest, {
         participationId: unit.participationId,
@@ -371,7 +377,12 @@ export class ExplanationProposalsService {
     campaign: Campaign,
     unit: UnitRef,
   ): Promise<UnitRequestsView> {
-    const tree = treeOfGroup(await loadIndexTrees(manager, campaign.id), unit.group, campaign.code);
+    const tree = treeOfGroup(
+      await loadIndexTrees(manager, campaign.id),
+      unit.group,
+      campaign.code,
+      unit.unitCode,
+    );
     const [inputs] = await loadScoringInputs(manager, [unit]);
     return this.unitView(tree, inputs!);
   }

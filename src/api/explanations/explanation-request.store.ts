@@ -19,7 +19,7 @@ import {
   type IndexTree,
   loadIndexTrees,
   treeOfGroup,
-  whyNotAppraised,
+  whyNotScored,
 } from '../scoring-data/index-tree.js';
 
 export interface ConfirmRequest {
@@ -68,7 +68,12 @@ export class ExplanationRequestStore {
     const unit = await manager.findOneByOrFail(Unit, { id: participation.unitId });
     return {
       unit,
-      tree: treeOfGroup(await loadIndexTrees(manager, campaign.id), unit.group, campaign.code),
+      tree: treeOfGroup(
+        await loadIndexTrees(manager, campaign.id),
+        unit.group,
+        campaign.code,
+        unit.code,
+      ),
     };
   }
 
@@ -79,7 +84,9 @@ export class ExplanationRequestStore {
    */
   async confirm(manager: EntityManager, actor: Actor, request: ConfirmRequest): Promise<string[]> {
     const { tree } = await this.treeOf(manager, request.campaign, request.participation);
-    const problems = request.criteria.flatMap((code) => whyNotAppraised(tree, code) ?? []);
+    const problems = request.criteria.flatMap(
+      (code) => whyNotScored(tree, code, 'appraiser') ?? [],
+    );
     if (problems.length > 0) throw unprocessable(problems);
     const leaves = [...new Set(request.criteria)].map((code) => tree.byCode.get(code)!);
     const existing = new Map(

@@ -17,10 +17,13 @@ import { OutboxMessage, type OutboxOutcome } from '../../entities/index.js';
 import { APP_CONFIG, TEMPORAL_CLIENT } from '../tokens.js';
 import type { WorkflowStartPayload } from './outbox.js';
 
-/** Back-off between attempts at one target: 1 s, 2 s, 4 s … at most 5 minutes. */
-const retryDelayMs = (attempts: number) => Math.min(1000 * 2 ** Math.max(0, attempts - 1), 300_000);
-/** A target that does not exist yet (a unit its batch has not started) is tried this often. */
-const NOT_STARTED_ATTEMPTS = 20;
+/** Back-off between attempts at one target: 1 s, 2 s, 4 s … at most a minute. */
+const retryDelayMs = (attempts: number) => Math.min(1000 * 2 ** Math.max(0, attempts - 1), 60_000);
+/**
+ * A target that does not exist yet (a unit its batch is still starting) is tried this long; a
+ * message to a workflow that never came is given up then, with the reason kept.
+ */
+const NOT_STARTED_PATIENCE_MS = 30 * 60_000;
 
 type Attempt =
   { outcome: OutboxOutcome; error?: string } | { retry: true; error: string; notStarted?: boolean };
@@ -77,22 +80,26 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async deliver(ids: readonly string[], waitMs = 5000): Promise<'delivered' | 'pending'> {
     if (ids.length === 0) return 'delivered';
     if (!this.enabled) return 'pending';
-    const targets = await this.dataSource.getRepository(OutboxMessage).find({
-      where: { id: In([...ids]) },
-      select: { id: true, workflowId: true },
-    });
-    const work = (async () => {
-      for (const workflowId of new Set(targets.map((row) => row.workflowId))) {
-        await this.deliverTarget(workflowId, { force: true });
+    const repo = this.dataSource.getRepository(OutboxMessage);
+    const until = Date.now() + waitMs;
+    const undelivered = () => repo.find({ where: { id: In([...ids]), deliveredAt: IsNull() } });
+    const attempts = (async () => {
+      // A target that does not exist yet (a unit its batch is starting) usually does in moments;
+      // Temporal unreachable is left to the poll, so that the caller has its answer now.
+      for (let left = await undelivered(); left.length > 0; left = await undelivered()) {
+        let onlyNotStarted = true;
+        for (const workflowId of new Set(left.map((row) => row.workflowId))) {
+          const outcome = await this.deliverTarget(workflowId, { force: true });
+          if (outcome === 'failed') onlyNotStarted = false;
+        }
+        if (!onlyNotStarted || Date.now() + 250 > until) return;
+        await new Promise((r) => setTimeout(r, 250));
       }
     })().catch((err: unknown) => this.log.warn(`Outbox delivery failed: ${String(err)}`));
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([work, new Promise((r) => (timer = setTimeout(r, waitMs)))]);
+    await Promise.race([attempts, new Promise((r) => (timer = setTimeout(r, waitMs)))]);
     clearTimeout(timer);
-    const left = await this.dataSource
-      .getRepository(OutboxMessage)
-      .countBy({ id: In([...ids]), deliveredAt: IsNull() });
-    return left === 0 ? 'delivered' : 'pending';
+    return (await undelivered()).length === 0 ? 'delivered' : 'pending';
   }
 
   /** One pass over every target with a message due. */
@@ -115,8 +122,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       .countBy({ campaignId, deliveredAt: IsNull() });
   }
 
-  private async deliverTarget(workflowId: string, options: { force: boolean }): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+  /** Delivers the target's messages in order; says how the first one not delivered failed. */
+  private async deliverTarget(
+    workflowId: string,
+    options: { force: boolean },
+  ): Promise<'done' | 'not_started' | 'failed'> {
+    return this.dataSource.transaction(async (manager) => {
       // One deliverer per target at a time, in every API process: messages keep their order.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [workflowId]);
       const rows = await manager.find(OutboxMessage, {
@@ -124,7 +135,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         order: { id: 'ASC' },
       });
       for (const row of rows) {
-        if (!options.force && row.nextAttemptAt.getTime() > Date.now()) return;
+        if (!options.force && row.nextAttemptAt.getTime() > Date.now()) return 'done';
         const attempt = await this.attempt(row);
         if ('outcome' in attempt) {
           await this.finish(manager, row, attempt.outcome, attempt.error ?? null);
@@ -132,7 +143,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           continue;
         }
         const attempts = row.attempts + 1;
-        if (attempt.notStarted && attempts >= NOT_STARTED_ATTEMPTS) {
+        if (attempt.notStarted && Date.now() - row.createdAt.getTime() > NOT_STARTED_PATIENCE_MS) {
           await this.finish(manager, row, 'not_running', attempt.error);
           this.log.warn(`${row.action} for ${workflowId} given up: ${attempt.error}`);
           continue;
@@ -146,8 +157,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
             nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts)),
           },
         );
-        return; // later messages to this target wait for this one
+        return attempt.notStarted ? 'not_started' : 'failed'; // later messages wait for it
       }
+      return 'done';
     });
   }
 

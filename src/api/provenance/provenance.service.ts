@@ -74,7 +74,12 @@ export class ProvenanceService {
     const campaign = await findCampaign(manager, campaignRef);
     const unit = await findUnitRef(manager, campaign, unitCode);
     assertMayReadUnit(actor, campaign, unit);
-    const tree = treeOfGroup(await loadIndexTrees(manager, campaign.id), unit.group, campaign.code);
+    const tree = treeOfGroup(
+      await loadIndexTrees(manager, campaign.id),
+      unit.group,
+      campaign.code,
+      unit.unitCode,
+    );
     const node = tree.byCode.get(criterionCode);
     if (!node) {
       throw new NotFoundException(

@@ -75,7 +75,12 @@ export async function scoreSheetFile(
   unit: UnitRef,
   format: FileFormat,
 ): Promise<ExportFile> {
-  const tree = treeOfGroup(await loadIndexTrees(manager, campaign.id), unit.group, campaign.code);
+  const tree = treeOfGroup(
+    await loadIndexTrees(manager, campaign.id),
+    unit.group,
+    campaign.code,
+    unit.unitCode,
+  );
   const [inputs] = await loadScoringInputs(manager, [unit]);
   const sheet = buildUnitSheet(tree, inputs!);
   const results = await readResults(manager, campaign);

@@ -126,6 +126,7 @@ export class ResultsService {
           await loadIndexTrees(manager, campaign.id),
           unit.group,
           campaign.code,
+          unit.unitCode,
         );
         const node = tree.byCode.get(dto.criterionCode!);
         if (!node || !node.isLeaf) {

@@ -1,6 +1,7 @@
 /**
- * A campaign's index sets as trees to appraise and score: every node in tree order, with the
- * appraising agency each leaf inherits, and the checked ScoreTree of the scoring module.
+ * A campaign's index sets as the one criterion tree the API uses: every node in tree order, with
+ * the appraising agency each leaf inherits, and the checked ScoreTree of the scoring module. Self-
+ * assessment, appraisal, explanations and results all read it.
  */
 import { ConflictException } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
@@ -32,7 +33,10 @@ export interface IndexTree {
   byCode: Map<string, TreeNode>;
   /** Leaves in tree order. */
   leaves: TreeNode[];
-  /** Leaves appraisers score (regular, bonus, penalty): survey leaves come from imports. */
+  /**
+   * Leaves units score themselves and appraisers appraise (SCORED_KINDS: regular, bonus,
+   * penalty), in tree order: survey leaves come from imports.
+   */
   appraisedLeaves: TreeNode[];
   /** The top-level regular and survey nodes (lĩnh vực), in order. */
   fields: TreeNode[];
@@ -72,16 +76,17 @@ export async function loadIndexTrees(
   return trees;
 }
 
-/** The tree of one group; 409 when the campaign has none for it (as the self-assessment says). */
+/** The tree of a unit's group; 409 when the campaign has none for it. */
 export function treeOfGroup(
   trees: Map<string, IndexTree>,
   group: string,
   campaignCode: string,
+  unitCode: string,
 ): IndexTree {
   const tree = trees.get(group);
   if (!tree) {
     throw new ConflictException(
-      `Campaign ${campaignCode} has no index set for the unit group "${group}"; import one first.`,
+      `Campaign ${campaignCode} has no index set for the unit group "${group}" of unit ${unitCode}; import one first.`,
     );
   }
   return tree;
@@ -123,16 +128,8 @@ function buildIndexTree(
     }
   };
   visit(null, null, new Set());
-  const built = buildScoreTree(
-    nodes.map((n) => ({
-      id: n.id,
-      parentId: n.parentId,
-      code: n.code,
-      level: n.level,
-      kind: n.kind,
-      maxPoints: n.maxPoints,
-    })),
-  );
+  // A TreeNode is a ScoreNode with more to say: the scoring module checks the same nodes.
+  const built = buildScoreTree(nodes);
   const leaves = nodes.filter((n) => n.isLeaf);
   return {
     indexSet,
@@ -150,19 +147,29 @@ function buildIndexTree(
   };
 }
 
+/** How a survey leaf is refused to whoever tried to score it. */
+const SURVEY_REFUSALS = {
+  appraiser: ' (import its points), not appraised',
+  unit: ", not by the unit's self-assessment",
+} as const;
+
 /**
- * Why `code` is not a leaf appraisers score in this tree, or null when it is one. English, like
- * the other API errors.
+ * Why `code` is not one of the tree's `appraisedLeaves` (which units and appraisers both score),
+ * or null when it is one; the survey case names who asked. English, like the other API errors.
  */
-export function whyNotAppraised(tree: IndexTree, code: string): string | null {
+export function whyNotScored(
+  tree: IndexTree,
+  code: string,
+  by: keyof typeof SURVEY_REFUSALS,
+): string | null {
   const node = tree.byCode.get(code);
   if (!node) return `criterion ${code} is not in the index set "${tree.indexSet.name}"`;
   if (!node.isLeaf) {
     const kids = tree.nodes.filter((n) => n.parentId === node.id).map((n) => n.code);
     return `criterion ${code} has sub-criteria (${kids.join(', ')}): score those instead`;
   }
-  if (node.kind === 'survey') {
-    return `criterion ${code} is scored from sociological surveys (import its points), not appraised`;
+  if (!SCORED_KINDS.includes(node.kind)) {
+    return `criterion ${code} is scored from sociological surveys${SURVEY_REFUSALS[by]}`;
   }
   return null;
 }

@@ -37,7 +37,8 @@ import type {
   SelfAssessmentView,
   SubmissionRecord,
 } from './self-assessment.dto.js';
-import { type UnitCriteria, type UnitScope, UnitScopeService } from './unit-scope.service.js';
+import { type UnitScope, UnitScopeService } from './unit-scope.service.js';
+import { type IndexTree, whyNotScored } from '../scoring-data/index-tree.js';
 import type { UnitStatus } from '../../domain/words.js';
 
 type ItemValues = Pick<SelfAssessmentItem, 'score' | 'notApplicable' | 'note' | 'evidenceIds'>;
@@ -78,7 +79,7 @@ export class SelfAssessmentsService {
   ): Promise<SelfAssessmentView> {
     const manager = this.dataSource.manager;
     const scope = await this.scopes.resolve(actor, campaignRef, unitCode, 'read');
-    const criteria = await this.scopes.criteria(scope, manager);
+    const tree = await this.scopes.indexTree(scope, manager);
     const assessment = await manager.findOne(SelfAssessment, {
       where: {
         participationId: scope.participation.id,
@@ -91,7 +92,7 @@ export class SelfAssessmentsService {
         `Unit ${scope.unit.code} has no self-assessment version ${version} in campaign ${scope.campaign.code}.`,
       );
     }
-    return this.view(manager, scope, criteria, assessment);
+    return this.view(manager, scope, tree, assessment);
   }
 
   async versions(
@@ -145,7 +146,7 @@ export class SelfAssessmentsService {
       });
       const window = await this.window(manager, scope, this.clock.now());
       if (window?.phase === 'closed') throw this.closed(scope, window, 'saved');
-      const criteria = await this.scopes.criteria(scope, manager);
+      const tree = await this.scopes.indexTree(scope, manager);
       const newest = await manager.findOne(SelfAssessment, {
         where: { participationId: scope.participation.id },
         order: { version: 'DESC' },
@@ -158,7 +159,7 @@ export class SelfAssessmentsService {
           current.set(item.criterionId, item);
         }
       }
-      const changes = await this.mergeItems(manager, scope, criteria, current, dto.items);
+      const changes = await this.mergeItems(manager, scope, tree, current, dto.items);
 
       let draft: SelfAssessment;
       const startsVersion = !newest || newest.status === 'submitted';
@@ -214,7 +215,7 @@ export class SelfAssessmentsService {
         manager,
       );
       const saved = await manager.findOneByOrFail(SelfAssessment, { id: draft.id });
-      return this.view(manager, scope, criteria, saved);
+      return this.view(manager, scope, tree, saved);
     });
   }
 
@@ -311,15 +312,15 @@ export class SelfAssessmentsService {
         );
       }
 
-      const criteria = await this.scopes.criteria(scope, manager);
+      const tree = await this.scopes.indexTree(scope, manager);
       const items = await manager.findBy(SelfAssessmentItem, { selfAssessmentId: draft.id });
       const answers = new Map<string, LeafAnswer>();
       for (const item of items) {
-        const leaf = criteria.leafById.get(item.criterionId);
+        const leaf = tree.byId.get(item.criterionId);
         if (leaf) answers.set(leaf.code, item);
       }
       const problems: string[] = [];
-      for (const leaf of criteria.leaves) {
+      for (const leaf of tree.appraisedLeaves) {
         const score = answers.get(leaf.code)?.score;
         const problem =
           score === null || score === undefined
@@ -327,7 +328,7 @@ export class SelfAssessmentsService {
             : scoreProblem(leaf.code, score, leaf.maxPoints);
         if (problem) problems.push(problem);
       }
-      const { missing, missingEvidence } = completeness(criteria.leaves, answers);
+      const { missing, missingEvidence } = completeness(tree.appraisedLeaves, answers);
       if (missing.length > 0) {
         problems.push(`not scored (give a score or notApplicable: true): ${missing.join(', ')}`);
       }
@@ -409,7 +410,7 @@ export class SelfAssessmentsService {
   private async mergeItems(
     manager: EntityManager,
     scope: UnitScope,
-    criteria: UnitCriteria,
+    tree: IndexTree,
     current: Map<string, ItemValues>,
     items: DraftItemDto[],
   ): Promise<Map<string, string>> {
@@ -427,12 +428,12 @@ export class SelfAssessmentsService {
 
     const problems: string[] = [];
     for (const item of items) {
-      const why = this.scopes.whyNotSelfScored(criteria, item.criterionCode);
+      const why = whyNotScored(tree, item.criterionCode, 'unit');
       if (why) {
         problems.push(why);
         continue;
       }
-      const leaf = criteria.leafByCode.get(item.criterionCode)!;
+      const leaf = tree.byCode.get(item.criterionCode)!;
       if (typeof item.score === 'number') {
         const problem = scoreProblem(leaf.code, item.score, leaf.maxPoints);
         if (problem) problems.push(problem);
@@ -463,7 +464,7 @@ export class SelfAssessmentsService {
 
     const changed = new Map<string, string>();
     for (const item of items) {
-      const leaf = criteria.leafByCode.get(item.criterionCode)!;
+      const leaf = tree.byCode.get(item.criterionCode)!;
       const next: ItemValues = {
         ...(current.get(leaf.id) ?? {
           score: null,
@@ -491,7 +492,7 @@ export class SelfAssessmentsService {
   private async view(
     manager: EntityManager,
     scope: UnitScope,
-    criteria: UnitCriteria,
+    tree: IndexTree,
     assessment: SelfAssessment | null,
   ): Promise<SelfAssessmentView> {
     const items = assessment
@@ -506,11 +507,11 @@ export class SelfAssessmentsService {
       ).map((file) => [file.id, file]),
     );
     const answers = new Map<string, LeafAnswer>();
-    for (const leaf of criteria.leaves) {
+    for (const leaf of tree.appraisedLeaves) {
       const item = byCriterion.get(leaf.id);
       if (item) answers.set(leaf.code, item);
     }
-    const { missing, missingEvidence } = completeness(criteria.leaves, answers);
+    const { missing, missingEvidence } = completeness(tree.appraisedLeaves, answers);
     const steps = await loadSteps(manager, scope.campaign.id);
     const snapshot = await loadUnitSnapshot(manager, scope.campaign, steps, scope.participation.id);
     const window = selfAssessmentWindowAt(snapshot!.facts, this.clock.now().getTime());
@@ -526,9 +527,9 @@ export class SelfAssessmentsService {
       unitName: scope.unit.name,
       unitGroup: scope.unit.group,
       indexSet: {
-        id: criteria.indexSet.id,
-        name: criteria.indexSet.name,
-        illustrative: criteria.indexSet.illustrative,
+        id: tree.indexSet.id,
+        name: tree.indexSet.name,
+        illustrative: tree.indexSet.illustrative,
       },
       version: assessment?.version ?? null,
       status: assessment?.status ?? 'not_started',
@@ -546,7 +547,7 @@ export class SelfAssessmentsService {
         acceptedUntil: window?.phase === 'late' ? isoMs(window.acceptedUntil) : null,
         closedBecause: window?.phase === 'closed' ? window.reason : null,
       },
-      items: criteria.leaves.map((leaf) => {
+      items: tree.appraisedLeaves.map((leaf) => {
         const item = byCriterion.get(leaf.id);
         return {
           criterionCode: leaf.code,

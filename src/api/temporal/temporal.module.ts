@@ -4,8 +4,10 @@ import type { AppConfig } from '../../config.js';
 import { APP_CONFIG, TEMPORAL_CLIENT, TEMPORAL_PROBE } from '../tokens.js';
 
 /**
- * The Temporal client the API starts and signals workflows with. The connection is lazy, so the
- * API starts (and /health reports it) even while Temporal is down.
+ * The Temporal client the outbox relay starts and signals workflows with. The connection is lazy,
+ * so the API starts (and /health reports it) even while Temporal is down. It makes one attempt per
+ * call (the relay retries with its own back-off, and a caller must not wait on an outage), and
+ * reconnects within seconds once Temporal is back.
  */
 @Global()
 @Module({
@@ -15,7 +17,14 @@ import { APP_CONFIG, TEMPORAL_CLIENT, TEMPORAL_PROBE } from '../tokens.js';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
         new Client({
-          connection: Connection.lazy({ address: config.temporalAddress }),
+          connection: Connection.lazy({
+            address: config.temporalAddress,
+            interceptors: [],
+            channelArgs: {
+              'grpc.initial_reconnect_backoff_ms': 250,
+              'grpc.max_reconnect_backoff_ms': 5000,
+            },
+          }),
           namespace: config.temporalNamespace,
         }),
     },

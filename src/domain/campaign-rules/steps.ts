@@ -11,6 +11,8 @@
  *   the secretariat closes it; a step owned by the secretariat, the council or the Chairman stays
  *   open until they complete it, and is overdue past its deadline.
  * - A step never closes before it opens: a deadline already past closes it as it opens.
+ * - A deadline is the last instant inside the window (23:59:59 of its last day): the step is
+ *   closed from the next millisecond, as a unit's submission at the deadline is on time.
  */
 import type { StepActor, StepClosedBy, StepKind, StepStatus } from '../words.js';
 
@@ -54,7 +56,10 @@ const max = (...xs: (number | null)[]): number | null =>
 /** When a step opens and closes, as far as the facts tell: independent of the instant asked. */
 interface StepInstants {
   opensAt: number | null;
+  /** When it closes, as reported (a deadline, an early close, a completion). */
   closesAt: number | null;
+  /** The first instant it is closed: a deadline is still inside the window, as for the units. */
+  closedFrom: number | null;
   closedBy: StepClosedBy | null;
 }
 
@@ -72,7 +77,7 @@ function instantsOf(
     const early = Math.max(launchedAt, step.openedEarlyAt);
     opensAt = opensAt === null ? early : Math.min(opensAt, early);
   }
-  if (opensAt === null) return { opensAt: null, closesAt: null, closedBy: null };
+  if (opensAt === null) return { opensAt: null, closesAt: null, closedFrom: null, closedBy: null };
 
   // Closing: the deadline or an early close for the units' steps, the actor's completion otherwise.
   const completed = step.completedAt ?? null;
@@ -86,8 +91,11 @@ function instantsOf(
     closesAt = completed;
     closedBy = step.completedBy ?? 'secretariat';
   }
-  if (closesAt !== null) closesAt = Math.max(closesAt, opensAt);
-  return { opensAt, closesAt, closedBy };
+  if (closesAt === null) return { opensAt, closesAt: null, closedFrom: null, closedBy };
+  closesAt = Math.max(closesAt, opensAt);
+  const closedFrom =
+    closedBy === 'deadline' && closesAt === step.deadline ? closesAt + 1 : closesAt;
+  return { opensAt, closesAt, closedFrom, closedBy };
 }
 
 /** Every step's instants, predecessors first; empty before the launch. */
@@ -113,7 +121,7 @@ export function stepViewsAt(
   return steps.map((step) => {
     const at = instants.get(step.number);
     const opened = at?.opensAt != null && now >= at.opensAt;
-    const closed = opened && at?.closesAt != null && now >= at.closesAt;
+    const closed = opened && at?.closedFrom != null && now >= at.closedFrom;
     const overdue =
       opened &&
       !closesAtDeadline(step) &&
@@ -151,7 +159,7 @@ export function nextStepChange(
   for (const step of steps) {
     const at = instants.get(step.number);
     consider(at?.opensAt, step.number, 'opens');
-    consider(at?.closesAt, step.number, 'closes');
+    consider(at?.closedFrom, step.number, 'closes');
     // An owned step turns overdue just after its deadline.
     if (!closesAtDeadline(step) && step.deadline !== null) {
       consider(step.deadline + 1, step.number, 'overdue');

@@ -32,14 +32,8 @@ import {
   pointsToHundredths,
 } from './decimal.js';
 import { type Checked, numberVi, problem, type ScoringProblem } from './problems.js';
-import {
-  isScoredKind,
-  type LeafScore,
-  type ScoreNode,
-  type ScoreNodeKind,
-  type ScoreNodeLevel,
-  type ScoreTree,
-} from './score-tree.js';
+import { isScoredKind, type LeafScore, type ScoreNode, type ScoreTree } from './score-tree.js';
+import type { CriterionKind, CriterionLevel } from '../words.js';
 
 export interface EvaluationOptions {
   /** 'error' (default): a leaf without a score is a problem. 'zero': it counts as 0 points. */
@@ -55,8 +49,8 @@ export interface EvaluationOptions {
 export interface NodeScore {
   id: string;
   code: string;
-  level: ScoreNodeLevel;
-  kind: ScoreNodeKind;
+  level: CriterionLevel;
+  kind: CriterionKind;
   /** Điểm tối đa as the index set states it; for bonus and penalty, the cap. */
   maxPoints: number;
   /** Maximum of the criteria that apply to the unit; null for bonus and penalty nodes. */
@@ -135,7 +129,7 @@ interface Figures {
   missing: boolean;
 }
 
-const SCORE_NAMES: Record<ScoreNodeKind, { score: string; max: string }> = {
+const SCORE_NAMES: Record<CriterionKind, { score: string; max: string }> = {
   regular: { score: 'điểm', max: 'điểm tối đa' },
   survey: { score: 'điểm', max: 'điểm tối đa' },
   bonus: { score: 'điểm thưởng', max: 'mức thưởng tối đa' },

@@ -1,7 +1,7 @@
 /**
  * An index set as a tree to score: field (lĩnh vực) → criterion (tiêu chí) → sub-criterion (tiêu
- * chí thành phần). Pure: no I/O, no dependency on the entities (the kinds and levels mirror
- * `CriterionKind` and `CriterionLevel`).
+ * chí thành phần). Pure: no I/O, no dependency on the entities; levels and kinds are the domain
+ * words `CriterionLevel` and `CriterionKind`.
  *
  * Rules checked by `buildScoreTree`, as the index set import states them:
  * - ids are unique, every parent exists, there is no cycle;
@@ -14,19 +14,15 @@
  */
 import { pointsToHundredths } from './decimal.js';
 import { type Checked, numberVi, problem, type ScoringProblem } from './problems.js';
-
-export type ScoreNodeLevel = 'field' | 'criterion' | 'sub_criterion';
-
-/** regular: scored by appraisers; survey: imported from surveys; bonus / penalty: adjustments. */
-export type ScoreNodeKind = 'regular' | 'survey' | 'bonus' | 'penalty';
+import type { CriterionKind, CriterionLevel } from '../words.js';
 
 export interface ScoreNode {
   id: string;
   parentId: string | null;
   /** "1", "1.2", "1.2.3": named in every problem. */
   code: string;
-  level: ScoreNodeLevel;
-  kind: ScoreNodeKind;
+  level: CriterionLevel;
+  kind: CriterionKind;
   /** Điểm tối đa; for a bonus or penalty node, its cap. */
   maxPoints: number;
 }
@@ -49,7 +45,7 @@ export interface ScoreTree {
 }
 
 /** Nodes whose points add up to the index (as opposed to bonus and penalty adjustments). */
-export function isScoredKind(kind: ScoreNodeKind): kind is 'regular' | 'survey' {
+export function isScoredKind(kind: CriterionKind): kind is 'regular' | 'survey' {
   return kind === 'regular' || kind === 'survey';
 }
 

@@ -2,16 +2,14 @@ import {
   buildScoreTree,
   type LeafScore,
   type ScoreNode,
-  type ScoreNodeKind,
   type ScoreTree,
 } from '../../../src/domain/scoring/index.js';
-
-const LEVELS = ['field', 'criterion', 'sub_criterion'] as const;
+import { CRITERION_LEVELS, type CriterionKind } from '../../../src/domain/words.js';
 
 /** A node whose id is its code and whose parent comes from the dotted code ("1.2" → "1"). */
-export function node(code: string, kind: ScoreNodeKind, maxPoints: number): ScoreNode {
+export function node(code: string, kind: CriterionKind, maxPoints: number): ScoreNode {
   const parts = code.split('.');
-  const level = LEVELS[parts.length - 1];
+  const level = CRITERION_LEVELS[parts.length - 1];
   if (!level) throw new Error(`too deep: ${code}`);
   return {
     id: code,

@@ -1,10 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import {
-  buildScoreTree,
-  type ScoreNode,
-  type ScoreNodeKind,
-  type ScoreNodeLevel,
-} from '../../../src/domain/scoring/index.js';
+import { buildScoreTree, type ScoreNode } from '../../../src/domain/scoring/index.js';
 import type { CriterionKind, CriterionLevel } from '../../../src/domain/words.js';
 import { node, SMALL_INDEX } from './fixtures.js';
 
@@ -14,9 +9,9 @@ const problemsOf = (nodes: ScoreNode[]) => {
 };
 
 describe('buildScoreTree', () => {
-  it('mirrors the kinds and levels of the Criterion entity', () => {
-    expectTypeOf<ScoreNodeKind>().toEqualTypeOf<CriterionKind>();
-    expectTypeOf<ScoreNodeLevel>().toEqualTypeOf<CriterionLevel>();
+  it('uses the kinds and levels of the domain words', () => {
+    expectTypeOf<ScoreNode['kind']>().toEqualTypeOf<CriterionKind>();
+    expectTypeOf<ScoreNode['level']>().toEqualTypeOf<CriterionLevel>();
   });
 
   it('indexes a valid tree: roots, children and leaves in the order given', () => {
