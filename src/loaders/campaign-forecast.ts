@@ -10,6 +10,7 @@ import {
   type ForecastSend,
   type ForecastUnit,
 } from '../domain/notifications/forecast.js';
+import type { ReminderPlanStep } from '../domain/reminders/plan-reminders.js';
 import { resolveReminderPolicy } from '../domain/reminders/reminder-policy.js';
 import type { Campaign, CampaignStep } from '../entities/index.js';
 import { appraisingAgencies } from './appraising-agencies.js';
@@ -46,6 +47,16 @@ export async function forecastUnits(
   }));
 }
 
+/** The steps as the reminder planners read them: the plan as amended. */
+export function reminderPlanSteps(steps: readonly CampaignStep[]): ReminderPlanStep[] {
+  return steps.map((step) => ({
+    number: step.number,
+    kind: step.kind,
+    opensAt: step.opensAt?.toISOString() ?? null,
+    deadline: step.deadline?.toISOString() ?? null,
+  }));
+}
+
 /** Every send the campaign's current plan holds, ordered by time. */
 export async function campaignForecast(
   manager: EntityManager,
@@ -63,12 +74,7 @@ export async function campaignForecast(
     calendar,
     policy: resolveReminderPolicy(campaign.reminderPolicy ?? {}),
     latePolicy: campaign.latePolicy,
-    steps: steps.map((step) => ({
-      number: step.number,
-      kind: step.kind,
-      opensAt: step.opensAt?.toISOString() ?? null,
-      deadline: step.deadline?.toISOString() ?? null,
-    })),
+    steps: reminderPlanSteps(steps),
     units,
     agencies,
   });

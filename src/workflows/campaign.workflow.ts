@@ -1,16 +1,10 @@
 import {
-  type ChildWorkflowHandle,
-  condition,
   patched,
-  proxyActivities,
   setCurrentDetails,
   setHandler,
-  startChild,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { CampaignRecordActivities } from '../activities/campaign-records.js';
-import type { UnitBatchInput } from '../contracts/batch.js';
 import {
   type CampaignState,
   type CampaignWorkflowInput,
@@ -23,16 +17,13 @@ import { CAMPAIGN_YEAR, CURRENT_STEP } from '../contracts/search-attributes.js';
 import {
   amendDeadlineSignal,
   campaignEndedSignal,
-  campaignEventSignal,
   campaignStateQuery,
   chairmanDecisionSignal,
   closeStepSignal,
   councilApprovalSignal,
-  notificationPlanChangedSignal,
   openStepSignal,
 } from '../contracts/signals.js';
 import type { CampaignEvent } from '../contracts/unit.js';
-import { batchWorkflowId, notificationsWorkflowId } from '../contracts/workflow-ids.js';
 import {
   type StepChange,
   type StepView,
@@ -41,27 +32,17 @@ import {
   stepViewsAt,
 } from '../domain/campaign-rules/index.js';
 import { formatLocalDateTime } from '../domain/local-time.js';
-import type { StepKind } from '../domain/words.js';
+import {
+  UNIT_FACING_KINDS,
+  campaignRecords as records,
+  notifyPlanChanges,
+  relayToBatches,
+  startNotifications,
+  startUnitBatches,
+} from './campaign-children.js';
 import { campaignWorkflowV4 } from './legacy/campaign-v4.js';
-import { notificationsWorkflow } from './notifications.workflow.js';
-import { unitBatchWorkflow } from './unit-batch.workflow.js';
-import { unitTimelineFromPlan } from './unit-timeline.js';
 import { CAMPAIGN_RULES_PATCH } from './versions.js';
 import { Deliveries, waitForChange } from './waiting.js';
-
-const records = proxyActivities<CampaignRecordActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { maximumInterval: '1 minute' },
-});
-
-const DEFAULT_BATCH_SIZE = 500;
-
-/** Steps whose changes the unit workflows must hear (round 1's end closes late intake). */
-const UNIT_FACING_KINDS = new Set<StepKind | undefined>([
-  'self_assessment',
-  'explanation',
-  'appraisal_round_1',
-]);
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const instant = (at: string | undefined) => (at ? Date.parse(at) : Date.now());
@@ -166,63 +147,19 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
 
   // Units: one batch workflow per slice, each starting one child per unit with its facts.
   unitCount = await records.countUnits(input.campaignId);
-  const batchSize = input.batchSize ?? DEFAULT_BATCH_SIZE;
-  const timeline = unitTimelineFromPlan(input.steps);
-  const batches: ChildWorkflowHandle<typeof unitBatchWorkflow>[] = await Promise.all(
-    Array.from({ length: Math.ceil(unitCount / batchSize) }, (_, i) =>
-      startChild(unitBatchWorkflow, {
-        workflowId: batchWorkflowId(workflowId, i),
-        args: [
-          {
-            campaignId: input.campaignId,
-            campaignWorkflowId: workflowId,
-            year: input.year,
-            timeZone: input.timeZone,
-            latePolicy: input.latePolicy ?? 'accept',
-            timeline,
-            offset: i * batchSize,
-            limit: batchSize,
-            campaignRules: true,
-            ...(input.batchHistoryLimit ? { historyLimit: input.batchHistoryLimit } : {}),
-          } satisfies UnitBatchInput,
-        ],
-        // Starting or signalling a chunk of units can queue behind thousands of unit tasks on a
-        // busy worker; the default 10 s would time the task out and replay the batch again.
-        workflowTaskTimeout: '1 minute',
-        typedSearchAttributes: [{ key: CAMPAIGN_YEAR, value: input.year }],
-      }),
-    ),
-  );
+  const batches = await startUnitBatches(input, workflowId, unitCount, { campaignRules: true });
   batchIds = batches.map((b) => b.workflowId);
-  const notifications = await startChild(notificationsWorkflow, {
-    workflowId: notificationsWorkflowId(workflowId),
-    args: [{ campaignId: input.campaignId, timeZone: input.timeZone, after: iso(Date.now()) }],
-    typedSearchAttributes: [{ key: CAMPAIGN_YEAR, value: input.year }],
-  });
+  const notifications = await startNotifications(input, workflowId);
   await records.recordCampaign({ campaignId: input.campaignId, status: 'launched' });
 
   // Relays changes the units must hear (amended deadlines, early closes, the announcement).
   let stepsDone = false;
-  const relaying = (async () => {
-    for (;;) {
-      await condition(() => relayQueue.length > 0 || stepsDone);
-      if (relayQueue.length === 0) return;
-      const event = relayQueue.shift()!;
-      // A batch that already ended has nothing left to hear.
-      await Promise.all(
-        batches.map((b) => b.signal(campaignEventSignal, event).catch(() => undefined)),
-      );
-    }
-  })();
-  const notifying = (async () => {
-    for (let seen = 0; ;) {
-      await condition(() => planChanges !== seen || stepsDone);
-      if (planChanges === seen) return;
-      seen = planChanges;
-      // A notifications workflow that failed must not hold the campaign back (the UI shows it).
-      await notifications.signal(notificationPlanChangedSignal).catch(() => undefined);
-    }
-  })();
+  const relaying = relayToBatches(batches, relayQueue, () => stepsDone);
+  const notifying = notifyPlanChanges(
+    notifications,
+    () => planChanges,
+    () => stepsDone,
+  );
 
   // The plan: wake at each change the rules foresee, or when an action arrives.
   let announced = false;

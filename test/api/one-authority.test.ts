@@ -10,25 +10,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AuditEntry,
-  Campaign,
-  Participation,
-  StepExtension,
-  Unit,
-} from '../../src/entities/index.js';
+import { AuditEntry, Participation, StepExtension, Unit } from '../../src/entities/index.js';
 import { DEMO_RESULTS_CODE, demoResults } from '../../src/demo/demo-results.js';
 import { VINH_LONG_2021 } from '../../src/seed/vinh-long-2021.js';
 import { appraiseRoundOne, fillDraft, fullSurveyScores } from '../support/plan-2021-scoring.js';
 import {
   expectStatesAgree,
   local,
+  participationStatusOf,
   type RulesCampaign,
   type RulesWorld,
   settled,
   startRulesWorld,
   workflowQueries,
 } from '../support/rules-world.js';
+import { deleteCampaigns } from '../support/api-fixtures.js';
 
 let world: RulesWorld;
 const base = (c: RulesCampaign) => `/campaigns/${c.code}`;
@@ -57,15 +53,8 @@ async function unitWorkflow(c: RulesCampaign, unitCode: string, ok: (state: any)
   return settled(() => queries.unit(unitCode), ok);
 }
 
-const participationStatus = async (c: RulesCampaign, unitCode: string) =>
-  (
-    await world.api.dataSource
-      .getRepository(Participation)
-      .createQueryBuilder('p')
-      .innerJoin('p.unit', 'u')
-      .where('p.campaign_id = :id AND u.code = :unitCode', { id: c.id, unitCode })
-      .getOneOrFail()
-  ).status;
+const participationStatus = (c: RulesCampaign, unitCode: string) =>
+  participationStatusOf(world, c, unitCode);
 
 describe('one authority: the API and the workflows decide alike', () => {
   let a: RulesCampaign; // amendments, extensions, codes
@@ -380,15 +369,7 @@ describe('one authority: the API and the workflows decide alike', () => {
       expect(relaunch.status).toBe(409);
       expect(relaunch.body.message).toMatch(/runs no workflow.*npm run demo:results/);
     } finally {
-      const campaign = await db.getRepository(Campaign).findOneBy({ code: DEMO_RESULTS_CODE });
-      if (campaign) {
-        await db.query(
-          `DELETE FROM self_assessments WHERE participation_id IN
-             (SELECT id FROM participations WHERE campaign_id = $1)`,
-          [campaign.id],
-        );
-        await db.getRepository(Campaign).delete({ id: campaign.id });
-      }
+      await deleteCampaigns(db, [DEMO_RESULTS_CODE]);
       rmSync(dir, { recursive: true, force: true });
     }
   });

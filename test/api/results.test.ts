@@ -122,12 +122,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (api) {
-    // Self-assessment items hold their criteria (ON DELETE RESTRICT): they go first.
-    await api.dataSource.query(
-      `DELETE FROM self_assessments WHERE participation_id IN
-         (SELECT id FROM participations WHERE campaign_id = ANY($1))`,
-      [[fx?.campaign.id, draft?.campaign.id].filter(Boolean)],
-    );
     await deleteCampaigns(
       api.dataSource,
       [fx?.campaign.code, draft?.campaign.code].filter(Boolean),

@@ -17,9 +17,9 @@ import {
   demoResults,
   type DemoResultsOutcome,
 } from '../../src/demo/demo-results.js';
-import { Campaign } from '../../src/entities/index.js';
 import { VINH_LONG_2021 } from '../../src/seed/vinh-long-2021.js';
 import '../support/provided.js';
+import { deleteCampaigns } from '../support/api-fixtures.js';
 
 const HEADER_ROW = 5;
 const FIRST_HEADERS = ['STT', 'Mã đơn vị', 'Đơn vị', '1. Công tác chỉ đạo, điều hành CCHC'];
@@ -86,16 +86,7 @@ describe('npm run demo:results', () => {
 
   afterAll(async () => {
     if (db?.isInitialized) {
-      const campaign = await db.getRepository(Campaign).findOneBy({ code: DEMO_RESULTS_CODE });
-      if (campaign) {
-        // Self-assessment items hold their criteria (RESTRICT): they go first.
-        await db.query(
-          `DELETE FROM self_assessments WHERE participation_id IN
-             (SELECT id FROM participations WHERE campaign_id = $1)`,
-          [campaign.id],
-        );
-        await db.getRepository(Campaign).delete({ id: campaign.id });
-      }
+      await deleteCampaigns(db, [DEMO_RESULTS_CODE]);
       await db.destroy();
     }
     if (dir) rmSync(dir, { recursive: true, force: true });

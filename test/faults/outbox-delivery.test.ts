@@ -13,10 +13,11 @@ import 'reflect-metadata';
 import type { temporal } from '@temporalio/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unitWorkflowId } from '../../src/contracts/workflow-ids.js';
-import { OutboxMessage, Participation } from '../../src/entities/index.js';
+import { OutboxMessage } from '../../src/entities/index.js';
 import { fillDraft } from '../support/plan-2021-scoring.js';
 import {
   local,
+  participationStatusOf,
   type RulesCampaign,
   type RulesWorld,
   settled,
@@ -37,15 +38,7 @@ function signalledActions(history: History): string[] {
   });
 }
 
-const statusIn = async (world: RulesWorld, campaign: RulesCampaign, unitCode: string) =>
-  (
-    await world.api.dataSource
-      .getRepository(Participation)
-      .createQueryBuilder('p')
-      .innerJoin('p.unit', 'u')
-      .where('p.campaign_id = :id AND u.code = :unitCode', { id: campaign.id, unitCode })
-      .getOneOrFail()
-  ).status;
+const statusIn = participationStatusOf;
 
 describe('Temporal unreachable from the API while units and the secretariat act', () => {
   let world: RulesWorld;

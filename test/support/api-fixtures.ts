@@ -229,9 +229,18 @@ export async function privateTimeSkippingServer(): Promise<TestWorkflowEnvironme
   return (await startTimeSkippingServer()).env;
 }
 
-/** Deletes the campaigns a test file created (steps, index sets and participations cascade). */
+/**
+ * Deletes the campaigns a test file created (steps, index sets, participations and the rest
+ * cascade); self-assessment items hold their criteria (ON DELETE RESTRICT), so they go first.
+ */
 export async function deleteCampaigns(dataSource: DataSource, codes: string[]): Promise<void> {
   if (codes.length === 0) return;
+  await dataSource.query(
+    `DELETE FROM self_assessments WHERE participation_id IN
+       (SELECT p.id FROM participations p JOIN campaigns c ON c.id = p.campaign_id
+         WHERE c.code = ANY($1))`,
+    [codes],
+  );
   await dataSource
     .getRepository(Campaign)
     .createQueryBuilder()

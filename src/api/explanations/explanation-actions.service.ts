@@ -149,14 +149,16 @@ export class ExplanationActionsService {
         },
         manager,
       );
+      // The workflow hears the answer as recorded (a repeated general text changes nothing).
+      const state = await this.stateOf(ctx, unit);
       return {
-        result: await this.stateOf(ctx, unit),
+        result: state,
         messages: [
           {
             workflowId: unitWorkflowId(campaign.workflowId!, unit.unitCode),
             kind: 'signal' as const,
             name: explanationSubmittedSignal.name,
-            payload: { submittedAt: now.toISOString() },
+            payload: { submittedAt: state.explanation.submittedAt ?? now.toISOString() },
             action: 'participation.explanation.submit',
           },
         ],

@@ -1,7 +1,7 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { appraisingAgencies } from '../../loaders/appraising-agencies.js';
-import { forecastUnits } from '../../loaders/campaign-forecast.js';
+import { forecastUnits, reminderPlanSteps } from '../../loaders/campaign-forecast.js';
 import { CalendarYearNotLoadedError } from '../../domain/calendar/business-calendar.js';
 import { vietnamBusinessCalendar } from '../../domain/calendar/vietnam.js';
 import { formatLocalDateTime } from '../../domain/local-time.js';
@@ -60,12 +60,7 @@ export class NotificationForecastService {
         calendar: this.calendar,
         policy,
         latePolicy: campaign.latePolicy,
-        steps: steps.map((step) => ({
-          number: step.number,
-          kind: step.kind,
-          opensAt: step.opensAt?.toISOString() ?? null,
-          deadline: step.deadline?.toISOString() ?? null,
-        })),
+        steps: reminderPlanSteps(steps),
         units: await this.withExtensions(campaign.id, units),
         agencies,
       });

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import {
   type Client,
+  type WorkflowHandle,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
 } from '@temporalio/client';
@@ -17,6 +18,8 @@ import { OutboxMessage, type OutboxOutcome } from '../../entities/index.js';
 import { APP_CONFIG, TEMPORAL_CLIENT } from '../tokens.js';
 import type { WorkflowStartPayload } from './outbox.js';
 
+/** How long one call to Temporal may take before the attempt counts as failed. */
+const CALL_DEADLINE_MS = 10_000;
 /** Back-off between attempts at one target: 1 s, 2 s, 4 s … at most a minute. */
 const retryDelayMs = (attempts: number) => Math.min(1000 * 2 ** Math.max(0, attempts - 1), 60_000);
 /**
@@ -24,6 +27,7 @@ const retryDelayMs = (attempts: number) => Math.min(1000 * 2 ** Math.max(0, atte
  * message to a workflow that never came is given up then, with the reason kept.
  */
 const NOT_STARTED_PATIENCE_MS = 30 * 60_000;
+const NOT_STARTED_RETRY_MS = 2000;
 
 type Attempt =
   { outcome: OutboxOutcome; error?: string } | { retry: true; error: string; notStarted?: boolean };
@@ -87,12 +91,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       // A target that does not exist yet (a unit its batch is starting) usually does in moments;
       // Temporal unreachable is left to the poll, so that the caller has its answer now.
       for (let left = await undelivered(); left.length > 0; left = await undelivered()) {
-        let onlyNotStarted = true;
-        for (const workflowId of new Set(left.map((row) => row.workflowId))) {
-          const outcome = await this.deliverTarget(workflowId, { force: true });
-          if (outcome === 'failed') onlyNotStarted = false;
-        }
-        if (!onlyNotStarted || Date.now() + 250 > until) return;
+        // Targets are independent: each keeps its own order.
+        const outcomes = await Promise.all(
+          [...new Set(left.map((row) => row.workflowId))].map((workflowId) =>
+            this.deliverTarget(workflowId, { force: true }),
+          ),
+        );
+        if (outcomes.includes('failed') || Date.now() + 250 > until) return;
         await new Promise((r) => setTimeout(r, 250));
       }
     })().catch((err: unknown) => this.log.warn(`Outbox delivery failed: ${String(err)}`));
@@ -126,10 +131,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async deliverTarget(
     workflowId: string,
     options: { force: boolean },
-  ): Promise<'done' | 'not_started' | 'failed'> {
+  ): Promise<'done' | 'busy' | 'not_started' | 'failed'> {
     return this.dataSource.transaction(async (manager) => {
-      // One deliverer per target at a time, in every API process: messages keep their order.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [workflowId]);
+      // One deliverer per target at a time, in every API process: messages keep their order. A
+      // target another deliverer holds is left to it (it delivers what is due, in order).
+      const [lock] = await manager.query<{ locked: boolean }[]>(
+        'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
+        [workflowId],
+      );
+      if (!lock?.locked) return 'busy';
       const rows = await manager.find(OutboxMessage, {
         where: { workflowId, deliveredAt: IsNull() },
         order: { id: 'ASC' },
@@ -154,7 +164,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           {
             attempts,
             lastError: attempt.error.slice(0, 2000),
-            nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts)),
+            // A target still starting comes in moments; Temporal away gets the back-off.
+            nextAttemptAt: new Date(
+              Date.now() + (attempt.notStarted ? NOT_STARTED_RETRY_MS : retryDelayMs(attempts)),
+            ),
           },
         );
         return attempt.notStarted ? 'not_started' : 'failed'; // later messages wait for it
@@ -182,27 +195,19 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async attempt(row: OutboxMessage): Promise<Attempt> {
+    // Never wait on Temporal without a limit: the target's lock and a database connection are
+    // held meanwhile.
+    const within = <T>(call: () => Promise<T>) =>
+      this.temporal.connection.withDeadline(Date.now() + CALL_DEADLINE_MS, call);
     const handle = this.temporal.workflow.getHandle(row.workflowId);
     try {
-      if (row.kind === 'start') {
-        const start = row.payload as WorkflowStartPayload;
-        await this.temporal.workflow.start(row.name, {
-          workflowId: row.workflowId,
-          taskQueue: start.taskQueue,
-          args: start.args,
-          typedSearchAttributes: [{ key: CAMPAIGN_YEAR, value: start.year }],
-          staticSummary: start.summary,
-          memo: { campaignId: row.campaignId },
-        });
-      } else {
-        await handle.signal(row.name, { ...row.payload, actionId: row.id });
-      }
+      await within(() => this.send(row, handle));
       return { outcome: 'delivered' };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       if (err instanceof WorkflowExecutionAlreadyStartedError) {
         // Started by an earlier attempt whose answer was lost: done, if it is this campaign's.
-        const memo = await handle.describe().then(
+        const memo = await within(() => handle.describe()).then(
           (d) => d.memo ?? {},
           () => null,
         );
@@ -212,15 +217,31 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           : { outcome: 'refused', error: `another workflow holds the ID: ${message}` };
       }
       if (err instanceof WorkflowNotFoundError) {
-        const status = await handle
-          .describe()
-          .then((d) => d.status.name)
-          .catch(() => null);
+        const status = await within(() => handle.describe()).then(
+          (d) => d.status.name,
+          () => null,
+        );
         if (status && status !== 'RUNNING') return { outcome: 'workflow_ended' };
         // Not started yet (a unit whose batch has not reached it): it comes, or it never will.
         return { retry: true, error: message, notStarted: true };
       }
       return { retry: true, error: message };
+    }
+  }
+
+  private async send(row: OutboxMessage, handle: WorkflowHandle): Promise<void> {
+    if (row.kind === 'start') {
+      const start = row.payload as WorkflowStartPayload;
+      await this.temporal.workflow.start(row.name, {
+        workflowId: row.workflowId,
+        taskQueue: start.taskQueue,
+        args: start.args,
+        typedSearchAttributes: [{ key: CAMPAIGN_YEAR, value: start.year }],
+        staticSummary: start.summary,
+        memo: { campaignId: row.campaignId },
+      });
+    } else {
+      await handle.signal(row.name, { ...row.payload, actionId: row.id });
     }
   }
 }

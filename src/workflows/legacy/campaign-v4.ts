@@ -1,60 +1,35 @@
 import {
-  type ChildWorkflowHandle,
   condition,
   patched,
-  proxyActivities,
   setCurrentDetails,
   setHandler,
-  startChild,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { CampaignRecordActivities } from '../../activities/campaign-records.js';
+import { closesAtDeadline } from '../../domain/campaign-rules/steps.js';
 import { formatLocalDateTime } from '../../domain/local-time.js';
-import type {
-  CampaignState,
-  CampaignWorkflowInput,
-  StepPlanEntry,
-  StepState,
-} from '../../contracts/campaign.js';
+import type { CampaignState, CampaignWorkflowInput, StepState } from '../../contracts/campaign.js';
 import { CAMPAIGN_YEAR, CURRENT_STEP } from '../../contracts/search-attributes.js';
 import {
   amendDeadlineSignal,
-  campaignEventSignal,
   campaignStateQuery,
   chairmanDecisionSignal,
   closeStepSignal,
   campaignEndedSignal,
   councilApprovalSignal,
-  notificationPlanChangedSignal,
   openStepSignal,
 } from '../../contracts/signals.js';
-import { notificationsWorkflow } from '../notifications.workflow.js';
-import { NOTIFICATIONS_PATCH } from '../versions.js';
 import type { CampaignEvent } from '../../contracts/unit.js';
-import type { UnitBatchInput } from '../../contracts/batch.js';
-import { unitBatchWorkflow } from '../unit-batch.workflow.js';
-import { unitTimelineFromPlan } from '../unit-timeline.js';
+import {
+  UNIT_FACING_KINDS,
+  campaignRecords as records,
+  notifyPlanChanges,
+  relayToBatches,
+  startNotifications,
+  startUnitBatches,
+} from '../campaign-children.js';
+import { NOTIFICATIONS_PATCH } from '../versions.js';
 import { waitUntil } from '../waiting.js';
-import { batchWorkflowId, notificationsWorkflowId } from '../../contracts/workflow-ids.js';
-
-const records = proxyActivities<CampaignRecordActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { maximumInterval: '1 minute' },
-});
-
-const DEFAULT_BATCH_SIZE = 500;
-
-/** Steps whose dates the unit workflows act on (round 1's end closes late self-assessments). */
-const UNIT_FACING_KINDS = new Set<StepState['kind']>([
-  'self_assessment',
-  'explanation',
-  'appraisal_round_1',
-]);
-
-/** Steps whose window simply ends at the deadline; others wait for their actor to complete them. */
-const closesAtDeadline = (step: StepPlanEntry) =>
-  step.actor === undefined || step.actor === 'units';
 
 /**
  * The campaign workflow of campaigns launched before the campaign rules (kept so they run on and
@@ -234,45 +209,10 @@ export async function campaignWorkflowV4(input: CampaignWorkflowInput): Promise<
 
   // Units: one batch workflow per slice, each starting one child per unit.
   const unitCount = await records.countUnits(input.campaignId);
-  const batchSize = input.batchSize ?? DEFAULT_BATCH_SIZE;
-  const timeline = unitTimelineFromPlan(input.steps);
-  const batches: ChildWorkflowHandle<typeof unitBatchWorkflow>[] = await Promise.all(
-    Array.from({ length: Math.ceil(unitCount / batchSize) }, (_, i) =>
-      startChild(unitBatchWorkflow, {
-        workflowId: batchWorkflowId(workflowId, i),
-        args: [
-          {
-            campaignId: input.campaignId,
-            campaignWorkflowId: workflowId,
-            year: input.year,
-            timeZone: input.timeZone,
-            latePolicy: input.latePolicy ?? 'accept',
-            timeline,
-            offset: i * batchSize,
-            limit: batchSize,
-            ...(input.batchHistoryLimit ? { historyLimit: input.batchHistoryLimit } : {}),
-          } satisfies UnitBatchInput,
-        ],
-        // Starting or signalling a chunk of units can queue behind thousands of unit tasks on a
-        // busy worker; the default 10 s would time the task out and replay the batch again.
-        workflowTaskTimeout: '1 minute',
-        typedSearchAttributes: [{ key: CAMPAIGN_YEAR, value: input.year }],
-      }),
-    ),
-  );
+  const batches = await startUnitBatches(input, workflowId, unitCount);
   // Reminders, escalations and digests (campaigns started before the patch have none).
   const notifications = patched(NOTIFICATIONS_PATCH)
-    ? await startChild(notificationsWorkflow, {
-        workflowId: notificationsWorkflowId(workflowId),
-        args: [
-          {
-            campaignId: input.campaignId,
-            timeZone: input.timeZone,
-            after: new Date().toISOString(),
-          },
-        ],
-        typedSearchAttributes: [{ key: CAMPAIGN_YEAR, value: input.year }],
-      })
+    ? await startNotifications(input, workflowId)
     : null;
   state.units = unitCount;
   state.batches = batches.map((b) => b.workflowId);
@@ -284,29 +224,12 @@ export async function campaignWorkflowV4(input: CampaignWorkflowInput): Promise<
 
   // Relays changes the units must hear (amended deadlines, early closes, the announcement).
   let stepsDone = false;
-  const relay = async () => {
-    for (;;) {
-      await condition(() => relayQueue.length > 0 || stepsDone);
-      if (relayQueue.length === 0) return;
-      const event = relayQueue.shift()!;
-      // A batch that already ended has nothing left to hear.
-      await Promise.all(
-        batches.map((b) => b.signal(campaignEventSignal, event).catch(() => undefined)),
-      );
-    }
-  };
-  const relaying = relay();
-  const notifyPlanChanges = async () => {
-    if (!notifications) return;
-    for (let seen = 0; ;) {
-      await condition(() => planChanges !== seen || stepsDone);
-      if (planChanges === seen) return;
-      seen = planChanges;
-      // A notifications workflow that failed must not hold the campaign back (the UI shows it).
-      await notifications.signal(notificationPlanChangedSignal).catch(() => undefined);
-    }
-  };
-  const notifying = notifyPlanChanges();
+  const relaying = relayToBatches(batches, relayQueue, () => stepsDone);
+  const notifying = notifyPlanChanges(
+    notifications,
+    () => planChanges,
+    () => stepsDone,
+  );
 
   await Promise.all(state.steps.map(runStep));
   stepsDone = true;
