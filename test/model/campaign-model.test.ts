@@ -115,7 +115,7 @@ class ModelRunner {
   private async freshWorldIfOld(): Promise<void> {
     if (this.runsInWorld < RUNS_PER_WORLD) return;
     await this.world.close();
-    this.world = await startRulesWorld({ clockStart: CLOCK_START });
+    this.world = await startRulesWorld({ clockStart: CLOCK_START, ownDatabase: true });
     this.appraisers = new Map();
     this.runsInWorld = 0;
   }
@@ -379,7 +379,9 @@ describe('the API and the workflows agree after every action (model test)', () =
 
   beforeAll(async () => {
     for (let i = 0; i < WORLDS; i++) {
-      runners.push(new ModelRunner(await startRulesWorld({ clockStart: CLOCK_START })));
+      runners.push(
+        new ModelRunner(await startRulesWorld({ clockStart: CLOCK_START, ownDatabase: true })),
+      );
     }
   }, 300_000);
 

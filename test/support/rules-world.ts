@@ -4,12 +4,13 @@
  * move), so a plan's real dates run in moments and both sides decide at the same instants.
  */
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { expect, inject } from 'vitest';
 import type { Clock } from '../../src/api/clock.js';
 import type { AppConfig } from '../../src/config.js';
-import { createDataSource } from '../../src/db/data-source.js';
+import { createDataSource, migrate } from '../../src/db/data-source.js';
 import { campaignStateQuery, unitStateQuery } from '../../src/contracts/signals.js';
 import { unitWorkflowId } from '../../src/contracts/workflow-ids.js';
 import { Campaign, Participation } from '../../src/entities/index.js';
@@ -77,19 +78,62 @@ export interface RulesWorld {
   close(): Promise<void>;
 }
 
+/**
+ * A database of a world's own, migrated, on the test run's PostgreSQL server: each API's outbox
+ * relay delivers every undelivered row of its database to its own Temporal, so worlds side by side
+ * on one database would start each other's workflows on the wrong server (seen: the model test's
+ * campaign workflow "not found" on its own server, started on a neighbour's).
+ */
+async function worldDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const serverUrl = inject('databaseUrl');
+  const url = new URL(serverUrl);
+  const name = `${url.pathname.slice(1)}_w${randomUUID().slice(0, 8)}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE "${name}"`);
+  url.pathname = `/${name}`;
+  const db = createDataSource(url.toString());
+  await db.initialize();
+  try {
+    await migrate(db);
+  } finally {
+    await db.destroy();
+  }
+  return {
+    url: url.toString(),
+    drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}
+
 export async function startRulesWorld(options: {
   clockStart: Date;
   /** The API reaches Temporal through a proxy the test can cut (the worker does not). */
   apiThroughProxy?: boolean;
   /** The first API's settings (e.g. outboxPollMs: 0, an API that delivers nothing). */
   api?: Partial<AppConfig>;
+  /** A database of its own, for worlds that run side by side (see worldDatabase). */
+  ownDatabase?: boolean;
 }): Promise<RulesWorld> {
-  const server = await startTimeSkippingServer({ clockStart: options.clockStart });
+  const own = options.ownDatabase ? await worldDatabase() : null;
+  const databaseUrl = own?.url ?? inject('databaseUrl');
+  const server = await startTimeSkippingServer({ clockStart: options.clockStart }).catch(
+    async (err: unknown) => {
+      await own?.drop();
+      throw err;
+    },
+  );
   const { env } = server;
   const clock = new SettableClock(await env.currentTimeMs());
   const taskQueue = `par-rules-${randomUUID().slice(0, 8)}`;
   const codes: string[] = [];
-  const db = createDataSource(inject('databaseUrl'));
+  const db = createDataSource(databaseUrl);
   let api: TestApi | undefined;
   let proxy: TcpProxy | null = null;
   let worker: Worker | undefined;
@@ -104,10 +148,12 @@ export async function startRulesWorld(options: {
     }
     await proxy?.close();
     await server.teardown();
+    await own?.drop();
   };
   const startApi = async (overrides: Partial<AppConfig> = {}) =>
     startTestApi(
       {
+        databaseUrl,
         temporalAddress: proxy?.address ?? env.address,
         temporalTaskQueue: taskQueue,
         ...overrides,
