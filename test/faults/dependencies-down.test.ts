@@ -49,7 +49,7 @@ describe('PostgreSQL unreachable from the API', () => {
     await proxy?.close();
   });
 
-  it('answers 503 database_unavailable from the auth guard, naming PostgreSQL and no address', async () => {
+  it('answers 503 database_unavailable from the auth guard, naming PostgreSQL and no address; still live', async () => {
     expect((await get(`${api.url}/units`, token)).status).toBe(200);
     await proxy.cut();
 
@@ -69,6 +69,13 @@ describe('PostgreSQL unreachable from the API', () => {
     });
     expect(write.status).toBe(503);
     expect(((await write.json()) as { code: string }).code).toBe('database_unavailable');
+
+    // Liveness checks nothing; readiness says the API cannot serve.
+    expect((await get(`${api.url}/health/live`)).status).toBe(200);
+    const ready = await get(`${api.url}/health/ready`, token);
+    expect(ready.status).toBe(503);
+    expect(JSON.parse(ready.text)).toEqual({ status: 'unavailable' }); // the token cannot be checked
+    expectNoAddress(ready.text, proxy);
   });
 
   it('answers again once PostgreSQL is reachable', async () => {
@@ -76,6 +83,7 @@ describe('PostgreSQL unreachable from the API', () => {
     const res = await get(`${api.url}/units`, token);
     expect(res.status, res.text).toBe(200);
     expect(Array.isArray(JSON.parse(res.text))).toBe(true);
+    expect((await get(`${api.url}/health/ready`)).status).toBe(200);
   });
 });
 
