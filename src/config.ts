@@ -33,6 +33,11 @@ export interface AppConfig {
    * outage, a restart); 0: this process delivers nothing (another one does).
    */
   outboxPollMs: number;
+  /**
+   * Web origins (scheme://host[:port]) whose pages may call the API from a browser; none: only
+   * pages served by the API itself (Swagger UI), and no CORS headers at all.
+   */
+  corsOrigins: string[];
 }
 
 export const DEFAULTS: Readonly<AppConfig> = {
@@ -50,6 +55,7 @@ export const DEFAULTS: Readonly<AppConfig> = {
   councilEmails: ['hoidong.cchc@snv.example.gov.vn'],
   workerMaxCachedWorkflows: 6000,
   outboxPollMs: 1000,
+  corsOrigins: [],
 };
 
 export class ConfigError extends Error {
@@ -108,6 +114,28 @@ function parseCount(name: string, raw: string, min: number): number {
   return count;
 }
 
+function parseOrigins(name: string, raw: string): string[] {
+  const origins = raw
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // reported below
+    }
+    // An exact origin, as a browser sends it in Origin: no path, no trailing slash, no "*".
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+      throw new ConfigError(
+        `${name} must be comma-separated origins such as https://cchc.vinhlong.gov.vn, got "${origin}"`,
+      );
+    }
+  }
+  return origins;
+}
+
 /** Reads the configuration; throws ConfigError naming the variable that is wrong. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const get = (name: string): string | undefined => {
@@ -147,5 +175,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       get('OUTBOX_POLL_MS') ?? String(DEFAULTS.outboxPollMs),
       0,
     ),
+    corsOrigins: get('CORS_ORIGINS')
+      ? parseOrigins('CORS_ORIGINS', get('CORS_ORIGINS')!)
+      : [...DEFAULTS.corsOrigins],
   };
 }

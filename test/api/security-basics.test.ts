@@ -54,3 +54,59 @@ describe('security headers', () => {
     expect(init).toContain('SwaggerUIBundle');
   });
 });
+
+describe('CORS', () => {
+  const allowed = 'https://cchc.vinhlong.gov.vn';
+  const other = 'https://evil.example.com';
+
+  async function preflight(api: TestApi, origin: string) {
+    return fetch(`${api.url}/units`, {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
+    });
+  }
+
+  it('lets the configured origins call, and no other', async () => {
+    const api = await startTestApi({ outboxPollMs: 0, corsOrigins: [allowed] });
+    try {
+      const ok = await fetch(`${api.url}/health/live`, { headers: { origin: allowed } });
+      expect(ok.headers.get('access-control-allow-origin')).toBe(allowed);
+      expect(ok.headers.get('access-control-expose-headers')).toContain('Retry-After');
+      expect(ok.headers.get('access-control-allow-credentials')).toBeNull();
+
+      const allowedPreflight = await preflight(api, allowed);
+      expect(allowedPreflight.status).toBeLessThan(300);
+      expect(allowedPreflight.headers.get('access-control-allow-origin')).toBe(allowed);
+      expect(allowedPreflight.headers.get('access-control-allow-methods')).toContain('POST');
+      expect(allowedPreflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain(
+        'authorization',
+      );
+
+      const refused = await fetch(`${api.url}/health/live`, { headers: { origin: other } });
+      expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+      expect((await preflight(api, other)).headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('sends no CORS headers at all when no origin is configured (the default)', async () => {
+    const api = await startTestApi({ outboxPollMs: 0 });
+    try {
+      for (const origin of [allowed, other]) {
+        const res = await fetch(`${api.url}/health/live`, { headers: { origin } });
+        expect(res.status).toBe(200);
+        expect(res.headers.get('access-control-allow-origin')).toBeNull();
+        const pre = await preflight(api, origin);
+        expect(pre.headers.get('access-control-allow-origin')).toBeNull();
+        expect(pre.headers.get('access-control-allow-methods')).toBeNull();
+      }
+    } finally {
+      await api.close();
+    }
+  });
+});

@@ -18,6 +18,7 @@ describe('configuration from the environment', () => {
       SECRETARIAT_EMAILS: 'cchc@snv.vinhlong.gov.vn, thuky@snv.vinhlong.gov.vn',
       COUNCIL_EMAILS: 'hoidong@vinhlong.gov.vn',
       WORKER_MAX_CACHED_WORKFLOWS: '1500',
+      CORS_ORIGINS: 'https://cchc.vinhlong.gov.vn, http://127.0.0.1:5173',
     });
     expect(config).toMatchObject({
       databaseUrl: 'postgresql://par:secret@db:5432/par',
@@ -30,6 +31,7 @@ describe('configuration from the environment', () => {
       secretariatEmails: ['cchc@snv.vinhlong.gov.vn', 'thuky@snv.vinhlong.gov.vn'],
       councilEmails: ['hoidong@vinhlong.gov.vn'],
       workerMaxCachedWorkflows: 1500,
+      corsOrigins: ['https://cchc.vinhlong.gov.vn', 'http://127.0.0.1:5173'],
     });
   });
 
@@ -48,6 +50,9 @@ describe('configuration from the environment', () => {
       { WORKER_MAX_CACHED_WORKFLOWS: '1' },
       /WORKER_MAX_CACHED_WORKFLOWS must be a whole number of at least 2/,
     ],
+    [{ CORS_ORIGINS: '*' }, /CORS_ORIGINS must be comma-separated origins.*"\*"/],
+    [{ CORS_ORIGINS: 'https://cchc.vinhlong.gov.vn/' }, /CORS_ORIGINS .*"https:\/\/cchc/],
+    [{ CORS_ORIGINS: 'cchc.vinhlong.gov.vn' }, /CORS_ORIGINS .*"cchc.vinhlong.gov.vn"/],
   ])('names the variable that is wrong: %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
