@@ -38,6 +38,11 @@ export interface AppConfig {
    * pages served by the API itself (Swagger UI), and no CORS headers at all.
    */
   corsOrigins: string[];
+  /**
+   * Writes (POST, PUT, PATCH, DELETE) one token (or, without a token, one IP address) may make
+   * per minute, in each API process; 0: no limit.
+   */
+  rateLimitWritesPerMinute: number;
 }
 
 export const DEFAULTS: Readonly<AppConfig> = {
@@ -56,6 +61,7 @@ export const DEFAULTS: Readonly<AppConfig> = {
   workerMaxCachedWorkflows: 6000,
   outboxPollMs: 1000,
   corsOrigins: [],
+  rateLimitWritesPerMinute: 120,
 };
 
 export class ConfigError extends Error {
@@ -178,5 +184,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins: get('CORS_ORIGINS')
       ? parseOrigins('CORS_ORIGINS', get('CORS_ORIGINS')!)
       : [...DEFAULTS.corsOrigins],
+    rateLimitWritesPerMinute: parseCount(
+      'RATE_LIMIT_WRITES_PER_MINUTE',
+      get('RATE_LIMIT_WRITES_PER_MINUTE') ?? String(DEFAULTS.rateLimitWritesPerMinute),
+      0,
+    ),
   };
 }

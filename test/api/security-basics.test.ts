@@ -4,7 +4,7 @@
  */
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.js';
+import { startTestApi, tokenFor, type TestApi } from '../support/api.js';
 
 describe('security headers', () => {
   let api: TestApi;
@@ -105,6 +105,60 @@ describe('CORS', () => {
         expect(pre.headers.get('access-control-allow-origin')).toBeNull();
         expect(pre.headers.get('access-control-allow-methods')).toBeNull();
       }
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe('rate limit on writes', () => {
+  async function write(api: TestApi, token: string, method = 'POST') {
+    // An incomplete unit: refused by validation, which runs after the limit, so it counts.
+    const path = method === 'POST' ? '/units' : '/units/KHONGCO';
+    const res = await fetch(`${api.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({}),
+    });
+    return {
+      status: res.status,
+      retryAfter: res.headers.get('retry-after'),
+      body: await res.json(),
+    };
+  }
+
+  it('answers 429 too_many_requests with Retry-After once a token used its writes; reads go on', async () => {
+    const api = await startTestApi({ outboxPollMs: 0, rateLimitWritesPerMinute: 3 });
+    try {
+      const first = await tokenFor(api.dataSource, { name: 'Thư ký 1', role: 'secretariat' });
+      const second = await tokenFor(api.dataSource, { name: 'Thư ký 2', role: 'secretariat' });
+      for (let i = 0; i < 3; i++) expect((await write(api, first)).status).toBe(400);
+
+      const refused = await write(api, first);
+      expect(refused.status).toBe(429);
+      expect(refused.body).toMatchObject({ statusCode: 429, code: 'too_many_requests' });
+      expect(refused.body.message).toMatch(/tối đa 3 thao tác mỗi phút/);
+      expect(Number(refused.retryAfter)).toBeGreaterThan(0);
+      expect(Number(refused.retryAfter)).toBeLessThanOrEqual(60);
+      // Every write method shares the budget.
+      expect((await write(api, first, 'PATCH')).status).toBe(429);
+
+      // Reads are not limited; another token has its own budget.
+      const read = await fetch(`${api.url}/units`, {
+        headers: { authorization: `Bearer ${first}` },
+      });
+      expect(read.status).toBe(200);
+      expect((await write(api, second)).status).toBe(400);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('limits nothing when set to 0', async () => {
+    const api = await startTestApi({ outboxPollMs: 0, rateLimitWritesPerMinute: 0 });
+    try {
+      const token = await tokenFor(api.dataSource, { name: 'Quản trị', role: 'admin' });
+      for (let i = 0; i < 10; i++) expect((await write(api, token)).status).toBe(400);
     } finally {
       await api.close();
     }

@@ -19,6 +19,7 @@ describe('configuration from the environment', () => {
       COUNCIL_EMAILS: 'hoidong@vinhlong.gov.vn',
       WORKER_MAX_CACHED_WORKFLOWS: '1500',
       CORS_ORIGINS: 'https://cchc.vinhlong.gov.vn, http://127.0.0.1:5173',
+      RATE_LIMIT_WRITES_PER_MINUTE: '0',
     });
     expect(config).toMatchObject({
       databaseUrl: 'postgresql://par:secret@db:5432/par',
@@ -32,6 +33,7 @@ describe('configuration from the environment', () => {
       councilEmails: ['hoidong@vinhlong.gov.vn'],
       workerMaxCachedWorkflows: 1500,
       corsOrigins: ['https://cchc.vinhlong.gov.vn', 'http://127.0.0.1:5173'],
+      rateLimitWritesPerMinute: 0,
     });
   });
 
@@ -53,6 +55,10 @@ describe('configuration from the environment', () => {
     [{ CORS_ORIGINS: '*' }, /CORS_ORIGINS must be comma-separated origins.*"\*"/],
     [{ CORS_ORIGINS: 'https://cchc.vinhlong.gov.vn/' }, /CORS_ORIGINS .*"https:\/\/cchc/],
     [{ CORS_ORIGINS: 'cchc.vinhlong.gov.vn' }, /CORS_ORIGINS .*"cchc.vinhlong.gov.vn"/],
+    [
+      { RATE_LIMIT_WRITES_PER_MINUTE: '-1' },
+      /RATE_LIMIT_WRITES_PER_MINUTE must be a whole number of at least 0/,
+    ],
   ])('names the variable that is wrong: %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
