@@ -123,7 +123,7 @@ describe('rate limit on writes', () => {
     return {
       status: res.status,
       retryAfter: res.headers.get('retry-after'),
-      body: await res.json(),
+      body: (await res.json()) as { statusCode: number; code: string; message: string },
     };
   }
 
