@@ -33,6 +33,16 @@ export interface AppConfig {
    * outage, a restart); 0: this process delivers nothing (another one does).
    */
   outboxPollMs: number;
+  /**
+   * Web origins (scheme://host[:port]) whose pages may call the API from a browser; none: only
+   * pages served by the API itself (Swagger UI), and no CORS headers at all.
+   */
+  corsOrigins: string[];
+  /**
+   * Writes (POST, PUT, PATCH, DELETE) one token (or, without a token, one IP address) may make
+   * per minute, in each API process; 0: no limit.
+   */
+  rateLimitWritesPerMinute: number;
 }
 
 export const DEFAULTS: Readonly<AppConfig> = {
@@ -50,6 +60,8 @@ export const DEFAULTS: Readonly<AppConfig> = {
   councilEmails: ['hoidong.cchc@snv.example.gov.vn'],
   workerMaxCachedWorkflows: 6000,
   outboxPollMs: 1000,
+  corsOrigins: [],
+  rateLimitWritesPerMinute: 120,
 };
 
 export class ConfigError extends Error {
@@ -108,6 +120,28 @@ function parseCount(name: string, raw: string, min: number): number {
   return count;
 }
 
+function parseOrigins(name: string, raw: string): string[] {
+  const origins = raw
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // reported below
+    }
+    // An exact origin, as a browser sends it in Origin: no path, no trailing slash, no "*".
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+      throw new ConfigError(
+        `${name} must be comma-separated origins such as https://cchc.vinhlong.gov.vn, got "${origin}"`,
+      );
+    }
+  }
+  return origins;
+}
+
 /** Reads the configuration; throws ConfigError naming the variable that is wrong. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const get = (name: string): string | undefined => {
@@ -145,6 +179,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     outboxPollMs: parseCount(
       'OUTBOX_POLL_MS',
       get('OUTBOX_POLL_MS') ?? String(DEFAULTS.outboxPollMs),
+      0,
+    ),
+    corsOrigins: get('CORS_ORIGINS')
+      ? parseOrigins('CORS_ORIGINS', get('CORS_ORIGINS')!)
+      : [...DEFAULTS.corsOrigins],
+    rateLimitWritesPerMinute: parseCount(
+      'RATE_LIMIT_WRITES_PER_MINUTE',
+      get('RATE_LIMIT_WRITES_PER_MINUTE') ?? String(DEFAULTS.rateLimitWritesPerMinute),
       0,
     ),
   };

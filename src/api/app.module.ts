@@ -13,6 +13,8 @@ import { ParticipationsModule } from './participations/participations.module.js'
 import { StepsModule } from './steps/steps.module.js';
 import { CampaignsModule } from './campaigns/campaigns.module.js';
 import { createValidationPipe } from './common/validation.js';
+import { WriteRateLimitGuard } from './common/write-rate-limit.guard.js';
+import { WriteRateLimitModule } from './common/write-rate-limit.module.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
 import { ExplanationsModule } from './explanations/explanations.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -50,6 +52,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.register(config, clock),
+        WriteRateLimitModule,
         OutboxModule,
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), retryAttempts: 3 }),
         TemporalModule,
@@ -74,6 +77,8 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
+        // After the auth guard: writes are counted per token.
+        { provide: APP_GUARD, useClass: WriteRateLimitGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
     };

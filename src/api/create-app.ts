@@ -5,6 +5,8 @@ import type { AppConfig } from '../config.js';
 import type { Clock } from './clock.js';
 import { AppModule } from './app.module.js';
 import { HttpErrorsFilter } from './common/http-errors.filter.js';
+import { corsPolicy } from './common/cors-policy.js';
+import { securityHeaders } from './common/security-headers.js';
 
 /** Builds the API application (used by server.ts and by the tests), not yet listening. */
 export async function createApp(
@@ -15,6 +17,9 @@ export async function createApp(
     ...(options.logger === false ? { logger: false } : {}),
   });
   app.enableShutdownHooks();
+  app.use(securityHeaders());
+  const cors = corsPolicy(config.corsOrigins);
+  if (cors) app.enableCors(cors);
   app.useGlobalFilters(new HttpErrorsFilter(app.getHttpAdapter()));
 
   const document = SwaggerModule.createDocument(

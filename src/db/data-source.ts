@@ -14,6 +14,10 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     // gen_random_uuid() is built into PostgreSQL 13+; no uuid-ossp extension needed.
     uuidExtension: 'pgcrypto',
     logging: ['error', 'warn', 'migration'],
+    // A PostgreSQL that does not answer (a dropped network, no refusal) fails a request within
+    // this, as 503 database_unavailable, instead of holding it; also bounds the wait for a
+    // pooled connection.
+    connectTimeoutMS: 10_000,
   };
 }
 

@@ -18,6 +18,8 @@ describe('configuration from the environment', () => {
       SECRETARIAT_EMAILS: 'cchc@snv.vinhlong.gov.vn, thuky@snv.vinhlong.gov.vn',
       COUNCIL_EMAILS: 'hoidong@vinhlong.gov.vn',
       WORKER_MAX_CACHED_WORKFLOWS: '1500',
+      CORS_ORIGINS: 'https://cchc.vinhlong.gov.vn, http://127.0.0.1:5173',
+      RATE_LIMIT_WRITES_PER_MINUTE: '0',
     });
     expect(config).toMatchObject({
       databaseUrl: 'postgresql://par:secret@db:5432/par',
@@ -30,6 +32,8 @@ describe('configuration from the environment', () => {
       secretariatEmails: ['cchc@snv.vinhlong.gov.vn', 'thuky@snv.vinhlong.gov.vn'],
       councilEmails: ['hoidong@vinhlong.gov.vn'],
       workerMaxCachedWorkflows: 1500,
+      corsOrigins: ['https://cchc.vinhlong.gov.vn', 'http://127.0.0.1:5173'],
+      rateLimitWritesPerMinute: 0,
     });
   });
 
@@ -47,6 +51,13 @@ describe('configuration from the environment', () => {
     [
       { WORKER_MAX_CACHED_WORKFLOWS: '1' },
       /WORKER_MAX_CACHED_WORKFLOWS must be a whole number of at least 2/,
+    ],
+    [{ CORS_ORIGINS: '*' }, /CORS_ORIGINS must be comma-separated origins.*"\*"/],
+    [{ CORS_ORIGINS: 'https://cchc.vinhlong.gov.vn/' }, /CORS_ORIGINS .*"https:\/\/cchc/],
+    [{ CORS_ORIGINS: 'cchc.vinhlong.gov.vn' }, /CORS_ORIGINS .*"cchc.vinhlong.gov.vn"/],
+    [
+      { RATE_LIMIT_WRITES_PER_MINUTE: '-1' },
+      /RATE_LIMIT_WRITES_PER_MINUTE must be a whole number of at least 0/,
     ],
   ])('names the variable that is wrong: %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

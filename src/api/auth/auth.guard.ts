@@ -6,11 +6,11 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DataSource, IsNull } from 'typeorm';
-import { ApiToken, type Role } from '../../entities/index.js';
+import { DataSource } from 'typeorm';
+import type { Role } from '../../entities/index.js';
 import type { Actor } from './actor.js';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators.js';
-import { hashToken } from './tokens.js';
+import { actorForToken, bearerToken } from './token-actor.js';
 
 /** Every route needs a valid bearer token unless marked @Public(); @Roles narrows who may call. */
 @Injectable()
@@ -27,30 +27,21 @@ export class AuthGuard implements CanActivate {
     const request = context
       .switchToHttp()
       .getRequest<{ headers: Record<string, string | undefined>; actor?: Actor }>();
-    const header = request.headers.authorization ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match?.[1]) {
+    const token = bearerToken(request.headers.authorization);
+    if (!token) {
       throw new UnauthorizedException(
         'Missing bearer token: send "Authorization: Bearer <token>" (issue one with `npm run token`).',
       );
     }
-    const token = await this.dataSource.getRepository(ApiToken).findOneBy({
-      tokenHash: hashToken(match[1]),
-      revokedAt: IsNull(),
-    });
-    if (!token) throw new UnauthorizedException('Unknown or revoked token.');
+    // PostgreSQL down here is answered 503 database_unavailable by the exception filter.
+    const actor = await actorForToken(this.dataSource, token);
+    if (!actor) throw new UnauthorizedException('Unknown or revoked token.');
 
-    request.actor = {
-      tokenId: token.id,
-      name: token.name,
-      role: token.role,
-      unitId: token.unitId,
-      agencyId: token.agencyId,
-    };
+    request.actor = actor;
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (allowed && !allowed.includes(token.role)) {
+    if (allowed && !allowed.includes(actor.role)) {
       throw new ForbiddenException(
-        `Role "${token.role}" may not do this; allowed: ${allowed.join(', ')}.`,
+        `Role "${actor.role}" may not do this; allowed: ${allowed.join(', ')}.`,
       );
     }
     return true;

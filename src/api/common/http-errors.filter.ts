@@ -7,6 +7,7 @@ import {
   PayloadTooLargeException,
 } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
+import { dependencyUnavailableResponse } from './dependency-errors.js';
 
 interface BodyParserError extends Error {
   type?: string;
@@ -20,6 +21,9 @@ interface BodyParserError extends Error {
 @Catch()
 export class HttpErrorsFilter extends BaseExceptionFilter implements ExceptionFilter {
   override catch(exception: unknown, host: ArgumentsHost): void {
+    // PostgreSQL or Temporal down: 503 naming it (src/api/common/dependency-errors.ts).
+    const unavailable = dependencyUnavailableResponse(exception, host);
+    if (unavailable) return super.catch(unavailable, host);
     // Nest 12's Express adapter already wraps body-parser errors in an HttpException whose
     // `cause` is the original error; older versions pass the raw error.
     const raw = exception instanceof HttpException ? exception.cause : exception;
