@@ -27,6 +27,7 @@ import {
 import { suffix } from '../support/api-fixtures.js';
 import { TREE } from '../support/results-fixtures.js';
 import { messageOf, pdfBytes, upload } from '../support/self-assessment-fixtures.js';
+import { parseCsv } from '../../src/api/common/csv.js';
 
 const tag = suffix().toUpperCase();
 const code = `flow-${tag.toLowerCase()}-2030`;
@@ -47,6 +48,8 @@ function seedTree(parent: string | null, agency: string): SeedCriterion[] {
     children: seedTree(n.code, n.agency ?? agency),
   }));
 }
+
+const FORMULA_ANSWER = '=HYPERLINK("http://attacker.example/x","Báo cáo quý IV đã bổ sung")';
 
 const FULL = { '1.1': 4, '1.2': 6, '4.1': 0, '4.2': 0, '5': 0 } as Record<string, number>;
 const snvItems = (overrides: Record<string, number> = {}) =>
@@ -331,7 +334,9 @@ describe('appraisal to announcement through the API, with the workflows', () => 
     );
     const general = await call(api, 'POST', `${base}/units/${U1}/explanation`, {
       token: token(U1),
-      body: { text: 'Đơn vị đã bổ sung báo cáo quý IV.' },
+      // Text a unit types goes into the score sheet staff open in Excel: a formula here must
+      // come out as text (checked in the CSV export below).
+      body: { text: FORMULA_ANSWER },
     });
     expect(general.status).toBe(202);
 
@@ -386,6 +391,19 @@ describe('appraisal to announcement through the API, with the workflows', () => 
       [U2, 1, true, '100.00', 'Xuất sắc'],
       [U3, 3, false, '88.00', 'Tốt'],
     ]);
+  });
+
+  it('writes a unit’s explanation that looks like a formula as text in the score-sheet CSV', async () => {
+    const res = await fetch(`${api.url}${base}/units/${U1}/score-sheet?format=csv`, {
+      headers: { authorization: `Bearer ${token('secretariat')}` },
+    });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const [headers, ...rows] = parseCsv(text);
+    const column = headers!.indexOf('Giải trình của đơn vị');
+    const row = rows.find((r) => r[1] === '1.2')!;
+    expect(row[column]).toBe(`'${FORMULA_ANSWER}`);
+    expect(text).not.toMatch(/(^|,)"?=HYPERLINK/m);
   });
 
   it('records the council’s approval and the Chairman’s decision, which publishes the results', async () => {
