@@ -30,6 +30,14 @@ import { whyNotScored } from '../scoring-data/index-tree.js';
 import { isUuid } from '../common/params.js';
 import type { EvidenceView } from './evidence.dto.js';
 import { type HashedUpload, removeIfPresent } from './hashing-disk-storage.js';
+import {
+  assertFits,
+  type EvidenceQuota,
+  type EvidenceUsage,
+  evidenceUsage,
+  quotaBytesExceeded,
+  uploadAllowance,
+} from './evidence-quota.js';
 
 /** A unit's evidence folder, resolved before any byte of an upload is stored. */
 export interface UploadScope extends UnitScope {
@@ -93,6 +101,28 @@ export class EvidenceService {
 
   get maxBytes(): number {
     return this.config.evidenceMaxBytes;
+  }
+
+  private get quota(): EvidenceQuota {
+    return { maxBytes: this.config.evidenceQuotaBytes, maxFiles: this.config.evidenceMaxFiles };
+  }
+
+  private who(scope: UnitScope) {
+    return { unitCode: scope.unit.code, campaignCode: scope.campaign.code };
+  }
+
+  /** Before the body is read: 409/413 when the unit's quota is full, else the size cap. */
+  async uploadAllowance(scope: UploadScope) {
+    const usage = await evidenceUsage(this.dataSource.manager, scope.participation.id);
+    return {
+      usage,
+      allowance: uploadAllowance(this.who(scope), usage, this.quota, this.maxBytes),
+    };
+  }
+
+  /** 413 for a file cut off because it did not fit in what is left of the quota. */
+  overQuota(scope: UploadScope, usage: EvidenceUsage, fileName: string): Error {
+    return quotaBytesExceeded(this.who(scope), usage, this.quota, { name: fileName });
   }
 
   /** Resolves and checks where an upload goes (404/403 before the body is read). */
@@ -162,10 +192,22 @@ export class EvidenceService {
     const storagePath = path.join(scope.relativeDirectory, file.sha256);
     const finalPath = path.join(this.root, storagePath);
     // The same content uploaded again shares its bytes; keep them if a record already uses them.
-    const existed = await exists(finalPath);
-    await rename(file.path, finalPath);
+    let existed = true;
     try {
       return await this.dataSource.transaction(async (manager) => {
+        // Locked: uploads of the same unit are counted one after another against its quota.
+        await manager.findOne(Participation, {
+          where: { id: scope.participation.id },
+          lock: { mode: 'pessimistic_write' },
+        });
+        assertFits(
+          this.who(scope),
+          await evidenceUsage(manager, scope.participation.id),
+          this.quota,
+          { name: fileName, bytes: file.size },
+        );
+        existed = await exists(finalPath);
+        await rename(file.path, finalPath);
         const saved = await manager.save(
           manager.create(EvidenceFile, {
             participationId: scope.participation.id,
