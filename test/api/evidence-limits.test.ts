@@ -1,6 +1,7 @@
 /**
  * What a unit may upload beyond the type and size of one file: its quota per campaign (total size
- * and number of files), on the real Nest app, PostgreSQL and disk, with small limits.
+ * and number of files), office documents that are what they claim, on the real Nest app,
+ * PostgreSQL and disk, with small limits.
  */
 import 'reflect-metadata';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -16,6 +17,7 @@ import {
   pdfBytes,
   upload,
 } from '../support/self-assessment-fixtures.js';
+import { docxBytes, odfBytes, xlsxBytesOf, zipBytes } from '../support/zip-bytes.js';
 
 /** A PDF of exactly `size` bytes. */
 function pdfOf(size: number, text = 'Báo cáo'): Buffer {
@@ -134,5 +136,109 @@ describe('evidence quota per unit and campaign', () => {
     expect(messageOf(big.body)).toMatch(/larger than the limit of 1.5 KiB .*EVIDENCE_MAX_BYTES/);
     const ok = await upload(api, route, { token, fileName: 'Vừa.pdf', bytes: pdfOf(1500) });
     expect(ok.status).toBe(201);
+  });
+});
+
+describe('office documents are what their extension claims', () => {
+  let api: TestApi;
+  let dataDir: string;
+  let fx: CampaignFixture;
+  let token: string;
+  let route: string;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'par-evidence-containers-'));
+    api = await startTestApi({ dataDir });
+    fx = await createCampaignFixture(api.dataSource);
+    token = await tokenFor(api.dataSource, {
+      role: 'unit',
+      unitCode: fx.unitA.code,
+      name: `Đầu mối ${fx.unitA.code}`,
+    });
+    route = `/campaigns/${fx.campaign.id}/units/${fx.unitA.code}/evidence`;
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const ODT = 'application/vnd.oasis.opendocument.text';
+  const ODS = 'application/vnd.oasis.opendocument.spreadsheet';
+
+  it.each([
+    ['Quyết định.docx', docxBytes()],
+    ['Bảng tổng hợp.xlsx', xlsxBytesOf()],
+    ['Báo cáo.odt', odfBytes(ODT)],
+    ['Số liệu.ods', odfBytes(ODS, { deflateMimetype: true })],
+    ['Hồ sơ.zip', zipBytes([{ name: 'a.pdf', content: pdfBytes() }])],
+  ])('accepts %s', async (fileName, bytes) => {
+    const res = await upload(api, route, {
+      token,
+      fileName,
+      bytes,
+      type: 'application/octet-stream',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+  });
+
+  it.each([
+    [
+      'another ZIP renamed .docx',
+      'Kế hoạch.docx',
+      zipBytes([{ name: 'setup.exe', content: 'MZ' }]),
+      /«Kế hoạch\.docx» không phải tài liệu \.docx hợp lệ: tệp nén không có \[Content_Types\]\.xml và thư mục word\//,
+    ],
+    [
+      'a Word file renamed .xlsx',
+      'Bảng.xlsx',
+      docxBytes(),
+      /«Bảng\.xlsx» không phải tài liệu \.xlsx hợp lệ: .*thư mục xl\//,
+    ],
+    [
+      'a spreadsheet renamed .odt',
+      'Văn bản.odt',
+      odfBytes(ODS),
+      /«Văn bản\.odt» không phải tài liệu \.odt hợp lệ: mục «mimetype»/,
+    ],
+    [
+      'a ZIP without a directory',
+      'Hỏng.docx',
+      Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('word/document.xml')]),
+      /«Hỏng\.docx» .*không đọc được danh mục tệp nén ZIP/,
+    ],
+  ])(
+    'refuses %s with 415 file_rejected naming it, storing nothing',
+    async (_, fileName, bytes, message) => {
+      const before = await api.dataSource
+        .getRepository(EvidenceFile)
+        .countBy({ participationId: fx.participationA.id });
+      const res = await upload(api, route, {
+        token,
+        fileName,
+        bytes,
+        type: 'application/octet-stream',
+      });
+      expect(res.status).toBe(415);
+      expect(res.body.code).toBe('file_rejected');
+      expect(messageOf(res.body)).toMatch(message);
+      expect(
+        await api.dataSource
+          .getRepository(EvidenceFile)
+          .countBy({ participationId: fx.participationA.id }),
+      ).toBe(before);
+      const dir = path.join(dataDir, 'evidence', fx.campaign.id, fx.unitA.code);
+      expect(readdirSync(dir).filter((f) => f.endsWith('.part'))).toEqual([]);
+    },
+  );
+
+  it('refuses a PDF with bytes before %PDF- (415)', async () => {
+    const res = await upload(api, route, {
+      token,
+      fileName: 'Lai.pdf',
+      bytes: Buffer.concat([Buffer.from('<html><script>x</script>'), pdfBytes()]),
+    });
+    expect(res.status).toBe(415);
+    expect(messageOf(res.body)).toMatch(/"Lai\.pdf" does not contain a \.pdf file/);
   });
 });

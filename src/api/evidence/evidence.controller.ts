@@ -60,7 +60,11 @@ export class EvidenceController {
     description:
       'Larger than EVIDENCE_MAX_BYTES; or quota_exceeded: the file does not fit in what is left of the unit’s EVIDENCE_QUOTA_MB in this campaign (the message gives used/limit).',
   })
-  @ApiResponse({ status: 415, description: 'A file type that is not allowed.' })
+  @ApiResponse({
+    status: 415,
+    description:
+      'A file type that is not allowed, or content that is not what the extension claims (a PDF must start with %PDF-; file_rejected: a .docx/.xlsx ZIP without [Content_Types].xml and its word/ or xl/ part, an .odt/.ods without its mimetype entry).',
+  })
   @ApiResponse({ status: 422, description: 'criterionCode is not a self-scored leaf.' })
   upload(@CurrentActor() actor: Actor, @Req() req: UploadRequest): Promise<EvidenceView> {
     return this.evidence.completeUpload(

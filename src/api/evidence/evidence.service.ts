@@ -20,7 +20,11 @@ import {
   checkContent,
   checkDeclaredType,
   cleanUploadedFileName,
+  extensionOf,
 } from '../../domain/evidence-file-types.js';
+import { checkContainer, isCheckedContainer } from '../../domain/evidence-containers.js';
+import { ApiError } from '../common/api-error.js';
+import { readZipContents } from './zip-entries.js';
 import { Criterion, EvidenceFile, Participation } from '../../entities/index.js';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -78,6 +82,15 @@ async function readHead(file: string, bytes: number): Promise<Uint8Array> {
   } finally {
     await handle.close();
   }
+}
+
+/** 415 file_rejected for a .docx/.xlsx/.odt/.ods whose ZIP does not hold that document. */
+async function assertContainerHolds(fileName: string, file: string): Promise<void> {
+  const extension = extensionOf(fileName);
+  if (!isCheckedContainer(extension)) return;
+  const zip = await readZipContents(file);
+  const check = checkContainer(fileName, extension, zip?.names ?? null, zip?.mimetype ?? null);
+  if (!check.ok) throw new ApiError(415, 'file_rejected', check.problem);
 }
 
 /**
@@ -180,6 +193,7 @@ export class EvidenceService {
     if (!declared.ok) throw new UnsupportedMediaTypeException(declared.problem);
     const content = checkContent(fileName, await readHead(file.path, CONTENT_HEAD_BYTES));
     if (!content.ok) throw new UnsupportedMediaTypeException(content.problem);
+    await assertContainerHolds(fileName, file.path);
 
     let criterionId: string | null = null;
     if (criterionCode !== null) {
