@@ -1,6 +1,7 @@
 /**
  * What a unit may upload beyond the type and size of one file: its quota per campaign (total size
- * and number of files), office documents that are what they claim, on the real Nest app,
+ * and number of files), office documents that are what they claim, and a virus scan through clamd
+ * (a fake clamd speaking INSTREAM: the test is about the API, not ClamAV), on the real Nest app,
  * PostgreSQL and disk, with small limits.
  */
 import 'reflect-metadata';
@@ -18,6 +19,7 @@ import {
   upload,
 } from '../support/self-assessment-fixtures.js';
 import { docxBytes, odfBytes, xlsxBytesOf, zipBytes } from '../support/zip-bytes.js';
+import { deadClamdUrl, EICAR, type FakeClamd, startFakeClamd } from '../support/fake-clamd.js';
 
 /** A PDF of exactly `size` bytes. */
 function pdfOf(size: number, text = 'Báo cáo'): Buffer {
@@ -240,5 +242,73 @@ describe('office documents are what their extension claims', () => {
     });
     expect(res.status).toBe(415);
     expect(messageOf(res.body)).toMatch(/"Lai\.pdf" does not contain a \.pdf file/);
+  });
+});
+
+describe('virus scan through clamd (CLAMD_URL)', () => {
+  let clamd: FakeClamd;
+  let dataDir: string;
+  const apis: TestApi[] = [];
+
+  beforeAll(async () => {
+    clamd = await startFakeClamd();
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'par-evidence-clamd-'));
+  });
+
+  afterAll(async () => {
+    for (const api of apis) await api.close();
+    await clamd?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function world(clamdUrl: string) {
+    const api = await startTestApi({ dataDir, clamdUrl, clamdTimeoutMs: 5000 });
+    apis.push(api);
+    const fx = await createCampaignFixture(api.dataSource);
+    const token = await tokenFor(api.dataSource, {
+      role: 'unit',
+      unitCode: fx.unitA.code,
+      name: `Đầu mối ${fx.unitA.code}`,
+    });
+    const route = `/campaigns/${fx.campaign.id}/units/${fx.unitA.code}/evidence`;
+    const rows = () =>
+      api.dataSource.getRepository(EvidenceFile).countBy({ participationId: fx.participationA.id });
+    const dir = path.join(dataDir, 'evidence', fx.campaign.id, fx.unitA.code);
+    const files = () => (existsSync(dir) ? readdirSync(dir) : []);
+    return { api, token, route, rows, files };
+  }
+
+  it('stores a clean file after streaming it to clamd, and refuses an infected one (422) naming the signature', async () => {
+    const { api, token, route, rows, files } = await world(clamd.url);
+    // Larger than one 64 KiB chunk, so the stream is sent in several.
+    const clean = Buffer.concat([pdfBytes('sạch'), Buffer.alloc(150 * 1024, 0x20)]);
+    const ok = await upload(api, route, { token, fileName: 'Sạch.pdf', bytes: clean });
+    expect(ok.status).toBe(201);
+    expect(clamd.scanned.at(-1)).toEqual(clean);
+
+    const before = { rows: await rows(), files: files() };
+    const infected = await upload(api, route, {
+      token,
+      fileName: 'Báo cáo nhiễm.pdf',
+      bytes: pdfBytes(EICAR),
+    });
+    expect(infected.status).toBe(422);
+    expect(infected.body.code).toBe('file_rejected');
+    expect(messageOf(infected.body)).toBe(
+      'Tệp «Báo cáo nhiễm.pdf» bị từ chối: máy quét virus phát hiện mã độc «Eicar-Signature». Tệp không được lưu.',
+    );
+    expect({ rows: await rows(), files: files() }).toEqual(before);
+  });
+
+  it('answers 503 and stores nothing when clamd cannot be reached', async () => {
+    const { api, token, route, rows, files } = await world(await deadClamdUrl());
+    const res = await upload(api, route, { token, fileName: 'Chưa quét.pdf', bytes: pdfBytes() });
+    expect(res.status).toBe(503);
+    expect(res.body.code).toBe('service_unavailable');
+    expect(messageOf(res.body)).toMatch(
+      /Chưa lưu tệp «Chưa quét\.pdf»: máy quét virus \(clamd, CLAMD_URL\) tạm thời không quét được tệp/,
+    );
+    expect(await rows()).toBe(0);
+    expect(files()).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import {
   Inject,
   Injectable,
   InternalServerErrorException,
+  Logger,
   NotFoundException,
   UnprocessableEntityException,
   UnsupportedMediaTypeException,
@@ -25,6 +26,7 @@ import {
 import { checkContainer, isCheckedContainer } from '../../domain/evidence-containers.js';
 import { ApiError } from '../common/api-error.js';
 import { readZipContents } from './zip-entries.js';
+import { ClamdUnavailableError, type ScanResult, scanWithClamd } from './clamd-scan.js';
 import { Criterion, EvidenceFile, Participation } from '../../entities/index.js';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -102,6 +104,7 @@ async function assertContainerHolds(fileName: string, file: string): Promise<voi
 @Injectable()
 export class EvidenceService {
   private readonly root: string;
+  private readonly logger = new Logger(EvidenceService.name);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -163,6 +166,34 @@ export class EvidenceService {
     }
   }
 
+  /**
+   * With CLAMD_URL set, every file is scanned before it is stored: 422 file_rejected naming the
+   * signature when clamd finds one; 503 when clamd cannot scan it (never stored unscanned).
+   */
+  private async assertClean(fileName: string, file: string): Promise<void> {
+    const { clamdUrl, clamdTimeoutMs } = this.config;
+    if (!clamdUrl) return;
+    let result: ScanResult;
+    try {
+      result = await scanWithClamd(clamdUrl, file, clamdTimeoutMs);
+    } catch (err) {
+      if (!(err instanceof ClamdUnavailableError)) throw err;
+      this.logger.warn(`Evidence upload refused, not scanned: ${err.message}`);
+      throw new ApiError(
+        503,
+        'service_unavailable',
+        `Chưa lưu tệp «${fileName}»: máy quét virus (clamd, CLAMD_URL) tạm thời không quét được tệp. Vui lòng gửi lại sau ít phút.`,
+      );
+    }
+    if (result.infected) {
+      throw new ApiError(
+        422,
+        'file_rejected',
+        `Tệp «${fileName}» bị từ chối: máy quét virus phát hiện mã độc «${result.signature}». Tệp không được lưu.`,
+      );
+    }
+  }
+
   private async acceptUpload(
     actor: Actor,
     scope: UploadScope,
@@ -194,6 +225,7 @@ export class EvidenceService {
     const content = checkContent(fileName, await readHead(file.path, CONTENT_HEAD_BYTES));
     if (!content.ok) throw new UnsupportedMediaTypeException(content.problem);
     await assertContainerHolds(fileName, file.path);
+    await this.assertClean(fileName, file.path);
 
     let criterionId: string | null = null;
     if (criterionCode !== null) {
