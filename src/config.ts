@@ -20,6 +20,17 @@ export interface AppConfig {
   dataDir: string;
   /** Largest evidence file a unit may upload, in bytes. */
   evidenceMaxBytes: number;
+  /** Total size of the evidence files one unit may keep in one campaign, in bytes (set in MiB). */
+  evidenceQuotaBytes: number;
+  /** Number of evidence files one unit may keep in one campaign. */
+  evidenceMaxFiles: number;
+  /**
+   * clamd to scan every upload with before it is stored (tcp://host:port or unix:///path);
+   * null: no scan.
+   */
+  clamdUrl: string | null;
+  /** How long a clamd scan may take before the upload is refused with 503. */
+  clamdTimeoutMs: number;
   /** Where officials act, linked from every e-mail (the web front end or the API). */
   publicUrl: string;
   /** The secretariat's mailbox(es): digests, and copies of escalations. */
@@ -55,6 +66,10 @@ export const DEFAULTS: Readonly<AppConfig> = {
   port: 3000,
   dataDir: '.data',
   evidenceMaxBytes: 20 * 1024 * 1024,
+  evidenceQuotaBytes: 200 * 1024 * 1024,
+  evidenceMaxFiles: 300,
+  clamdUrl: null,
+  clamdTimeoutMs: 30_000,
   publicUrl: 'http://127.0.0.1:3000',
   secretariatEmails: ['thuky.cchc@snv.example.gov.vn'],
   councilEmails: ['hoidong.cchc@snv.example.gov.vn'],
@@ -142,6 +157,21 @@ function parseOrigins(name: string, raw: string): string[] {
   return origins;
 }
 
+const MIB = 1024 * 1024;
+
+/** tcp://host:port or unix:///path/to/clamd.sock */
+function parseClamdUrl(raw: string): string {
+  parseUrl('CLAMD_URL', raw, ['tcp:', 'unix:']);
+  const url = new URL(raw);
+  if (url.protocol === 'tcp:' && (!url.hostname || !url.port)) {
+    throw new ConfigError(`CLAMD_URL must name a host and a port (tcp://host:3310), got "${raw}"`);
+  }
+  if (url.protocol === 'unix:' && !url.pathname) {
+    throw new ConfigError(`CLAMD_URL must name a socket (unix:///run/clamd.sock), got "${raw}"`);
+  }
+  return raw;
+}
+
 /** Reads the configuration; throws ConfigError naming the variable that is wrong. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const get = (name: string): string | undefined => {
@@ -163,6 +193,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     evidenceMaxBytes: parseByteCount(
       'EVIDENCE_MAX_BYTES',
       get('EVIDENCE_MAX_BYTES') ?? String(DEFAULTS.evidenceMaxBytes),
+    ),
+    evidenceQuotaBytes:
+      parseCount(
+        'EVIDENCE_QUOTA_MB',
+        get('EVIDENCE_QUOTA_MB') ?? String(DEFAULTS.evidenceQuotaBytes / MIB),
+        1,
+      ) * MIB,
+    evidenceMaxFiles: parseCount(
+      'EVIDENCE_MAX_FILES',
+      get('EVIDENCE_MAX_FILES') ?? String(DEFAULTS.evidenceMaxFiles),
+      1,
+    ),
+    clamdUrl: get('CLAMD_URL') ? parseClamdUrl(get('CLAMD_URL')!) : DEFAULTS.clamdUrl,
+    clamdTimeoutMs: parseCount(
+      'CLAMD_TIMEOUT_MS',
+      get('CLAMD_TIMEOUT_MS') ?? String(DEFAULTS.clamdTimeoutMs),
+      1,
     ),
     publicUrl: parseUrl('PUBLIC_URL', get('PUBLIC_URL') ?? DEFAULTS.publicUrl, ['http:', 'https:']),
     secretariatEmails: get('SECRETARIAT_EMAILS')

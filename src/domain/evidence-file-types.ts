@@ -45,7 +45,8 @@ export const ALLOWED_EXTENSIONS: readonly string[] = Object.keys(FILE_TYPES);
 /** "pdf, doc, docx, …" for messages. */
 export const ALLOWED_TYPES_TEXT = ALLOWED_EXTENSIONS.join(', ');
 
-function extensionOf(fileName: string): string {
+/** The extension, lower case, without the dot ("" when none). */
+export function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
   return dot <= 0 ? '' : fileName.slice(dot + 1).toLowerCase();
 }
@@ -78,9 +79,8 @@ const startsWith = (head: Uint8Array, bytes: number[]): boolean =>
 function hasSignature(head: Uint8Array, signature: FileType['signature']): boolean {
   switch (signature) {
     case 'pdf': {
-      // "%PDF-" within the first 1024 bytes, as PDF readers accept.
-      const text = String.fromCharCode(...head.subarray(0, 1024));
-      return text.includes('%PDF-');
+      // "%PDF-" first: readers accept junk before it, which is how polyglot files hide.
+      return startsWith(head, [0x25, 0x50, 0x44, 0x46, 0x2d]);
     }
     case 'ole':
       return startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);

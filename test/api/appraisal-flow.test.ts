@@ -27,6 +27,7 @@ import {
 import { suffix } from '../support/api-fixtures.js';
 import { TREE } from '../support/results-fixtures.js';
 import { messageOf, pdfBytes, upload } from '../support/self-assessment-fixtures.js';
+import { parseCsv } from '../../src/api/common/csv.js';
 
 const tag = suffix().toUpperCase();
 const code = `flow-${tag.toLowerCase()}-2030`;
@@ -47,6 +48,11 @@ function seedTree(parent: string | null, agency: string): SeedCriterion[] {
     children: seedTree(n.code, n.agency ?? agency),
   }));
 }
+
+/** U2's round-1 score of 1.1, as a reason or a figure would give it away. */
+const ROUND_1_SCORE = /\(2 điểm\)|"round1Score":2\b|lần 1 \(2/;
+
+const FORMULA_ANSWER = '=HYPERLINK("http://attacker.example/x","Báo cáo quý IV đã bổ sung")';
 
 const FULL = { '1.1': 4, '1.2': 6, '4.1': 0, '4.2': 0, '5': 0 } as Record<string, number>;
 const snvItems = (overrides: Record<string, number> = {}) =>
@@ -220,7 +226,8 @@ describe('appraisal to announcement through the API, with the workflows', () => 
       expect.objectContaining({
         criterionCode: '1.1',
         status: 'confirmed',
-        reason: 'Điểm thẩm định lần 1 (2 điểm) thấp hơn điểm đơn vị tự chấm (4 điểm).',
+        reason: 'Kết quả thẩm định lần 1 chưa công nhận đủ điểm đơn vị tự chấm.',
+        finding: 'Điểm thẩm định lần 1 (2 điểm) thấp hơn điểm đơn vị tự chấm (4 điểm).',
         deadline,
         confirmedBy: `Tổ thư ký ${tag}`,
       }),
@@ -243,13 +250,47 @@ describe('appraisal to announcement through the API, with the workflows', () => 
     expect(requestMails[0]!.text).toContain(
       '1.1 ' /* the criterion's code, then its title and reason */,
     );
-    expect(requestMails[0]!.text).toContain('thấp hơn điểm đơn vị tự chấm');
+    expect(requestMails[0]!.text).toContain('chưa công nhận đủ điểm đơn vị tự chấm');
+    expect(requestMails[0]!.text).not.toMatch(ROUND_1_SCORE);
     // Round 1 of U2 is closed now.
     const late = await call(api, 'PUT', `${base}/units/${U2}/appraisals/rounds/1`, {
       token: token('snv'),
       body: { items: [{ criterionCode: '1.1', score: 3 }] },
     });
     expect(late.status).toBe(409);
+  });
+
+  it('gives U2 no round-1 score before the results are announced, on any of its own routes', async () => {
+    const unitRoutes = [
+      `${base}/units/${U2}/explanation-requests`,
+      `${base}/units/${U2}/state`,
+      `${base}/units/${U2}/self-assessment`,
+      `${base}/units/${U2}/evidence`,
+      `${base}/participations`,
+      `${base}/notifications?unitCode=${U2}`,
+    ];
+    for (const route of unitRoutes) {
+      const res = await call(api, 'GET', route, { token: token(U2) });
+      expect(res.status, route).toBe(200);
+      expect(JSON.stringify(res.body), route).not.toMatch(ROUND_1_SCORE);
+    }
+    const mine = await call(api, 'GET', unitRoutes[0]!, { token: token(U2) });
+    expect(mine.body.requests).toEqual([
+      expect.objectContaining({
+        criterionCode: '1.1',
+        reason: 'Kết quả thẩm định lần 1 chưa công nhận đủ điểm đơn vị tự chấm.',
+        finding: null,
+        round1Score: null,
+        round1Comment: null,
+      }),
+    ]);
+    // Staff read the same request with the scores compared.
+    const staff = await call(api, 'GET', unitRoutes[0]!, { token: token('secretariat') });
+    expect(staff.body.requests[0]).toMatchObject({
+      reason: 'Kết quả thẩm định lần 1 chưa công nhận đủ điểm đơn vị tự chấm.',
+      finding: 'Điểm thẩm định lần 1 (2 điểm) thấp hơn điểm đơn vị tự chấm (4 điểm).',
+      round1Score: 2,
+    });
   });
 
   it('stores a request made directly (existing endpoint), and refuses one for a survey criterion', async () => {
@@ -331,7 +372,9 @@ describe('appraisal to announcement through the API, with the workflows', () => 
     );
     const general = await call(api, 'POST', `${base}/units/${U1}/explanation`, {
       token: token(U1),
-      body: { text: 'Đơn vị đã bổ sung báo cáo quý IV.' },
+      // Text a unit types goes into the score sheet staff open in Excel: a formula here must
+      // come out as text (checked in the CSV export below).
+      body: { text: FORMULA_ANSWER },
     });
     expect(general.status).toBe(202);
 
@@ -386,6 +429,19 @@ describe('appraisal to announcement through the API, with the workflows', () => 
       [U2, 1, true, '100.00', 'Xuất sắc'],
       [U3, 3, false, '88.00', 'Tốt'],
     ]);
+  });
+
+  it('writes a unit’s explanation that looks like a formula as text in the score-sheet CSV', async () => {
+    const res = await fetch(`${api.url}${base}/units/${U1}/score-sheet?format=csv`, {
+      headers: { authorization: `Bearer ${token('secretariat')}` },
+    });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const [headers, ...rows] = parseCsv(text);
+    const column = headers!.indexOf('Giải trình của đơn vị');
+    const row = rows.find((r) => r[1] === '1.2')!;
+    expect(row[column]).toBe(`'${FORMULA_ANSWER}`);
+    expect(text).not.toMatch(/(^|,)"?=HYPERLINK/m);
   });
 
   it('records the council’s approval and the Chairman’s decision, which publishes the results', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvBuffer, parseCsv } from '../../src/api/common/csv.js';
+import { csvBuffer, neutralizeCell, parseCsv } from '../../src/api/common/csv.js';
 
 describe('CSV', () => {
   it('writes UTF-8 with a BOM, CRLF, and quotes what needs quoting', () => {
@@ -26,6 +26,38 @@ describe('CSV', () => {
       ['SNV', '4,25'],
       ['STP', '3,5'],
     ]);
+  });
+
+  it('neutralises text that a spreadsheet would run as a formula (OWASP), not numbers', () => {
+    const cells = [
+      '=HYPERLINK("http://x.example","Bấm")',
+      '+1+2',
+      '-2+3',
+      '@SUM(A1)',
+      '\tx',
+      '\ry',
+    ];
+    const text = csvBuffer(
+      ['a'],
+      [...cells.map((c) => [c]), [-0.5], [3], ['Sở Nội vụ - Tổ thư ký']],
+    ).toString('utf8');
+    expect(parseCsv(text).map(([cell]) => cell)).toEqual([
+      'a',
+      '\'=HYPERLINK("http://x.example","Bấm")',
+      "'+1+2",
+      "'-2+3",
+      "'@SUM(A1)",
+      "'\tx",
+      "'\ry",
+      '-0.5',
+      '3',
+      'Sở Nội vụ - Tổ thư ký',
+    ]);
+    // A quoted cell still starts with the quote mark inside the quotes: Excel strips the
+    // double quotes first, then sees ', not =.
+    expect(text).toContain('"\'=HYPERLINK(""http://x.example"",""Bấm"")"');
+    expect(neutralizeCell('-')).toBe("'-");
+    expect(neutralizeCell('Điểm -1')).toBe('Điểm -1');
   });
 
   it('refuses an unclosed quote', () => {

@@ -22,6 +22,7 @@ import {
   pdfBytes,
   upload,
 } from '../support/self-assessment-fixtures.js';
+import { docxBytes } from '../support/zip-bytes.js';
 
 const MAX_BYTES = 64 * 1024;
 
@@ -164,10 +165,7 @@ describe('evidence upload and download', () => {
 
   it('keeps decomposed (macOS) accents as composed text, and accepts a generic type by extension', async () => {
     const name = 'Quyết định kiện toàn.docx'.normalize('NFD');
-    const docx = Buffer.concat([
-      Buffer.from([0x50, 0x4b, 0x03, 0x04]),
-      Buffer.from('word/document.xml'),
-    ]);
+    const docx = docxBytes();
     const res = await upload(api, uploadPath, {
       token: tokenA,
       fileName: name,

@@ -430,11 +430,13 @@ describe('aggregation of round 1 (step 5)', () => {
       selfScore: 4,
       round1Score: 2,
       round1Comment: 'Kế hoạch ban hành chậm',
-      reason: 'Điểm thẩm định lần 1 (2 điểm) thấp hơn điểm đơn vị tự chấm (4 điểm).',
+      reason: 'Kết quả thẩm định lần 1 chưa công nhận đủ điểm đơn vị tự chấm.',
+      finding: 'Điểm thẩm định lần 1 (2 điểm) thấp hơn điểm đơn vị tự chấm (4 điểm).',
     });
-    expect(u2.requests[2].reason).toBe(
-      'Điểm trừ thẩm định lần 1 (0,5 điểm) cao hơn điểm đơn vị tự trừ (0 điểm).',
-    );
+    expect(u2.requests[2]).toMatchObject({
+      reason: 'Kết quả thẩm định lần 1 có mức điểm trừ khác với mức đơn vị tự trừ.',
+      finding: 'Điểm trừ thẩm định lần 1 (0,5 điểm) cao hơn điểm đơn vị tự trừ (0 điểm).',
+    });
     // U1 submitted nothing: its evidence for 1.1 is missing.
     const u1 = res.body.find((u: any) => u.unitCode === code('U1'));
     expect(u1.requests).toEqual([

@@ -664,9 +664,12 @@ describe('self-assessment: access by role', () => {
   it('lets appraiser and council tokens read but not write', async () => {
     const before = await snapshot(s);
     for (const token of [appraiser, council]) {
+      // Only a draft so far: nothing submitted for them to read.
       const read = await call(api, 'GET', s.base, { token });
-      expect(read.status).toBe(200);
-      expect(read.body.items[0]).toMatchObject({ criterionCode: '1.1', score: 1 });
+      expect(read.status).toBe(404);
+      expect(read.body.code).toBe('not_found');
+      expect(messageOf(read.body)).toMatch(/chưa nộp bản tự đánh giá nào/);
+      expect((await call(api, 'GET', `${s.base}/versions`, { token })).body).toEqual([]);
       const write = await call(api, 'PUT', `${s.base}/draft`, {
         token,
         body: { items: [{ criterionCode: '1.1', score: 2 }] },
@@ -676,6 +679,41 @@ describe('self-assessment: access by role', () => {
       expect((await call(api, 'POST', `${s.base}/submit`, { token })).status).toBe(403);
     }
     expect(await snapshot(s)).toEqual(before);
+  });
+
+  it('gives appraisers and the council the submitted version, the unit its newer draft', async () => {
+    const r = await setup();
+    await call(api, 'PUT', `${r.base}/draft`, {
+      token: r.tokenA,
+      body: { items: completeItems(r.evidenceA) },
+    });
+    expect((await call(api, 'POST', `${r.base}/submit`, { token: r.tokenA })).status).toBe(200);
+    const edited = await call(api, 'PUT', `${r.base}/draft`, {
+      token: r.tokenA,
+      body: { items: [{ criterionCode: '1.1', score: 0.5, note: 'Đang sửa, chưa nộp' }] },
+    });
+    expect(edited.body).toMatchObject({ version: 2, status: 'draft' });
+
+    for (const token of [appraiser, council]) {
+      const read = await call(api, 'GET', r.base, { token });
+      expect(read.status).toBe(200);
+      expect(read.body).toMatchObject({ version: 1, status: 'submitted' });
+      expect(read.body.items[0]).toMatchObject({
+        criterionCode: '1.1',
+        score: 2,
+        note: 'Ban hành kế hoạch CCHC đúng hạn',
+      });
+      const draft = await call(api, 'GET', `${r.base}?version=2`, { token });
+      expect(draft.status).toBe(404);
+      expect(messageOf(draft.body)).toMatch(/không có bản tự đánh giá đã nộp số 2/);
+      const versions = await call(api, 'GET', `${r.base}/versions`, { token });
+      expect(versions.body.map((v: any) => [v.version, v.status])).toEqual([[1, 'submitted']]);
+    }
+    for (const token of [r.tokenA, secretariat]) {
+      const read = await call(api, 'GET', r.base, { token });
+      expect(read.body).toMatchObject({ version: 2, status: 'draft' });
+      expect(read.body.items[0]).toMatchObject({ criterionCode: '1.1', score: 0.5 });
+    }
   });
 
   it('asks for a token', async () => {

@@ -20,6 +20,10 @@ describe('configuration from the environment', () => {
       WORKER_MAX_CACHED_WORKFLOWS: '1500',
       CORS_ORIGINS: 'https://cchc.vinhlong.gov.vn, http://127.0.0.1:5173',
       RATE_LIMIT_WRITES_PER_MINUTE: '0',
+      EVIDENCE_QUOTA_MB: '50',
+      EVIDENCE_MAX_FILES: '40',
+      CLAMD_URL: 'tcp://clamav:3310',
+      CLAMD_TIMEOUT_MS: '5000',
     });
     expect(config).toMatchObject({
       databaseUrl: 'postgresql://par:secret@db:5432/par',
@@ -34,7 +38,14 @@ describe('configuration from the environment', () => {
       workerMaxCachedWorkflows: 1500,
       corsOrigins: ['https://cchc.vinhlong.gov.vn', 'http://127.0.0.1:5173'],
       rateLimitWritesPerMinute: 0,
+      evidenceQuotaBytes: 50 * 1024 * 1024,
+      evidenceMaxFiles: 40,
+      clamdUrl: 'tcp://clamav:3310',
+      clamdTimeoutMs: 5000,
     });
+    expect(loadConfig({ CLAMD_URL: 'unix:///run/clamd.ctl' }).clamdUrl).toBe(
+      'unix:///run/clamd.ctl',
+    );
   });
 
   it.each([
@@ -59,6 +70,11 @@ describe('configuration from the environment', () => {
       { RATE_LIMIT_WRITES_PER_MINUTE: '-1' },
       /RATE_LIMIT_WRITES_PER_MINUTE must be a whole number of at least 0/,
     ],
+    [{ EVIDENCE_QUOTA_MB: '0' }, /EVIDENCE_QUOTA_MB must be a whole number of at least 1/],
+    [{ EVIDENCE_QUOTA_MB: '1.5' }, /EVIDENCE_QUOTA_MB must be a whole number/],
+    [{ EVIDENCE_MAX_FILES: 'many' }, /EVIDENCE_MAX_FILES must be a whole number of at least 1/],
+    [{ CLAMD_URL: 'http://clamav:3310' }, /CLAMD_URL must start with tcp: or unix:/],
+    [{ CLAMD_URL: 'tcp://clamav' }, /CLAMD_URL must name a host and a port/],
   ])('names the variable that is wrong: %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -6,6 +6,9 @@ import {
   cleanUploadedFileName,
   contentDisposition,
 } from '../../src/domain/evidence-file-types.js';
+import { checkContainer } from '../../src/domain/evidence-containers.js';
+import { locateCentralDirectory, parseCentralDirectory } from '../../src/domain/zip-directory.js';
+import { docxBytes, zipBytes } from '../support/zip-bytes.js';
 
 const latin1Mojibake = (name: string) => Buffer.from(name, 'utf8').toString('latin1');
 
@@ -74,6 +77,8 @@ describe('checkContent', () => {
 
   it('refuses content that does not match the extension', () => {
     expect(checkContent('a.pdf', Buffer.from('MZ'))).toMatchObject({ ok: false });
+    // "%PDF-" must come first: bytes before it are how a file passes for two formats at once.
+    expect(checkContent('a.pdf', Buffer.from('<html>%PDF-1.4'))).toMatchObject({ ok: false });
     expect(checkContent('a.docx', Buffer.from('%PDF-1.4'))).toMatchObject({ ok: false });
   });
 });
@@ -85,5 +90,81 @@ describe('contentDisposition', () => {
       `attachment; filename="Bao cao _Dot 1_ (ban 2).pdf"; filename*=UTF-8''B%C3%A1o%20c%C3%A1o%20%22%C4%90%E1%BB%A3t%201%22%20%28b%E1%BA%A3n%202%29.pdf`,
     );
     expect(asciiFileName('Đường – 100%.pdf')).toBe('Duong _ 100%.pdf');
+  });
+});
+
+describe('the ZIP central directory', () => {
+  const names = (zip: Buffer) => {
+    const location = locateCentralDirectory(zip, zip.length);
+    return location
+      ? parseCentralDirectory(
+          zip.subarray(location.offset, location.offset + location.size),
+          location.entries,
+        )?.map((e) => e.name)
+      : null;
+  };
+
+  it('lists the entries, past a comment that holds the end signature itself', () => {
+    expect(names(docxBytes())).toEqual(['[Content_Types].xml', 'word/document.xml']);
+    const commented = zipBytes([{ name: 'a.txt', content: 'x' }], 'PK\x05\x06 giả');
+    expect(names(commented)).toEqual(['a.txt']);
+  });
+
+  it('finds none in a file that is not a ZIP, or whose directory points outside it', () => {
+    expect(names(Buffer.from('%PDF-1.4 không phải ZIP'))).toBeNull();
+    const zip = docxBytes();
+    expect(names(zip.subarray(0, zip.length - 30))).toBeNull();
+    const broken = Buffer.from(zip);
+    broken.writeUInt32LE(zip.length, zip.length - 6); // directory offset past the end
+    expect(names(broken)).toBeNull();
+  });
+});
+
+describe('checkContainer', () => {
+  const ooxml = ['[Content_Types].xml', 'word/document.xml'];
+
+  it('accepts an Office Open XML file holding its part, and OpenDocument with its mimetype', () => {
+    expect(checkContainer('a.docx', 'docx', ooxml, null)).toEqual({ ok: true });
+    expect(
+      checkContainer('a.xlsx', 'xlsx', ['[Content_Types].xml', 'xl/workbook.xml'], null),
+    ).toEqual({ ok: true });
+    expect(
+      checkContainer(
+        'a.ods',
+        'ods',
+        ['mimetype'],
+        'application/vnd.oasis.opendocument.spreadsheet',
+      ),
+    ).toEqual({ ok: true });
+    expect(checkContainer('a.zip', 'zip', ['x'], null)).toEqual({ ok: true });
+  });
+
+  it('refuses another archive renamed, naming the file, in Vietnamese', () => {
+    expect(checkContainer('Báo cáo.docx', 'docx', ['photo.jpg'], null)).toEqual({
+      ok: false,
+      problem:
+        'Tệp «Báo cáo.docx» không phải tài liệu .docx hợp lệ: tệp nén không có [Content_Types].xml và thư mục word/ (có thể là tệp ZIP khác bị đổi đuôi).',
+    });
+    // A Word file renamed .xlsx holds the wrong part.
+    expect(checkContainer('a.xlsx', 'xlsx', ooxml, null)).toMatchObject({ ok: false });
+    expect(
+      checkContainer(
+        'a.odt',
+        'odt',
+        ['mimetype'],
+        'application/vnd.oasis.opendocument.spreadsheet',
+      ),
+    ).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/mục «mimetype» .* là «application/),
+    });
+    expect(checkContainer('a.ods', 'ods', ['content.xml'], null)).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/nhưng không có/),
+    });
+    expect(checkContainer('a.docx', 'docx', null, null)).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/không đọc được danh mục tệp nén ZIP/),
+    });
   });
 });

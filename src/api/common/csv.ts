@@ -6,15 +6,27 @@
  *   and Vietnamese turns into "Sá»Ÿ Ná»™i vá»¥".
  * - Reading: a leading BOM is dropped; the delimiter is "," or ";" (Excel in a locale whose
  *   decimal separator is a comma, as Vietnamese, saves ";"), taken from the header line.
+ * - Formula injection (OWASP "CSV injection"): a text cell that starts with = + - @ TAB or CR
+ *   would run as a formula when staff open the file in Excel (text a unit typed goes into the
+ *   score sheet), so it is written with a leading single quote. Number cells are figures the
+ *   service computed, not text from a user: a negative number stays a number.
  */
 
 export type CsvCell = string | number | null | undefined;
 
 const BOM = '\uFEFF';
 
+/** Characters that make a spreadsheet read a cell as a formula (OWASP). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Text as a spreadsheet shows it, never as a formula: a leading ' where it could start one. */
+export function neutralizeCell(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
 function field(value: CsvCell): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  const text = typeof value === 'number' ? String(value) : neutralizeCell(value);
   return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -14,6 +14,7 @@ import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
 import { checkDeclaredType, cleanUploadedFileName } from '../../domain/evidence-file-types.js';
 import type { Actor } from '../auth/actor.js';
 import { EvidenceService, type UploadScope } from './evidence.service.js';
+import { formatBytes } from './format-bytes.js';
 import { HashingDiskStorage, removeIfPresent } from './hashing-disk-storage.js';
 
 export interface UploadRequest extends Request {
@@ -21,31 +22,13 @@ export interface UploadRequest extends Request {
   evidenceScope?: UploadScope;
 }
 
-/** "20 MiB", "512 KiB", "900 bytes" */
-export function formatBytes(bytes: number): string {
-  const units: [number, string][] = [
-    [1024 ** 3, 'GiB'],
-    [1024 ** 2, 'MiB'],
-    [1024, 'KiB'],
-  ];
-  for (const [size, unit] of units) {
-    if (bytes >= size) {
-      const value = bytes / size;
-      return `${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`;
-    }
-  }
-  return `${bytes} bytes`;
-}
-
-/** multer's and busboy's errors as readable 4xx. */
-function uploadError(err: unknown, maxBytes: number): Error {
+/** multer's and busboy's errors as readable 4xx; `tooLarge` says which size limit was hit. */
+function uploadError(err: unknown, tooLarge: () => Error): Error {
   if (err instanceof HttpException) return err;
   if (err instanceof MulterError) {
     switch (err.code) {
       case 'LIMIT_FILE_SIZE':
-        return new PayloadTooLargeException(
-          `The file is larger than the limit of ${formatBytes(maxBytes)} (${maxBytes} bytes, set by EVIDENCE_MAX_BYTES).`,
-        );
+        return tooLarge();
       case 'LIMIT_UNEXPECTED_FILE':
         return new BadRequestException(
           `Unexpected file field "${err.field ?? ''}": send the file in the field "file".`,
@@ -96,10 +79,19 @@ export class EvidenceUploadInterceptor implements NestInterceptor {
       );
     }
     const maxBytes = this.evidence.maxBytes;
+    // The quota caps the size too: a file that would not fit is cut off as it streams.
+    const { usage, allowance } = await this.evidence.uploadAllowance(scope);
+    let fileName = '';
+    const tooLarge = (): Error =>
+      allowance.quotaCaps
+        ? this.evidence.overQuota(scope, usage, fileName)
+        : new PayloadTooLargeException(
+            `The file is larger than the limit of ${formatBytes(maxBytes)} (${maxBytes} bytes, set by EVIDENCE_MAX_BYTES).`,
+          );
     const middleware = multer({
       storage: new HashingDiskStorage(scope.directory),
       limits: {
-        fileSize: maxBytes,
+        fileSize: allowance.maxBytes,
         files: 1,
         fields: 10,
         fieldSize: 1024,
@@ -107,6 +99,7 @@ export class EvidenceUploadInterceptor implements NestInterceptor {
         parts: 12,
       },
       fileFilter: (_req, file, accept) => {
+        fileName = cleanUploadedFileName(file.originalname);
         const check = checkDeclaredType(cleanUploadedFileName(file.originalname), file.mimetype);
         if (check.ok) accept(null, true);
         else accept(new UnsupportedMediaTypeException(check.problem));
@@ -114,7 +107,7 @@ export class EvidenceUploadInterceptor implements NestInterceptor {
     }).single('file');
     await new Promise<void>((resolve, reject) => {
       middleware(req, res, (err?: unknown) =>
-        err ? reject(uploadError(err, maxBytes)) : resolve(),
+        err ? reject(uploadError(err, tooLarge)) : resolve(),
       );
     });
     // The handler removes the temporary file itself; this covers a failure before it runs.

@@ -32,7 +32,7 @@ export class EvidenceController {
   @UseInterceptors(EvidenceUploadInterceptor)
   @ApiOperation({
     summary: 'Upload an evidence file (tài liệu kiểm chứng)',
-    description: `Multipart upload: the file in the field "file", optionally "criterionCode" (a self-scored leaf it supports). Allowed types: ${ALLOWED_TYPES_TEXT}; the largest size is EVIDENCE_MAX_BYTES (20 MiB by default). Link it to a criterion's score with its id in the draft's evidenceIds.`,
+    description: `Multipart upload: the file in the field "file", optionally "criterionCode" (a self-scored leaf it supports). Allowed types: ${ALLOWED_TYPES_TEXT}; the largest size is EVIDENCE_MAX_BYTES (20 MiB by default); per unit and campaign at most EVIDENCE_QUOTA_MB in all (200 MiB by default) and EVIDENCE_MAX_FILES files (300). With CLAMD_URL set, the file is scanned by clamd before it is stored. Link it to a criterion's score with its id in the draft's evidenceIds.`,
   })
   @ApiParam({ name: 'campaignId', description: 'Campaign id (UUID) or code' })
   @ApiParam({ name: 'unitCode', description: 'Unit code, e.g. SNV' })
@@ -50,9 +50,31 @@ export class EvidenceController {
   @ApiCreatedResponse({ type: EvidenceView })
   @ApiResponse({ status: 400, description: 'No file, an empty file, unexpected fields.' })
   @ApiResponse({ status: 404, description: 'Unknown campaign or unit, or not participating.' })
-  @ApiResponse({ status: 413, description: 'Larger than EVIDENCE_MAX_BYTES.' })
-  @ApiResponse({ status: 415, description: 'A file type that is not allowed.' })
-  @ApiResponse({ status: 422, description: 'criterionCode is not a self-scored leaf.' })
+  @ApiResponse({
+    status: 409,
+    description:
+      'quota_exceeded: the unit already keeps EVIDENCE_MAX_FILES files in this campaign (the message gives used/limit).',
+  })
+  @ApiResponse({
+    status: 413,
+    description:
+      'Larger than EVIDENCE_MAX_BYTES; or quota_exceeded: the file does not fit in what is left of the unit’s EVIDENCE_QUOTA_MB in this campaign (the message gives used/limit).',
+  })
+  @ApiResponse({
+    status: 415,
+    description:
+      'A file type that is not allowed, or content that is not what the extension claims (a PDF must start with %PDF-; file_rejected: a .docx/.xlsx ZIP without [Content_Types].xml and its word/ or xl/ part, an .odt/.ods without its mimetype entry).',
+  })
+  @ApiResponse({
+    status: 422,
+    description:
+      'criterionCode is not a self-scored leaf; or file_rejected: clamd found malware (the message names the signature).',
+  })
+  @ApiResponse({
+    status: 503,
+    description:
+      'service_unavailable: CLAMD_URL is set and clamd could not scan the file in time; nothing is stored unscanned.',
+  })
   upload(@CurrentActor() actor: Actor, @Req() req: UploadRequest): Promise<EvidenceView> {
     return this.evidence.completeUpload(
       actor,

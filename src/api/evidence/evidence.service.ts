@@ -9,6 +9,7 @@ import {
   Inject,
   Injectable,
   InternalServerErrorException,
+  Logger,
   NotFoundException,
   UnprocessableEntityException,
   UnsupportedMediaTypeException,
@@ -20,7 +21,12 @@ import {
   checkContent,
   checkDeclaredType,
   cleanUploadedFileName,
+  extensionOf,
 } from '../../domain/evidence-file-types.js';
+import { checkContainer, isCheckedContainer } from '../../domain/evidence-containers.js';
+import { ApiError } from '../common/api-error.js';
+import { readZipContents } from './zip-entries.js';
+import { ClamdUnavailableError, type ScanResult, scanWithClamd } from './clamd-scan.js';
 import { Criterion, EvidenceFile, Participation } from '../../entities/index.js';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -30,6 +36,14 @@ import { whyNotScored } from '../scoring-data/index-tree.js';
 import { isUuid } from '../common/params.js';
 import type { EvidenceView } from './evidence.dto.js';
 import { type HashedUpload, removeIfPresent } from './hashing-disk-storage.js';
+import {
+  assertFits,
+  type EvidenceQuota,
+  type EvidenceUsage,
+  evidenceUsage,
+  quotaBytesExceeded,
+  uploadAllowance,
+} from './evidence-quota.js';
 
 /** A unit's evidence folder, resolved before any byte of an upload is stored. */
 export interface UploadScope extends UnitScope {
@@ -72,6 +86,15 @@ async function readHead(file: string, bytes: number): Promise<Uint8Array> {
   }
 }
 
+/** 415 file_rejected for a .docx/.xlsx/.odt/.ods whose ZIP does not hold that document. */
+async function assertContainerHolds(fileName: string, file: string): Promise<void> {
+  const extension = extensionOf(fileName);
+  if (!isCheckedContainer(extension)) return;
+  const zip = await readZipContents(file);
+  const check = checkContainer(fileName, extension, zip?.names ?? null, zip?.mimetype ?? null);
+  if (!check.ok) throw new ApiError(415, 'file_rejected', check.problem);
+}
+
 /**
  * Evidence files (tài liệu kiểm chứng): stored on disk under
  * <dataDir>/evidence/<campaignId>/<unitCode>/<sha256>, described in evidence_files. A file is
@@ -81,6 +104,7 @@ async function readHead(file: string, bytes: number): Promise<Uint8Array> {
 @Injectable()
 export class EvidenceService {
   private readonly root: string;
+  private readonly logger = new Logger(EvidenceService.name);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -93,6 +117,28 @@ export class EvidenceService {
 
   get maxBytes(): number {
     return this.config.evidenceMaxBytes;
+  }
+
+  private get quota(): EvidenceQuota {
+    return { maxBytes: this.config.evidenceQuotaBytes, maxFiles: this.config.evidenceMaxFiles };
+  }
+
+  private who(scope: UnitScope) {
+    return { unitCode: scope.unit.code, campaignCode: scope.campaign.code };
+  }
+
+  /** Before the body is read: 409/413 when the unit's quota is full, else the size cap. */
+  async uploadAllowance(scope: UploadScope) {
+    const usage = await evidenceUsage(this.dataSource.manager, scope.participation.id);
+    return {
+      usage,
+      allowance: uploadAllowance(this.who(scope), usage, this.quota, this.maxBytes),
+    };
+  }
+
+  /** 413 for a file cut off because it did not fit in what is left of the quota. */
+  overQuota(scope: UploadScope, usage: EvidenceUsage, fileName: string): Error {
+    return quotaBytesExceeded(this.who(scope), usage, this.quota, { name: fileName });
   }
 
   /** Resolves and checks where an upload goes (404/403 before the body is read). */
@@ -117,6 +163,34 @@ export class EvidenceService {
       return await this.acceptUpload(actor, scope, file, fields);
     } finally {
       await removeIfPresent(file?.path);
+    }
+  }
+
+  /**
+   * With CLAMD_URL set, every file is scanned before it is stored: 422 file_rejected naming the
+   * signature when clamd finds one; 503 when clamd cannot scan it (never stored unscanned).
+   */
+  private async assertClean(fileName: string, file: string): Promise<void> {
+    const { clamdUrl, clamdTimeoutMs } = this.config;
+    if (!clamdUrl) return;
+    let result: ScanResult;
+    try {
+      result = await scanWithClamd(clamdUrl, file, clamdTimeoutMs);
+    } catch (err) {
+      if (!(err instanceof ClamdUnavailableError)) throw err;
+      this.logger.warn(`Evidence upload refused, not scanned: ${err.message}`);
+      throw new ApiError(
+        503,
+        'service_unavailable',
+        `Chưa lưu tệp «${fileName}»: máy quét virus (clamd, CLAMD_URL) tạm thời không quét được tệp. Vui lòng gửi lại sau ít phút.`,
+      );
+    }
+    if (result.infected) {
+      throw new ApiError(
+        422,
+        'file_rejected',
+        `Tệp «${fileName}» bị từ chối: máy quét virus phát hiện mã độc «${result.signature}». Tệp không được lưu.`,
+      );
     }
   }
 
@@ -150,6 +224,8 @@ export class EvidenceService {
     if (!declared.ok) throw new UnsupportedMediaTypeException(declared.problem);
     const content = checkContent(fileName, await readHead(file.path, CONTENT_HEAD_BYTES));
     if (!content.ok) throw new UnsupportedMediaTypeException(content.problem);
+    await assertContainerHolds(fileName, file.path);
+    await this.assertClean(fileName, file.path);
 
     let criterionId: string | null = null;
     if (criterionCode !== null) {
@@ -162,10 +238,22 @@ export class EvidenceService {
     const storagePath = path.join(scope.relativeDirectory, file.sha256);
     const finalPath = path.join(this.root, storagePath);
     // The same content uploaded again shares its bytes; keep them if a record already uses them.
-    const existed = await exists(finalPath);
-    await rename(file.path, finalPath);
+    let existed = true;
     try {
       return await this.dataSource.transaction(async (manager) => {
+        // Locked: uploads of the same unit are counted one after another against its quota.
+        await manager.findOne(Participation, {
+          where: { id: scope.participation.id },
+          lock: { mode: 'pessimistic_write' },
+        });
+        assertFits(
+          this.who(scope),
+          await evidenceUsage(manager, scope.participation.id),
+          this.quota,
+          { name: fileName, bytes: file.size },
+        );
+        existed = await exists(finalPath);
+        await rename(file.path, finalPath);
         const saved = await manager.save(
           manager.create(EvidenceFile, {
             participationId: scope.participation.id,

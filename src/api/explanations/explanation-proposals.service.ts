@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import {
+  type ProposalOutcome,
   proposeExplanations,
   type RoundAnswer,
   type SelfAnswer,
@@ -55,7 +56,10 @@ export interface RequestView {
   status: ExplanationRequestStatus;
   origin: string;
   grounds: string[];
+  /** What the unit reads: no appraised score in it. */
   reason: string;
+  /** For staff only (null for a unit): the grounds with the scores compared, from today's scores. */
+  finding: string | null;
   selfScore: Score;
   round1Score: Score;
   round1Comment: string | null;
@@ -82,6 +86,27 @@ export interface UnitRequestsView {
 }
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** The aggregation of round 1 for one unit, from its scores as they are now. */
+function proposalsOf(tree: IndexTree, unit: UnitInputs): ProposalOutcome {
+  const self = new Map<string, SelfAnswer>();
+  const round1 = new Map<string, RoundAnswer>();
+  for (const leaf of tree.appraisedLeaves) {
+    const own = unit.self.get(leaf.id);
+    if (own) self.set(leaf.code, { ...own, evidenceCount: own.evidenceIds.length });
+    const appraised = unit.appraisals.get(leaf.id)?.[1];
+    if (appraised) round1.set(leaf.code, appraised);
+  }
+  return proposeExplanations(
+    tree.appraisedLeaves.map((leaf) => ({
+      code: leaf.code,
+      kind: leaf.kind as 'regular' | 'bonus' | 'penalty',
+      evidenceRequired: leaf.evidenceRequired,
+    })),
+    self,
+    round1,
+  );
+}
 const DEFAULT_REASON =
   'Đề nghị đơn vị giải trình, bổ sung tài liệu kiểm chứng đối với tiêu chí này.';
 
@@ -153,23 +178,7 @@ export class ExplanationProposalsService {
     tree: IndexTree,
     unit: UnitInputs,
   ): Promise<string[]> {
-    const self = new Map<string, SelfAnswer>();
-    const round1 = new Map<string, RoundAnswer>();
-    for (const leaf of tree.appraisedLeaves) {
-      const own = unit.self.get(leaf.id);
-      if (own) self.set(leaf.code, { ...own, evidenceCount: own.evidenceIds.length });
-      const appraised = unit.appraisals.get(leaf.id)?.[1];
-      if (appraised) round1.set(leaf.code, appraised);
-    }
-    const outcome = proposeExplanations(
-      tree.appraisedLeaves.map((leaf) => ({
-        code: leaf.code,
-        kind: leaf.kind as 'regular' | 'bonus' | 'penalty',
-        evidenceRequired: leaf.evidenceRequired,
-      })),
-      self,
-      round1,
-    );
+    const outcome = proposalsOf(tree, unit);
     const found = new Map(outcome.proposals.map((p) => [tree.byCode.get(p.code)!.id, p]));
     const untouched = (row: ExplanationRequest) =>
       row.status === 'proposed' && row.origin === 'aggregation' && row.editedAt === null;
@@ -241,7 +250,15 @@ export class ExplanationProposalsService {
       ...view,
       requests: view.requests
         .filter((r) => r.status === 'confirmed')
-        .map((r) => ({ ...r, round1Score: null, round1Comment: null, round2Score: null })),
+        // No appraised score reaches a unit before the results are announced (nor after, here:
+        // the score sheet gives them then).
+        .map((r) => ({
+          ...r,
+          finding: null,
+          round1Score: null,
+          round1Comment: null,
+          round2Score: null,
+        })),
     };
   }
 
@@ -390,6 +407,7 @@ export class ExplanationProposalsService {
   private unitView(tree: IndexTree, unit: UnitInputs): UnitRequestsView {
     const score = (entry: { score: number | null; notApplicable: boolean } | undefined): Score =>
       entry ? asLeafScore(entry) : null;
+    const findings = new Map(proposalsOf(tree, unit).proposals.map((p) => [p.code, p.finding]));
     const requests = [...unit.requests.values()]
       .flatMap((row) => {
         const leaf = tree.byId.get(row.criterionId);
@@ -403,6 +421,7 @@ export class ExplanationProposalsService {
           origin: row.origin,
           grounds: row.grounds,
           reason: row.reason,
+          finding: findings.get(leaf.code) ?? null,
           selfScore: score(unit.self.get(row.criterionId)),
           round1Score: score(rounds?.[1]),
           round1Comment: rounds?.[1]?.comment ?? null,

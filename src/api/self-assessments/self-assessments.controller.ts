@@ -36,7 +36,7 @@ export class SelfAssessmentsController {
   @ApiOperation({
     summary: "A unit's self-assessment (tự đánh giá)",
     description:
-      'The newest version, draft or submitted, with one item per self-scored leaf criterion (regular, bonus, penalty); `?version=N` for an older one. Before the first draft: a blank form with status "not_started". `missing` and `missingEvidence` list what a submit would still refuse.',
+      'The newest version, draft or submitted, with one item per self-scored leaf criterion (regular, bonus, penalty); `?version=N` for an older one. Before the first draft: a blank form with status "not_started". `missing` and `missingEvidence` list what a submit would still refuse. Appraiser and council tokens read only submitted versions: the newest submitted one (not a draft the unit is still editing), 404 before the first submit.',
   })
   @ApiOkResponse({ type: SelfAssessmentView })
   get(
@@ -49,7 +49,10 @@ export class SelfAssessmentsController {
   }
 
   @Get('versions')
-  @ApiOperation({ summary: "The versions of a unit's self-assessment, oldest first" })
+  @ApiOperation({
+    summary: "The versions of a unit's self-assessment, oldest first",
+    description: 'Appraiser and council tokens see the submitted versions only.',
+  })
   @ApiOkResponse({ type: [SelfAssessmentVersionView] })
   versions(
     @CurrentActor() actor: Actor,

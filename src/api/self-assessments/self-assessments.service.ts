@@ -37,7 +37,8 @@ import type {
   SelfAssessmentView,
   SubmissionRecord,
 } from './self-assessment.dto.js';
-import { type UnitScope, UnitScopeService } from './unit-scope.service.js';
+import { readsSubmittedOnly, type UnitScope, UnitScopeService } from './unit-scope.service.js';
+import { ApiError } from '../common/api-error.js';
 import { type IndexTree, whyNotScored } from '../scoring-data/index-tree.js';
 import type { UnitStatus } from '../../domain/words.js';
 
@@ -70,7 +71,10 @@ export class SelfAssessmentsService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** The newest version (draft or submitted), or `version`; a blank form before the first draft. */
+  /**
+   * The newest version (draft or submitted), or `version`; a blank form before the first draft.
+   * Appraisers and the council get the newest submitted version (404 before the first submit).
+   */
   async get(
     actor: Actor,
     campaignRef: string,
@@ -80,13 +84,25 @@ export class SelfAssessmentsService {
     const manager = this.dataSource.manager;
     const scope = await this.scopes.resolve(actor, campaignRef, unitCode, 'read');
     const tree = await this.scopes.indexTree(scope, manager);
+    const submittedOnly = readsSubmittedOnly(actor);
     const assessment = await manager.findOne(SelfAssessment, {
       where: {
         participationId: scope.participation.id,
         ...(version !== undefined ? { version } : {}),
+        ...(submittedOnly ? { status: 'submitted' as const } : {}),
       },
       order: { version: 'DESC' },
     });
+    if (submittedOnly && !assessment) {
+      const { unit, campaign } = scope;
+      throw new ApiError(
+        404,
+        'not_found',
+        version === undefined
+          ? `Đơn vị ${unit.code} chưa nộp bản tự đánh giá nào trong đợt ${campaign.code}: thẩm định viên và Hội đồng chỉ xem bản đơn vị đã nộp.`
+          : `Đơn vị ${unit.code} không có bản tự đánh giá đã nộp số ${version} trong đợt ${campaign.code}: thẩm định viên và Hội đồng chỉ xem bản đơn vị đã nộp.`,
+      );
+    }
     if (version !== undefined && !assessment) {
       throw new NotFoundException(
         `Unit ${scope.unit.code} has no self-assessment version ${version} in campaign ${scope.campaign.code}.`,
@@ -103,7 +119,10 @@ export class SelfAssessmentsService {
     const scope = await this.scopes.resolve(actor, campaignRef, unitCode, 'read');
     const manager = this.dataSource.manager;
     const rows = await manager.find(SelfAssessment, {
-      where: { participationId: scope.participation.id },
+      where: {
+        participationId: scope.participation.id,
+        ...(readsSubmittedOnly(actor) ? { status: 'submitted' as const } : {}),
+      },
       order: { version: 'ASC' },
     });
     const counts = new Map<string, number>();

@@ -7,6 +7,14 @@ import { type IndexTree, loadIndexTrees, treeOfGroup } from '../scoring-data/ind
 
 export type Access = 'read' | 'write';
 
+/**
+ * Appraisers and the council judge what the unit submitted, never a draft it is still editing;
+ * the unit, and admin and secretariat who may write for it, read its newest version.
+ */
+export function readsSubmittedOnly(actor: Actor): boolean {
+  return actor.role === 'appraiser' || actor.role === 'council';
+}
+
 /** A unit's place in one campaign, resolved from the URL and checked against the caller. */
 export interface UnitScope {
   campaign: Campaign;

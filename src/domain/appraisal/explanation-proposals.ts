@@ -10,6 +10,10 @@
  *   applicable), whatever the scores.
  * A leaf without a round-1 score is not compared: it is listed apart so the secretariat sees that
  * round 1 is unfinished.
+ *
+ * Two wordings: the `reason` the unit reads (stored, mailed, shown to the unit) names the grounds
+ * without the appraised score, for no score reaches a unit before the results are announced; the
+ * `finding` for staff compares the scores.
  */
 import { formatPointsVi, pointsToHundredths } from '../scoring/decimal.js';
 
@@ -35,8 +39,10 @@ export interface RoundAnswer {
 export interface ExplanationProposal {
   code: string;
   grounds: ProposalGround[];
-  /** In Vietnamese, as the unit will read it. */
+  /** In Vietnamese, as the unit will read it: no appraised score in it. */
   reason: string;
+  /** In Vietnamese, for staff: the same grounds with the scores compared. */
+  finding: string;
 }
 
 export interface ProposalOutcome {
@@ -49,6 +55,11 @@ const points = (value: number): string => formatPointsVi(pointsToHundredths(valu
 
 function scoreText(answer: RoundAnswer): string {
   return answer.notApplicable ? 'không áp dụng' : `${points(answer.score ?? 0)} điểm`;
+}
+
+/** One sentence: "…; thiếu tài liệu kiểm chứng …." */
+function sentence(parts: string[]): string {
+  return `${parts.map((r, i) => (i === 0 ? r : r.charAt(0).toLowerCase() + r.slice(1))).join('; ')}.`;
 }
 
 /** Worse for the unit in round 1 than in its self-assessment. */
@@ -73,10 +84,16 @@ export function proposeExplanations(
     const appraised = round1.get(leaf.code);
     if (!appraised) notAppraised.push(leaf.code);
     const grounds: ProposalGround[] = [];
-    const reasons: string[] = [];
+    const forUnit: string[] = [];
+    const forStaff: string[] = [];
     if (appraised && own && worseThanSelf(leaf, own, appraised)) {
       grounds.push('below_self_score');
-      reasons.push(
+      forUnit.push(
+        leaf.kind === 'penalty'
+          ? 'Kết quả thẩm định lần 1 có mức điểm trừ khác với mức đơn vị tự trừ'
+          : 'Kết quả thẩm định lần 1 chưa công nhận đủ điểm đơn vị tự chấm',
+      );
+      forStaff.push(
         appraised.notApplicable
           ? `Thẩm định lần 1 xác định tiêu chí không áp dụng đối với đơn vị, trong khi đơn vị tự chấm ${scoreText(own)}`
           : leaf.kind === 'penalty'
@@ -86,14 +103,17 @@ export function proposeExplanations(
     }
     if (leaf.evidenceRequired && !own?.notApplicable && (own?.evidenceCount ?? 0) === 0) {
       grounds.push('missing_evidence');
-      reasons.push('Thiếu tài liệu kiểm chứng theo yêu cầu của tiêu chí');
+      const missing = 'Thiếu tài liệu kiểm chứng theo yêu cầu của tiêu chí';
+      forUnit.push(missing);
+      forStaff.push(missing);
     }
     if (grounds.length > 0) {
-      // One sentence: "…; thiếu tài liệu kiểm chứng …."
-      const sentence = reasons.map((r, i) =>
-        i === 0 ? r : r.charAt(0).toLowerCase() + r.slice(1),
-      );
-      proposals.push({ code: leaf.code, grounds, reason: `${sentence.join('; ')}.` });
+      proposals.push({
+        code: leaf.code,
+        grounds,
+        reason: sentence(forUnit),
+        finding: sentence(forStaff),
+      });
     }
   }
   return { proposals, notAppraised };

@@ -45,12 +45,14 @@ describe('proposeExplanations (aggregation of round 1)', () => {
         {
           code: '1.2',
           grounds: ['below_self_score'],
-          reason: 'Điểm thẩm định lần 1 (1,25 điểm) thấp hơn điểm đơn vị tự chấm (1,5 điểm).',
+          reason: 'Kết quả thẩm định lần 1 chưa công nhận đủ điểm đơn vị tự chấm.',
+          finding: 'Điểm thẩm định lần 1 (1,25 điểm) thấp hơn điểm đơn vị tự chấm (1,5 điểm).',
         },
         {
           code: '10',
           grounds: ['below_self_score'],
-          reason: 'Điểm trừ thẩm định lần 1 (0,5 điểm) cao hơn điểm đơn vị tự trừ (0 điểm).',
+          reason: 'Kết quả thẩm định lần 1 có mức điểm trừ khác với mức đơn vị tự trừ.',
+          finding: 'Điểm trừ thẩm định lần 1 (0,5 điểm) cao hơn điểm đơn vị tự trừ (0 điểm).',
         },
       ],
       notAppraised: [],
@@ -68,6 +70,7 @@ describe('proposeExplanations (aggregation of round 1)', () => {
         code: '1.1',
         grounds: ['missing_evidence'],
         reason: 'Thiếu tài liệu kiểm chứng theo yêu cầu của tiêu chí.',
+        finding: 'Thiếu tài liệu kiểm chứng theo yêu cầu của tiêu chí.',
       },
     ]);
     const notApplicable = proposeExplanations(
@@ -93,9 +96,31 @@ describe('proposeExplanations (aggregation of round 1)', () => {
         code: '1.1',
         grounds: ['below_self_score', 'missing_evidence'],
         reason:
+          'Kết quả thẩm định lần 1 chưa công nhận đủ điểm đơn vị tự chấm; thiếu tài liệu kiểm chứng theo yêu cầu của tiêu chí.',
+        finding:
           'Thẩm định lần 1 xác định tiêu chí không áp dụng đối với đơn vị, trong khi đơn vị tự chấm 2 điểm; thiếu tài liệu kiểm chứng theo yêu cầu của tiêu chí.',
       },
     ]);
+  });
+
+  it('words the reason the unit reads without any appraised score', () => {
+    const outcome = proposeExplanations(
+      leaves,
+      new Map([
+        ['1.1', self(2, 0)],
+        ['1.2', self(1.5)],
+        ['10', self(0)],
+      ]),
+      new Map([
+        ['1.1', round(null, true)],
+        ['1.2', round(1.25)],
+        ['10', round(0.5)],
+      ]),
+    );
+    expect(outcome.proposals).toHaveLength(3);
+    for (const proposal of outcome.proposals) {
+      expect(proposal.reason).not.toMatch(/\d+(,\d+)? điểm|không áp dụng/);
+    }
   });
 
   it('compares in hundredths (no binary fractions) and lists what round 1 has not scored', () => {
