@@ -58,6 +58,32 @@ function describeFailures(result: SchemathesisResult): string {
     .join('\n');
 }
 
+describe('the OpenAPI document', () => {
+  it('gives every operation a success answer and every error answer the error body', async () => {
+    const doc = (await (await fetch(`${cw.world.api.url}/docs-json`)).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: unknown }> }>>;
+    };
+    const problems: string[] = [];
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        const statuses = Object.keys(op.responses);
+        if (!statuses.some((s) => s.startsWith('2'))) problems.push(`${method} ${path}: no 2xx`);
+        for (const status of statuses.filter((s) => Number(s) >= 400)) {
+          const ref = JSON.stringify(op.responses[status]!.content ?? null);
+          // The health report is its own body (docs: ownBodies in create-app.ts).
+          if (
+            !ref.includes('ApiErrorBody') &&
+            `${method} ${path} ${status}` !== 'get /health 503'
+          ) {
+            problems.push(`${method} ${path} ${status}: no ApiErrorBody`);
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
 describe.each([
   ['admin', () => cw.tokens.admin],
   ['unit', () => cw.tokens.unit],

@@ -204,6 +204,11 @@ export class ResultsController {
   @Roles(...CAMPAIGN_STAFF)
   @ApiOperation({ summary: 'The commendation proposals as XLSX or CSV' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  @ApiResponse({
+    status: 200,
+    description: 'The file, as an attachment.',
+    schema: { type: 'string', format: 'binary' },
+  })
   @ApiResponse({ status: 409, description: 'Results not announced yet.' })
   async exportCommendations(
     @Param('campaignId') campaignId: string,
