@@ -1,12 +1,14 @@
 import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, getSchemaPath, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '../config.js';
 import type { Clock } from './clock.js';
 import { AppModule } from './app.module.js';
+import { ApiErrorBody, ApiFieldError } from './common/api-error.js';
 import { HttpErrorsFilter } from './common/http-errors.filter.js';
 import { corsPolicy } from './common/cors-policy.js';
 import { securityHeaders } from './common/security-headers.js';
+import { documentErrorResponses } from './openapi/error-responses.js';
 
 /** Builds the API application (used by server.ts and by the tests), not yet listening. */
 export async function createApp(
@@ -22,7 +24,7 @@ export async function createApp(
   if (cors) app.enableCors(cors);
   app.useGlobalFilters(new HttpErrorsFilter(app.getHttpAdapter()));
 
-  const document = SwaggerModule.createDocument(
+  const generated = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Chỉ số CCHC — PAR index campaign API')
@@ -32,7 +34,14 @@ export async function createApp(
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
+    { extraModels: [ApiErrorBody, ApiFieldError] },
   );
+  // Every operation's error answers (framework ones included), each with the one error body.
+  const document = documentErrorResponses(generated, {
+    errorBodyRef: getSchemaPath(ApiErrorBody),
+    // The health report is its own body, on 503 too.
+    ownBodies: ['GET /health 503'],
+  });
   // Swagger UI at /docs, the OpenAPI JSON at /docs-json.
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;

@@ -42,6 +42,11 @@ const GENERIC_MIME_TYPES = ['application/octet-stream', 'binary/octet-stream', '
 
 export const ALLOWED_EXTENSIONS: readonly string[] = Object.keys(FILE_TYPES);
 
+/** The MIME types evidence files are stored and served with (for the OpenAPI document). */
+export const EVIDENCE_MIME_TYPES: readonly string[] = [
+  ...new Set(Object.values(FILE_TYPES).map((type) => type.mime)),
+];
+
 /** "pdf, doc, docx, …" for messages. */
 export const ALLOWED_TYPES_TEXT = ALLOWED_EXTENSIONS.join(', ');
 

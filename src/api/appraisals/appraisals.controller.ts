@@ -28,6 +28,7 @@ export class AppraisalsController {
     description:
       "Items merge by criterion; each has a score (0..max, two decimals) or notApplicable: true, and an optional comment. An appraiser's token scores only the criteria of its agency (403 naming the others); admin and secretariat may enter any (audited as on the agency's behalf). Round 1 closes for a unit when its explanation requests are confirmed; round 2 takes only the criteria the unit was asked to explain; both close when the scores are fixed (step 8). Answers with the unit's score sheet.",
   })
+  @ApiResponse({ status: 200, description: "The unit's score sheet after the save." })
   @ApiResponse({ status: 400, description: 'A round other than 1 or 2; an item without a score.' })
   @ApiResponse({
     status: 403,
@@ -91,6 +92,7 @@ export class AppraisalsController {
     description:
       'Final score = round 2 where re-scored, else round 1. Refused (422) while a unit lacks round-1 scores or has explanation proposals neither confirmed nor dismissed. Requested criteria round 2 did not re-score keep their round-1 score and are listed in keptRoundOne.',
   })
+  @ApiResponse({ status: 200, description: 'The fixed scores, with keptRoundOne.' })
   @ApiResponse({ status: 409, description: 'Draft campaign, or the scores are already fixed.' })
   @ApiResponse({ status: 422, description: 'Round 1 unfinished or proposals pending, listed.' })
   fix(@CurrentActor() actor: Actor, @Param('campaignId') campaignId: string) {

@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { campaignRef } from '../common/params.js';
@@ -20,12 +20,16 @@ export class CampaignStateController {
     description:
       'From the facts PostgreSQL records, by the campaign rules the workflows run on (so it answers while Temporal is unreachable); pendingDeliveries counts actions Temporal does not have yet.',
   })
+  @ApiResponse({ status: 200, description: 'The state, from the facts PostgreSQL records.' })
+  @ApiResponse({ status: 409, description: 'The campaign is not launched yet.' })
   campaign(@Param('campaignId', campaignRef) campaignId: string) {
     return this.state.campaignState(campaignId);
   }
 
   @Get('units/:unitCode/state')
   @ApiOperation({ summary: 'Where one unit stands in the running campaign (a unit reads its own)' })
+  @ApiResponse({ status: 200, description: 'The state, from the facts PostgreSQL records.' })
+  @ApiResponse({ status: 409, description: 'The campaign is not launched yet.' })
   unit(
     @CurrentActor() actor: Actor,
     @Param('campaignId', campaignRef) campaignId: string,

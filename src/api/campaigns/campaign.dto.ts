@@ -17,6 +17,7 @@ import {
   LATE_POLICIES,
   STEP_ACTORS,
   STEP_KINDS,
+  UNIT_STATUSES,
   type CampaignStatus,
   type LatePolicy,
   type StepActor,
@@ -372,6 +373,6 @@ export class ParticipationView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) campaignId: string;
   @ApiProperty({ type: ParticipationUnitView }) unit: ParticipationUnitView;
-  @ApiProperty({ example: 'registered' }) status: UnitStatus;
+  @ApiProperty({ enum: UNIT_STATUSES, example: 'registered' }) status: UnitStatus;
   @ApiProperty() createdAt: string;
 }

@@ -72,15 +72,20 @@ export class ApiErrorBody {
   @ApiProperty({ example: 400 })
   statusCode!: number;
 
-  @ApiProperty({
+  // `code` and `error` are optional in the contract: answers from Nest's own exceptions carry
+  // `error` (its English title) and no `code`; required are what every error answer has.
+  @ApiPropertyOptional({
     example: 'validation_failed',
     enum: Object.keys(API_ERROR_CODES),
     description: 'Stable code for programs.',
   })
-  code!: ApiErrorCode;
+  code?: ApiErrorCode;
 
-  @ApiProperty({ example: API_ERROR_CODES.validation_failed, description: 'Title, in Vietnamese.' })
-  error!: string;
+  @ApiPropertyOptional({
+    example: API_ERROR_CODES.validation_failed,
+    description: 'Title, in Vietnamese.',
+  })
+  error?: string;
 
   @ApiProperty({
     oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],

@@ -11,7 +11,11 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ALLOWED_TYPES_TEXT, contentDisposition } from '../../domain/evidence-file-types.js';
+import {
+  ALLOWED_TYPES_TEXT,
+  EVIDENCE_MIME_TYPES,
+  contentDisposition,
+} from '../../domain/evidence-file-types.js';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { EvidenceView } from './evidence.dto.js';
@@ -111,7 +115,8 @@ export class EvidenceController {
     description:
       "Streams the bytes with their type and a Content-Disposition carrying the UTF-8 name (filename*=UTF-8''…). The content is checked against the SHA-256 recorded at upload first: 500 when the stored file is missing or altered.",
   })
-  @ApiProduces('application/octet-stream')
+  // The bytes are served with the file's own type, one of the evidence types.
+  @ApiProduces(...EVIDENCE_MIME_TYPES)
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   @ApiResponse({ status: 404, description: 'No evidence file with this id.' })
   @ApiResponse({ status: 500, description: 'The stored file is missing or altered.' })

@@ -40,6 +40,7 @@ export class ExplanationsController {
     description:
       'Per unit, the appraised leaves whose round-1 score is worse than the self-score (lower; for a penalty, higher) or whose required evidence is missing from the submitted self-assessment. A re-run refreshes untouched proposals and keeps what the secretariat edited, struck out or confirmed. `notAppraised` lists leaves without a round-1 score.',
   })
+  @ApiResponse({ status: 200, description: 'The proposals per unit, and `notAppraised`.' })
   @ApiResponse({ status: 409, description: 'Draft campaign, scores fixed, or results announced.' })
   @ApiResponse({ status: 422, description: 'An unknown unit in unitCodes.' })
   generate(
@@ -70,6 +71,7 @@ export class ExplanationsController {
     summary:
       "Edit a unit's proposals: strike out (include: false), add or put back (include: true), reword the reason",
   })
+  @ApiResponse({ status: 200, description: "The unit's proposals after the edit." })
   @ApiResponse({ status: 409, description: 'A criterion already confirmed; scores fixed.' })
   @ApiResponse({ status: 422, description: 'Unknown, survey or non-leaf criterion.' })
   edit(
@@ -89,6 +91,7 @@ export class ExplanationsController {
     description:
       "Goes through POST …/explanation-requests: each criterion keeps its reason, the request carries the unit's step-6 deadline, and the unit's round 1 closes.",
   })
+  @ApiResponse({ status: 200, description: 'The request as stored, and its delivery.' })
   @ApiResponse({
     status: 409,
     description: 'Nothing proposed; not launched; explanation round over.',

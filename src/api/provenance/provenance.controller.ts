@@ -26,6 +26,7 @@ export class ProvenanceController {
     description:
       'Self-score → round 1 (with comment) → explanation request and answer → round 2 → survey points → council decisions, each with who and when, and the score that counts now. A unit token reads its own once the results are announced.',
   })
+  @ApiResponse({ status: 200, description: 'The history, oldest first, and the score now.' })
   @ApiResponse({ status: 403, description: 'Another unit, or a unit before the announcement.' })
   @ApiResponse({ status: 404, description: 'Unknown campaign, unit or criterion.' })
   @ApiResponse({ status: 422, description: 'A criterion with sub-criteria.' })

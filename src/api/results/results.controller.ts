@@ -77,6 +77,7 @@ export class ResultsController {
     optionKeys: [],
     example: { scores: [{ unit_code: 'SNV', criterion_code: '8.1', points: 4.25 }] },
   })
+  @ApiResponse({ status: 200, description: 'What was imported, and what was `rounded`.' })
   @ApiResponse({ status: 409, description: 'Draft campaign, or results announced.' })
   @ApiResponse({ status: 422, description: '`errors`: [{ row, field, message }], all of them.' })
   importSurvey(
@@ -96,6 +97,7 @@ export class ResultsController {
     description:
       'Per unit: totals per field and overall with not-applicable criteria rescaled, bonus and penalty within their caps, the council’s adjustments, the index with two decimals; ranking per unit group with ties sharing a rank (1, 2, 2, 4); the campaign’s rating bands. 422 lists every unit and criterion without a score.',
   })
+  @ApiResponse({ status: 200, description: 'The computed results.' })
   @ApiResponse({ status: 409, description: 'Scores not fixed, or results announced.' })
   @ApiResponse({ status: 422, description: '`errors`: [{ unitCode, criterionCode, message }].' })
   compute(@CurrentActor() actor: Actor, @Param('campaignId') campaignId: string) {
@@ -108,6 +110,7 @@ export class ResultsController {
     description:
       'Before the announcement: admin, secretariat and council only (403 for others); after it, every token.',
   })
+  @ApiResponse({ status: 200, description: 'The results by unit group.' })
   @ApiResponse({ status: 404, description: 'No results computed yet.' })
   get(@CurrentActor() actor: Actor, @Param('campaignId') campaignId: string) {
     return this.results.get(actor, campaignId);
@@ -135,6 +138,7 @@ export class ResultsController {
       'A council decision (step 9): a leaf’s final score, or points on the total, with its reason',
     description: 'Recorded with who and when; every unit’s result and rank are recomputed.',
   })
+  @ApiResponse({ status: 201, description: 'The adjustment as recorded.' })
   @ApiResponse({
     status: 400,
     description: 'Neither or both of score/notApplicable; points with a criterion; no reason.',
@@ -170,6 +174,7 @@ export class ResultsController {
     description:
       'Checked by the scoring module: the bands must cover every index once (400 naming gaps and overlaps, in Vietnamese). Until the results are announced; computed results are re-rated.',
   })
+  @ApiResponse({ status: 200, description: 'The policy now in force.' })
   @ApiResponse({
     status: 400,
     description: 'Malformed, overlapping or incomplete bands; bad policy.',
@@ -188,6 +193,7 @@ export class ResultsController {
   @ApiOperation({
     summary: 'Step 11: commendation proposals from the published ranking, by the campaign’s policy',
   })
+  @ApiResponse({ status: 200, description: 'The proposals by the campaign’s policy.' })
   @ApiResponse({ status: 409, description: 'Results not announced yet.' })
   async commendations(@Param('campaignId') campaignId: string) {
     const campaign = await findCampaign(this.dataSource.manager, campaignId);
@@ -198,6 +204,12 @@ export class ResultsController {
   @Roles(...CAMPAIGN_STAFF)
   @ApiOperation({ summary: 'The commendation proposals as XLSX or CSV' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  @ApiResponse({
+    status: 200,
+    description: 'The file, as an attachment.',
+    schema: { type: 'string', format: 'binary' },
+  })
+  @ApiResponse({ status: 409, description: 'Results not announced yet.' })
   async exportCommendations(
     @Param('campaignId') campaignId: string,
     @Query() query: ExportQueryDto,

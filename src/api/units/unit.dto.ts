@@ -92,6 +92,30 @@ export class UnitView extends UnitSummaryView {
   @ApiProperty() updatedAt: string;
 }
 
+/**
+ * An item of GET /units: one schema for both audiences (a `oneOf` of UnitView and
+ * UnitSummaryView matched a staff item twice, since every UnitView is a UnitSummaryView).
+ */
+export class UnitListItemView extends UnitSummaryView {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Staff only.' }) id?: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'cchc.snv@example.vn',
+    description: 'Staff only.',
+  })
+  focalEmail?: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'giamdoc.snv@example.vn',
+    description: 'Staff only.',
+  })
+  headEmail?: string | null;
+  @ApiPropertyOptional({ description: 'Staff only.' }) createdAt?: string;
+  @ApiPropertyOptional({ description: 'Staff only.' }) updatedAt?: string;
+}
+
 export class UnitsImportSummary {
   @ApiProperty({ enum: ['json', 'xlsx'] }) format: 'json' | 'xlsx';
   @ApiProperty({ nullable: true, type: String, example: 'don-vi-2022.xlsx' }) fileName:

@@ -16,7 +16,6 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiExtraModels,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -24,7 +23,6 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
-  getSchemaPath,
 } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor.js';
 import { CAMPAIGN_STAFF } from '../auth/actor.js';
@@ -33,6 +31,7 @@ import { IMPORT_MAX_BYTES, type UploadedImportFile } from '../common/import-file
 import { ApiImportBody } from '../common/import-docs.js';
 import {
   CreateUnitDto,
+  UnitListItemView,
   UnitsImportSummary,
   UnitsQuery,
   UnitSummaryView,
@@ -45,7 +44,6 @@ import { UnitsService } from './units.service.js';
 @ApiTags('units')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'No token, or an unknown or revoked one.' })
-@ApiExtraModels(UnitView, UnitSummaryView)
 @Controller('units')
 export class UnitsController {
   constructor(private readonly units: UnitsService) {}
@@ -55,14 +53,7 @@ export class UnitsController {
     summary: 'List units, optionally of one group',
     description: "A unit's token gets codes, names and groups only (no e-mail addresses).",
   })
-  @ApiOkResponse({
-    schema: {
-      type: 'array',
-      items: {
-        oneOf: [{ $ref: getSchemaPath(UnitView) }, { $ref: getSchemaPath(UnitSummaryView) }],
-      },
-    },
-  })
+  @ApiOkResponse({ type: [UnitListItemView] })
   list(
     @CurrentActor() actor: Actor,
     @Query() query: UnitsQuery,

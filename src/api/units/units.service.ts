@@ -5,7 +5,7 @@ import {
   NotFoundException,
   BadRequestException,
 } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Unit } from '../../entities/index.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
@@ -22,6 +22,15 @@ import type {
   UpdateUnitDto,
 } from './unit.dto.js';
 import { UNITS_IMPORT, validateUnitsImport } from './units-import.js';
+
+/**
+ * Serialises the transactions that create units: a row lock cannot cover a code not stored yet,
+ * so two imports (or creates) of one new code both inserted it and the second failed with a
+ * unique violation, a 500 (found by Schemathesis with two workers).
+ */
+async function lockUnitCodes(manager: EntityManager): Promise<void> {
+  await manager.query("SELECT pg_advisory_xact_lock(hashtext('par:unit-codes'))");
+}
 
 function fullView(unit: Unit): UnitView {
   return {
@@ -70,6 +79,7 @@ export class UnitsService {
 
   async create(actor: Actor, dto: CreateUnitDto): Promise<UnitView> {
     return this.dataSource.transaction(async (manager) => {
+      await lockUnitCodes(manager);
       const existing = await manager.findOneBy(Unit, { code: dto.code });
       if (existing) {
         throw new ConflictException(
@@ -147,6 +157,7 @@ export class UnitsService {
     const result = validateUnitsImport(source);
     if (!result.ok) throw new ImportValidationException('unit list', result.issues);
     return this.dataSource.transaction(async (manager) => {
+      await lockUnitCodes(manager);
       const codes = result.units.map((u) => u.code);
       const existing = await manager
         .createQueryBuilder(Unit, 'u')
