@@ -7,6 +7,7 @@ import { AgenciesModule } from './agencies/agencies.module.js';
 import { AppraisalsModule } from './appraisals/appraisals.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { UnitOwnershipGuard } from './auth/unit-ownership.guard.js';
 import { CampaignStateModule } from './campaign-state/campaign-state.module.js';
 import { CouncilModule } from './council/council.module.js';
 import { ParticipationsModule } from './participations/participations.module.js';
@@ -73,7 +74,9 @@ export class AppModule {
         ProvenanceModule,
       ],
       providers: [
+        // In this order: who calls, then (for a unit) whether the route is its own unit's.
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: UnitOwnershipGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
     };

@@ -450,7 +450,7 @@ describe('importing index sets and units', () => {
         400,
         /unknown property "year" \(allowed: criteria, name, source\)/,
       ],
-      ['malformed JSON', { rawBody: '{"criteria": [' }, 400, /^Malformed JSON in the request body/],
+      ['malformed JSON', { rawBody: '{"criteria": [' }, 400, /Malformed JSON in the request body/],
       ['no rows', { body: { criteria: [] } }, 422, /holds no criteria/],
       [
         'a JSON body over the body limit (upload large files instead)',

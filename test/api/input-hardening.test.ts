@@ -1,0 +1,370 @@
+/**
+ * Issue 13, input validation: no input yields a 500, every 4xx is one ApiErrorBody whose `fields`
+ * name what is wrong, and nothing is stored when a request is refused.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_ERROR_CODES } from '../../src/api/common/api-error.js';
+import { errorAnswer } from '../../src/api/common/error-body.js';
+import { SelfAssessment, Unit } from '../../src/entities/index.js';
+import { call, startTestApi, tokenFor, type TestApi } from '../support/api.js';
+import { lastAuditId, staffTokens, type Tokens } from '../support/api-fixtures.js';
+import {
+  type CampaignFixture,
+  createCampaignFixture,
+} from '../support/self-assessment-fixtures.js';
+
+let api: TestApi;
+let tokens: Tokens;
+let fx: CampaignFixture;
+let tokenA: string;
+let tokenB: string;
+/** /campaigns/{code} of the fixture campaign. */
+let campaignPath: string;
+/** /campaigns/{code}/units/{unit A} */
+let unitAPath: string;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  tokens = await staffTokens(api.dataSource);
+  fx = await createCampaignFixture(api.dataSource);
+  tokenA = await tokenFor(api.dataSource, {
+    role: 'unit',
+    unitCode: fx.unitA.code,
+    name: `Đầu mối ${fx.unitA.code}`,
+  });
+  tokenB = await tokenFor(api.dataSource, {
+    role: 'unit',
+    unitCode: fx.unitB.code,
+    name: `Đầu mối ${fx.unitB.code}`,
+  });
+  campaignPath = `/campaigns/${fx.campaign.code}`;
+  unitAPath = `${campaignPath}/units/${fx.unitA.code}`;
+});
+
+afterAll(async () => {
+  await api?.close();
+});
+
+interface ErrorBody {
+  statusCode: number;
+  code: string;
+  error: string;
+  message: string | string[];
+  fields?: Array<{ field: string; code: string; message: string }>;
+}
+
+/** Asserts the one error shape: status, code, Vietnamese title, and the fields named. */
+function expectError(
+  res: { status: number; body: ErrorBody },
+  status: number,
+  code: string,
+  fields: Array<{ field?: string; code?: string }> = [],
+): void {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  expect(res.body).toMatchObject({ statusCode: status, code, error: expect.any(String) });
+  expect(res.body.error).toBe(API_ERROR_CODES[code as keyof typeof API_ERROR_CODES]);
+  for (const field of fields) {
+    expect(res.body.fields).toEqual(expect.arrayContaining([expect.objectContaining(field)]));
+  }
+  for (const field of res.body.fields ?? []) {
+    // Every field's message is for a person: Vietnamese, naming the field.
+    expect(field.message).toMatch(/Trường|Khóa|Dữ liệu/);
+  }
+}
+
+/** The whole unit list, to check a refused request stored nothing. */
+async function unitCodes(): Promise<string[]> {
+  const units = await api.dataSource.getRepository(Unit).find({ order: { code: 'ASC' } });
+  return units.map((u) => `${u.code}|${u.name}|${u.group}`);
+}
+
+describe('1. one error shape for every error', () => {
+  it('names each field class-validator refuses, with a Vietnamese message', async () => {
+    const before = await unitCodes();
+    const res = await call(api, 'POST', '/units', {
+      token: tokens.admin,
+      body: { code: 'OK-CODE', group: 'department', bogus: 1, focalEmail: 'not-mail' },
+    });
+    expectError(res, 400, 'validation_failed', [
+      { field: 'name', code: 'isString' },
+      { field: 'bogus', code: 'whitelistValidation' },
+      { field: 'focalEmail', code: 'isEmail' },
+    ]);
+    expect(res.body.message).toEqual(res.body.fields!.map((f: { message: string }) => f.message));
+    expect(await unitCodes()).toEqual(before);
+  });
+
+  it('names nested fields by their path', async () => {
+    const res = await call(api, 'PUT', `${unitAPath}/self-assessment/draft`, {
+      token: tokenA,
+      body: {
+        items: [
+          { criterionCode: '1.1', score: 1 },
+          { criterionCode: '1.1', score: 'x' },
+        ],
+      },
+    });
+    expectError(res, 400, 'validation_failed', [{ field: 'items.1.score' }]);
+  });
+
+  it('answers malformed JSON with malformed_json', async () => {
+    const res = await call(api, 'POST', '/units', { token: tokens.admin, rawBody: '{"code": ' });
+    expectError(res, 400, 'malformed_json');
+    expect(res.body.message).toMatch(/JSON không đúng cú pháp/);
+  });
+
+  it('keeps the message of an error a service throws and derives its code', async () => {
+    const res = await call(api, 'GET', '/units/NO-SUCH-UNIT', { token: tokens.admin });
+    expectError(res, 404, 'not_found');
+    expect(res.body.message).toBe('No unit with code NO-SUCH-UNIT.');
+    const noToken = await call(api, 'GET', '/units');
+    expectError(noToken, 401, 'unauthorized');
+    const route = await call(api, 'GET', '/no-such-route', { token: tokens.admin });
+    expectError(route, 404, 'not_found');
+  });
+
+  it('answers an unknown error with a 500 internal_error that leaks nothing', () => {
+    const secret = new Error('connect ECONNREFUSED 10.0.0.7:5432 password=hunter2');
+    const { status, body, serverFault } = errorAnswer(secret);
+    expect(status).toBe(500);
+    expect(serverFault).toBe(true);
+    expect(body).toMatchObject({ statusCode: 500, code: 'internal_error', error: 'Lỗi hệ thống' });
+    expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|10\.0\.0\.7|hunter2|stack/);
+  });
+});
+
+describe('2. NUL and lone surrogates in any string', () => {
+  const NUL = 'Sở\u0000Nội vụ';
+  const LONE = 'Sở Nội vụ \ud800';
+  // Each route and the field whose string used to reach PostgreSQL and fail with a 500.
+  const cases: Array<{
+    what: string;
+    method: string;
+    path: () => string;
+    body?: (text: string) => unknown;
+    field: string;
+  }> = [
+    {
+      what: 'POST /units name',
+      method: 'POST',
+      path: () => '/units',
+      body: (text) => ({ code: 'NEW-UNIT-X', name: text, group: 'department' }),
+      field: 'name',
+    },
+    {
+      what: 'PATCH /units/{code} name',
+      method: 'PATCH',
+      path: () => `/units/${fx.unitA.code}`,
+      body: (text) => ({ name: text }),
+      field: 'name',
+    },
+    {
+      what: "a draft's note",
+      method: 'PUT',
+      path: () => `${unitAPath}/self-assessment/draft`,
+      body: (text) => ({ items: [{ criterionCode: '1.1', score: 1, note: text }] }),
+      field: 'items.0.note',
+    },
+    {
+      what: "an explanation's text",
+      method: 'POST',
+      path: () => `${unitAPath}/explanation`,
+      body: (text) => ({ answers: [{ criterionCode: '1.1', text }] }),
+      field: 'answers.0.text',
+    },
+    {
+      what: "an extension's reason",
+      method: 'POST',
+      path: () => `${unitAPath}/extensions`,
+      body: (text) => ({ stepNumber: 3, deadline: '2099-12-28T16:59:59Z', reason: text }),
+      field: 'reason',
+    },
+    {
+      what: "a council adjustment's reason",
+      method: 'POST',
+      path: () => `${campaignPath}/results/adjustments`,
+      body: (text) => ({ unitCode: fx.unitA.code, points: 1, reason: text }),
+      field: 'reason',
+    },
+    {
+      what: "a campaign's name",
+      method: 'PATCH',
+      path: () => campaignPath,
+      body: (text) => ({ name: text }),
+      field: 'name',
+    },
+    {
+      what: 'unitCodes of explanation proposals',
+      method: 'POST',
+      path: () => `${campaignPath}/explanation-proposals/generate`,
+      body: (text) => ({ unitCodes: [fx.unitA.code, text] }),
+      field: 'unitCodes.1',
+    },
+  ];
+
+  for (const { what, method, path, body, field } of cases) {
+    for (const [problem, text] of [
+      ['nul_character', NUL],
+      ['invalid_unicode', LONE],
+    ] as const) {
+      it(`${what}: ${problem} → 400 naming ${field}, nothing stored`, async () => {
+        const [units, audit] = [await unitCodes(), await lastAuditId(api)];
+        const res = await call(api, method, path(), {
+          token: tokens.admin,
+          body: body?.(text),
+        });
+        expectError(res, 400, 'validation_failed', [{ field, code: problem }]);
+        expect(await unitCodes()).toEqual(units);
+        expect(await lastAuditId(api)).toBe(audit);
+      });
+    }
+  }
+
+  it('in a path parameter: GET /units/SN%00V → 400 naming code', async () => {
+    const res = await call(api, 'GET', '/units/SN%00V', { token: tokens.admin });
+    expectError(res, 400, 'validation_failed', [{ field: 'code', code: 'nul_character' }]);
+  });
+
+  it('in a query parameter: notifications?unitCode=%00 → 400 naming unitCode', async () => {
+    const res = await call(api, 'GET', `${campaignPath}/notifications?unitCode=SN%00V`, {
+      token: tokens.admin,
+    });
+    expectError(res, 400, 'validation_failed', [{ field: 'unitCode', code: 'nul_character' }]);
+  });
+
+  it('in a key of the body', async () => {
+    const res = await call(api, 'PATCH', `/units/${fx.unitA.code}`, {
+      token: tokens.admin,
+      rawBody: '{"na\\u0000me": "x"}',
+    });
+    expectError(res, 400, 'validation_failed', [{ code: 'nul_character' }]);
+  });
+
+  it('lets well-formed Vietnamese text and surrogate pairs through', async () => {
+    const res = await call(api, 'PATCH', `/units/${fx.outsider.code}`, {
+      token: tokens.admin,
+      body: { name: 'Sở Y tế 🏥 (không tham gia)' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.name).toBe('Sở Y tế 🏥 (không tham gia)');
+  });
+});
+
+describe('3. prototype keys anywhere in a body', () => {
+  const draft = () => `${unitAPath}/self-assessment/draft`;
+  const cases: Array<{ key: string; rawBody: string; field: string }> = [
+    {
+      key: '__proto__ at the top',
+      rawBody: '{"items": [], "__proto__": {"admin": true}}',
+      field: '__proto__',
+    },
+    {
+      key: 'constructor in an item',
+      rawBody: '{"items": [{"criterionCode": "1.1", "constructor": {"prototype": {}}}]}',
+      field: 'items.0.constructor',
+    },
+    {
+      key: 'prototype in an item',
+      rawBody: '{"items": [{"criterionCode": "1.1", "prototype": 1}]}',
+      field: 'items.0.prototype',
+    },
+  ];
+  for (const { key, rawBody, field } of cases) {
+    it(`${key} → 400 naming ${field}, no draft saved`, async () => {
+      const res = await call(api, 'PUT', draft(), { token: tokenA, rawBody });
+      expectError(res, 400, 'validation_failed', [{ field, code: 'forbidden_key' }]);
+      const drafts = await api.dataSource
+        .getRepository(SelfAssessment)
+        .countBy({ participationId: fx.participationA.id });
+      expect(drafts).toBe(0);
+    });
+  }
+});
+
+describe('4. nesting depth', () => {
+  /** {"<key>": [[[ … ]]]}: the body object, then `levels` arrays. */
+  const nested = (key: string, levels: number) =>
+    `{"${key}": ${'['.repeat(levels)}${']'.repeat(levels)}}`;
+
+  const routes: Array<{ what: string; method: string; path: () => string; key: string }> = [
+    {
+      what: 'draft',
+      method: 'PUT',
+      path: () => `${unitAPath}/self-assessment/draft`,
+      key: 'items',
+    },
+    {
+      what: 'appraisal round',
+      method: 'PUT',
+      path: () => `${unitAPath}/appraisals/rounds/1`,
+      key: 'items',
+    },
+    {
+      what: 'explanation',
+      method: 'POST',
+      path: () => `${unitAPath}/explanation`,
+      key: 'answers',
+    },
+  ];
+  for (const { what, method, path, key } of routes) {
+    it(`${what}: 2,000 levels → 400 too_deep, before validation`, async () => {
+      const audit = await lastAuditId(api);
+      const res = await call(api, method, path(), {
+        token: tokens.admin,
+        rawBody: nested(key, 2_000),
+      });
+      expectError(res, 400, 'validation_failed', [{ code: 'too_deep' }]);
+      expect(res.body.fields![0]!.field).toMatch(new RegExp(`^${key}(\\.0)+$`));
+      expect(await lastAuditId(api)).toBe(audit);
+    });
+  }
+
+  it('32 levels pass the depth check, 33 do not', async () => {
+    const at = (levels: number) =>
+      call(api, 'PATCH', `/units/${fx.outsider.code}`, {
+        token: tokens.admin,
+        rawBody: nested('bogus', levels),
+      });
+    const ok = await at(31); // the body object and 31 arrays: 32 levels
+    expectError(ok, 400, 'validation_failed', [{ field: 'bogus', code: 'whitelistValidation' }]);
+    expect(ok.body.fields!.map((f: { code: string }) => f.code)).not.toContain('too_deep');
+    const deep = await at(32);
+    expectError(deep, 400, 'validation_failed', [{ code: 'too_deep' }]);
+  });
+});
+
+describe('5. ownership before validation', () => {
+  const routes: Array<{ what: string; method: string; path: () => string; key: string }> = [
+    {
+      what: 'draft',
+      method: 'PUT',
+      path: () => `${unitAPath}/self-assessment/draft`,
+      key: 'items',
+    },
+    { what: 'explanation', method: 'POST', path: () => `${unitAPath}/explanation`, key: 'answers' },
+    { what: 'evidence list', method: 'GET', path: () => `${unitAPath}/evidence`, key: '' },
+  ];
+  for (const { what, method, path, key } of routes) {
+    it(`${what}: unit B's token on unit A's route → 403 whatever the body`, async () => {
+      const audit = await lastAuditId(api);
+      const res = await call(api, method, path(), {
+        token: tokenB,
+        ...(key && {
+          rawBody: `{"${key}": ${'['.repeat(2_000)}${']'.repeat(2_000)}, "x\\u0000": 1}`,
+        }),
+      });
+      expectError(res, 403, 'forbidden');
+      expect(res.body.message).toMatch(/đơn vị khác/);
+      expect(res.body.message).toContain(`not those of unit ${fx.unitA.code}`);
+      expect(await lastAuditId(api)).toBe(audit);
+    });
+  }
+
+  it("unit A's own token with the same body gets the 400", async () => {
+    const res = await call(api, 'PUT', `${unitAPath}/self-assessment/draft`, {
+      token: tokenA,
+      rawBody: `{"items": ${'['.repeat(2_000)}${']'.repeat(2_000)}}`,
+    });
+    expectError(res, 400, 'validation_failed', [{ code: 'too_deep' }]);
+  });
+});
