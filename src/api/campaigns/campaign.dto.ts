@@ -31,6 +31,7 @@ import {
   IsInstant,
   IsLocalDate,
   IsOmittable,
+  IsBoundedInt,
 } from '../common/dto-validators.js';
 import { IsReminderPolicy } from './reminder-policy.validator.js';
 
@@ -43,6 +44,7 @@ export class CampaignsQuery {
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'year must be an integer such as 2021' })
+  @IsBoundedInt(2000, 2100)
   year?: number;
 }
 
@@ -192,8 +194,7 @@ export class UpdateStepDto {
     description: 'The step opens when this earlier step completes; null: none.',
   })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsBoundedInt(1, 99)
   startsAfterStep?: number | null;
 
   @ApiPropertyOptional({ example: 'Từ ngày 01-24/12/2022', nullable: true })

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsISO8601, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoundedInt } from '../common/dto-validators.js';
 
 export class GrantExtensionDto {
   @ApiProperty({ example: 3, description: 'The step (self-assessment or explanation) extended.' })
   @IsInt({ message: 'stepNumber must be an integer' })
-  @Min(1)
+  @IsBoundedInt(1, 99)
   stepNumber: number;
 
   @ApiProperty({ example: '2021-12-28T16:59:59.000Z' })
