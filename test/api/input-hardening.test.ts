@@ -68,7 +68,7 @@ function expectError(
   }
   for (const field of res.body.fields ?? []) {
     // Every field's message is for a person: Vietnamese, naming the field.
-    expect(field.message).toMatch(/Trường|Khóa|Dữ liệu/);
+    expect(field.message).toMatch(/Trường|Tham số|Khóa|Dữ liệu/);
   }
 }
 
@@ -366,5 +366,198 @@ describe('5. ownership before validation', () => {
       rawBody: `{"items": ${'['.repeat(2_000)}${']'.repeat(2_000)}}`,
     });
     expectError(res, 400, 'validation_failed', [{ code: 'too_deep' }]);
+  });
+});
+
+describe('6. integer parameters are bounded', () => {
+  const cases: Array<{
+    what: string;
+    method?: string;
+    path: () => string;
+    body?: unknown;
+    field: string;
+  }> = [
+    {
+      what: 'campaigns?year=10^20',
+      path: () => '/campaigns?year=99999999999999999999',
+      field: 'year',
+    },
+    { what: 'campaigns?year=1999', path: () => '/campaigns?year=1999', field: 'year' },
+    {
+      what: 'self-assessment?version=99999999999',
+      path: () => `${unitAPath}/self-assessment?version=99999999999`,
+      field: 'version',
+    },
+    {
+      what: 'notifications?stepNumber=99999999999',
+      path: () => `${campaignPath}/notifications?stepNumber=99999999999`,
+      field: 'stepNumber',
+    },
+    {
+      what: 'notifications?offset=99999999999',
+      path: () => `${campaignPath}/notifications?offset=99999999999`,
+      field: 'offset',
+    },
+    {
+      what: 'notifications?limit=100000',
+      path: () => `${campaignPath}/notifications?limit=100000`,
+      field: 'limit',
+    },
+    {
+      what: 'forecast?limit=99999999999',
+      path: () => `${campaignPath}/notifications/forecast?limit=99999999999`,
+      field: 'limit',
+    },
+    {
+      what: 'steps/99999999999/deadline (path)',
+      method: 'POST',
+      path: () => `${campaignPath}/steps/99999999999/deadline`,
+      body: { deadline: '2099-12-30T16:59:59Z' },
+      field: 'number',
+    },
+    {
+      what: "an extension's stepNumber (body)",
+      method: 'POST',
+      path: () => `${unitAPath}/extensions`,
+      body: { stepNumber: 99999999999, deadline: '2099-12-30T16:59:59Z' },
+      field: 'stepNumber',
+    },
+    {
+      what: "a step's startsAfterStep (body)",
+      method: 'PATCH',
+      path: () => `${campaignPath}/steps/3`,
+      body: { startsAfterStep: 99999999999 },
+      field: 'startsAfterStep',
+    },
+  ];
+  for (const { what, method = 'GET', path, body, field } of cases) {
+    it(`${what} → 400 naming ${field}`, async () => {
+      const audit = await lastAuditId(api);
+      const res = await call(api, method, path(), { token: tokens.admin, body });
+      expectError(res, 400, 'validation_failed', [{ field }]);
+      expect(await lastAuditId(api)).toBe(audit);
+    });
+  }
+
+  it('lets values in range through', async () => {
+    expect((await call(api, 'GET', '/campaigns?year=2099', { token: tokens.admin })).status).toBe(
+      200,
+    );
+    const log = await call(api, 'GET', `${campaignPath}/notifications?stepNumber=3&offset=0`, {
+      token: tokens.admin,
+    });
+    expect(log.status).toBe(200);
+  });
+});
+
+describe('7. date-only fields are real calendar dates', () => {
+  it("the Chairman's decision dated 2021-02-30 → 400 naming date", async () => {
+    const audit = await lastAuditId(api);
+    const res = await call(api, 'POST', `${campaignPath}/chairman-decision`, {
+      token: tokens.admin,
+      body: { number: '456/QĐ-UBND', date: '2021-02-30' },
+    });
+    expectError(res, 400, 'validation_failed', [{ field: 'date', code: 'isLocalDate' }]);
+    expect(await lastAuditId(api)).toBe(audit);
+  });
+
+  const dates: Array<{ what: string; path: () => string; body: unknown; field: string }> = [
+    {
+      what: 'a decision reference dated 2099-02-29',
+      path: () => campaignPath,
+      body: { decisionRefs: [{ number: '1/QĐ-UBND', date: '2099-02-29', title: 'Kế hoạch' }] },
+      field: 'decisionRefs.0.date',
+    },
+    {
+      what: 'a step closing on 2099-04-31',
+      path: () => `${campaignPath}/steps/3`,
+      body: { closesOn: '2099-04-31' },
+      field: 'closesOn',
+    },
+    {
+      what: 'a step opening on 9999-12-31',
+      path: () => `${campaignPath}/steps/3`,
+      body: { opensOn: '9999-12-31' },
+      field: 'opensOn',
+    },
+  ];
+  for (const { what, path, body, field } of dates) {
+    it(`${what} → 400 naming ${field}`, async () => {
+      const audit = await lastAuditId(api);
+      const res = await call(api, 'PATCH', path(), { token: tokens.admin, body });
+      expectError(res, 400, 'validation_failed', [{ field, code: 'isLocalDate' }]);
+      expect(await lastAuditId(api)).toBe(audit);
+    });
+  }
+
+  it('accepts a leap day that exists', async () => {
+    const res = await call(api, 'PATCH', campaignPath, {
+      token: tokens.admin,
+      body: { decisionRefs: [{ number: '1/QĐ-UBND', date: '2096-02-29', title: 'Kế hoạch' }] },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  });
+});
+
+describe("8. deadlines within 3 years of the campaign's year", () => {
+  const cases: Array<{
+    what: string;
+    method: string;
+    path: () => string;
+    body: unknown;
+    field: string;
+  }> = [
+    {
+      what: 'a deadline amendment to 9999-12-31',
+      method: 'POST',
+      path: () => `${campaignPath}/steps/3/deadline`,
+      body: { deadline: '9999-12-31T16:59:59Z' },
+      field: 'deadline',
+    },
+    {
+      what: 'an extension to 9999-12-31',
+      method: 'POST',
+      path: () => `${unitAPath}/extensions`,
+      body: { stepNumber: 3, deadline: '9999-12-31T16:59:59Z' },
+      field: 'deadline',
+    },
+    {
+      what: 'an extension to 2095 (4 years before 2099)',
+      method: 'POST',
+      path: () => `${unitAPath}/extensions`,
+      body: { stepNumber: 3, deadline: '2095-12-31T16:59:59Z' },
+      field: 'deadline',
+    },
+    {
+      what: 'a step deadline set to 2103',
+      method: 'PATCH',
+      path: () => `${campaignPath}/steps/3`,
+      body: { deadline: '2103-01-01T00:00:00+07:00' },
+      field: 'deadline',
+    },
+    {
+      what: 'a step closing on 2090-12-24',
+      method: 'PATCH',
+      path: () => `${campaignPath}/steps/3`,
+      body: { closesOn: '2090-12-24' },
+      field: 'closesOn',
+    },
+  ];
+  for (const { what, method, path, body, field } of cases) {
+    it(`${what} → 400 naming ${field}`, async () => {
+      const audit = await lastAuditId(api);
+      const res = await call(api, method, path(), { token: tokens.secretariat, body });
+      expectError(res, 400, 'validation_failed', [{ field, code: 'out_of_campaign_years' }]);
+      expect(res.body.message).toMatch(/2096–2102.*không cách năm 2099.*quá 3 năm/);
+      expect(await lastAuditId(api)).toBe(audit);
+    });
+  }
+
+  it('lets a deadline within the window reach the campaign rules (here: not launched, 409)', async () => {
+    const res = await call(api, 'POST', `${campaignPath}/steps/3/deadline`, {
+      token: tokens.secretariat,
+      body: { deadline: '2100-01-15T16:59:59Z' },
+    });
+    expectError(res, 409, 'conflict');
   });
 });
