@@ -2,8 +2,14 @@
  * Issue 13, input validation: no input yields a 500, every 4xx is one ApiErrorBody whose `fields`
  * name what is wrong, and nothing is stored when a request is refused.
  */
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_ERROR_CODES } from '../../src/api/common/api-error.js';
+import {
+  JSON_BODY_LIMIT_BYTES,
+  LARGEST_ITEM_BYTES,
+  MAX_LIST_ITEMS,
+} from '../../src/api/common/body-limit.js';
 import { errorAnswer } from '../../src/api/common/error-body.js';
 import { SelfAssessment, Unit } from '../../src/entities/index.js';
 import { call, startTestApi, tokenFor, type TestApi } from '../support/api.js';
@@ -559,5 +565,46 @@ describe("8. deadlines within 3 years of the campaign's year", () => {
       body: { deadline: '2100-01-15T16:59:59Z' },
     });
     expectError(res, 409, 'conflict');
+  });
+});
+
+describe('9. the JSON body limit fits the longest lists', () => {
+  it('is 10 MiB, enough for 5,000 of the largest items with a margin', () => {
+    expect(JSON_BODY_LIMIT_BYTES).toBe(10 * 1024 * 1024);
+    expect(JSON_BODY_LIMIT_BYTES).toBeGreaterThan(MAX_LIST_ITEMS * LARGEST_ITEM_BYTES * 1.2);
+  });
+
+  it('takes a 5,000-row unit import at maximum lengths as JSON (its rows checked, not a 413)', async () => {
+    const before = await unitCodes();
+    const tag = randomBytes(3).toString('hex').toUpperCase();
+    // 250 characters: the longest address isEmail takes (254 at most).
+    const domain = `${'b'.repeat(60)}.${'c'.repeat(60)}.${'d'.repeat(60)}.vn`;
+    const units = Array.from({ length: MAX_LIST_ITEMS }, (_, i) => ({
+      code: `HX-${tag}-${i}`.padEnd(32, 'X'),
+      name: 'Ủ'.repeat(255),
+      // The last row is wrong on purpose: the import answers 422 and stores nothing.
+      group: i === MAX_LIST_ITEMS - 1 ? 'not a group!' : 'department',
+      focal_email: `${'a'.repeat(64)}@${domain}`,
+      head_email: `${'g'.repeat(64)}@${domain}`,
+    }));
+    const body = JSON.stringify({ units });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(5 * 1024 * 1024);
+    const res = await call(api, 'POST', '/units/import', { token: tokens.admin, rawBody: body });
+    expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(422);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ row: MAX_LIST_ITEMS, field: 'group' }),
+    ]);
+    expect(await unitCodes()).toEqual(before);
+  });
+
+  it('answers a body over the limit with 413 payload_too_large stating the limit in Vietnamese', async () => {
+    const before = await unitCodes();
+    const res = await call(api, 'POST', '/units', {
+      token: tokens.admin,
+      body: { code: 'BIG-UNIT', name: 'x'.repeat(JSON_BODY_LIMIT_BYTES), group: 'department' },
+    });
+    expectError(res, 413, 'payload_too_large');
+    expect(res.body.message).toMatch(/vượt quá giới hạn 10 MB \(10\.485\.760 byte\)/);
+    expect(await unitCodes()).toEqual(before);
   });
 });
