@@ -506,6 +506,17 @@ describe('7. date-only fields are real calendar dates', () => {
 });
 
 describe("8. deadlines within 3 years of the campaign's year", () => {
+  // A campaign of 2099 whose plan lies in 2099: dates from 2096 to 2102 are near enough.
+  let base: string;
+  let unit8: string;
+  beforeAll(async () => {
+    const fx8 = await createCampaignFixture(api.dataSource, {
+      opensAt: new Date('2099-12-01T00:00:00+07:00'),
+      deadline: new Date('2099-12-24T23:59:59+07:00'),
+    });
+    base = `/campaigns/${fx8.campaign.code}`;
+    unit8 = fx8.unitA.code;
+  });
   const cases: Array<{
     what: string;
     method: string;
@@ -516,35 +527,35 @@ describe("8. deadlines within 3 years of the campaign's year", () => {
     {
       what: 'a deadline amendment to 9999-12-31',
       method: 'POST',
-      path: () => `${campaignPath}/steps/3/deadline`,
+      path: () => `${base}/steps/3/deadline`,
       body: { deadline: '9999-12-31T16:59:59Z' },
       field: 'deadline',
     },
     {
       what: 'an extension to 9999-12-31',
       method: 'POST',
-      path: () => `${unitAPath}/extensions`,
+      path: () => `${base}/units/${unit8}/extensions`,
       body: { stepNumber: 3, deadline: '9999-12-31T16:59:59Z' },
       field: 'deadline',
     },
     {
       what: 'an extension to 2095 (4 years before 2099)',
       method: 'POST',
-      path: () => `${unitAPath}/extensions`,
+      path: () => `${base}/units/${unit8}/extensions`,
       body: { stepNumber: 3, deadline: '2095-12-31T16:59:59Z' },
       field: 'deadline',
     },
     {
       what: 'a step deadline set to 2103',
       method: 'PATCH',
-      path: () => `${campaignPath}/steps/3`,
+      path: () => `${base}/steps/3`,
       body: { deadline: '2103-01-01T00:00:00+07:00' },
       field: 'deadline',
     },
     {
       what: 'a step closing on 2090-12-24',
       method: 'PATCH',
-      path: () => `${campaignPath}/steps/3`,
+      path: () => `${base}/steps/3`,
       body: { closesOn: '2090-12-24' },
       field: 'closesOn',
     },
@@ -560,7 +571,7 @@ describe("8. deadlines within 3 years of the campaign's year", () => {
   }
 
   it('lets a deadline within the window reach the campaign rules (here: not launched, 409)', async () => {
-    const res = await call(api, 'POST', `${campaignPath}/steps/3/deadline`, {
+    const res = await call(api, 'POST', `${base}/steps/3/deadline`, {
       token: tokens.secretariat,
       body: { deadline: '2100-01-15T16:59:59Z' },
     });

@@ -40,7 +40,12 @@ import { IsReminderPolicy } from './reminder-policy.validator.js';
 // ---------------------------------------------------------------------------------------------
 
 export class CampaignsQuery {
-  @ApiPropertyOptional({ description: 'Only campaigns of this year.', example: 2021 })
+  @ApiPropertyOptional({
+    description: 'Only campaigns of this year.',
+    example: 2021,
+    minimum: 2000,
+    maximum: 2100,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'year must be an integer such as 2021' })

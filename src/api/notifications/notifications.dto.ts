@@ -34,7 +34,7 @@ class UnitFilter {
   })
   kind?: NotificationKind;
 
-  @ApiPropertyOptional({ example: 3 })
+  @ApiPropertyOptional({ example: 3, minimum: 1, maximum: 99 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'stepNumber must be a step number such as 3' })
@@ -42,7 +42,12 @@ class UnitFilter {
   @IsBoundedInt(1, 99)
   stepNumber?: number;
 
-  @ApiPropertyOptional({ example: 0, description: 'Rows to skip (default 0).' })
+  @ApiPropertyOptional({
+    example: 0,
+    minimum: 0,
+    maximum: PG_INT_MAX,
+    description: 'Rows to skip (default 0).',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'offset must be a whole number 0 or more' })

@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { CampaignActions } from '../campaign-state/campaign-action.js';
 import { findUnitRef } from '../scoring-data/campaign-scope.js';
 import { DataSource } from 'typeorm';
-import { assertNearCampaignYear } from '../common/campaign-dates.js';
+import { assertNearCampaignYear, planYears } from '../common/campaign-dates.js';
 import { findCampaign } from '../campaigns/campaign-lookup.js';
 
 /** Steps a unit acts in: the ones a unit may be given more time for. */
@@ -38,7 +38,8 @@ export class ExtensionsService {
   ) {
     // A 400 for a date far from the campaign's year, before any state decides (409, 422).
     const planned = await findCampaign(this.dataSource.manager, campaignRef);
-    assertNearCampaignYear(deadline, planned, 'deadline');
+    const plan = await planYears(this.dataSource.manager, planned);
+    assertNearCampaignYear(deadline, planned, 'deadline', plan);
     const { result, delivery } = await this.actions.run(campaignRef, 'exclusive', async (ctx) => {
       const { campaign, manager, now } = ctx;
       const at = (d: Date | number) => formatLocalDateTime(new Date(d), campaign.timeZone);

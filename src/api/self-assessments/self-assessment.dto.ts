@@ -74,7 +74,11 @@ export class SaveDraftDto {
 }
 
 export class VersionQueryDto {
-  @ApiPropertyOptional({ minimum: 1, description: 'An older version; the newest by default.' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: PG_INT_MAX,
+    description: 'An older version; the newest by default.',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsBoundedInt(1, PG_INT_MAX)

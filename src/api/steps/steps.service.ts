@@ -13,7 +13,7 @@ import {
   type Delivery,
 } from '../campaign-state/campaign-action.js';
 import { DataSource } from 'typeorm';
-import { assertNearCampaignYear } from '../common/campaign-dates.js';
+import { assertNearCampaignYear, planYears } from '../common/campaign-dates.js';
 import { findCampaign } from '../campaigns/campaign-lookup.js';
 
 export type StepActionResult = StepState & { delivery: Delivery };
@@ -92,7 +92,8 @@ export class StepsService {
   ): Promise<StepActionResult> {
     // A 400 for a date far from the campaign's year, before any state decides (409, 422).
     const planned = await findCampaign(this.dataSource.manager, campaignRef);
-    assertNearCampaignYear(deadline, planned, 'deadline');
+    const plan = await planYears(this.dataSource.manager, planned);
+    assertNearCampaignYear(deadline, planned, 'deadline', plan);
     return this.act(campaignRef, number, async (ctx, step) => {
       const { view } = ctx.step(number);
       const at = (d: Date | number) => formatLocalDateTime(new Date(d), ctx.campaign.timeZone);
