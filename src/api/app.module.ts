@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config.js';
 import { dataSourceOptions } from '../db/data-source.js';
@@ -13,6 +13,7 @@ import { CouncilModule } from './council/council.module.js';
 import { ParticipationsModule } from './participations/participations.module.js';
 import { StepsModule } from './steps/steps.module.js';
 import { CampaignsModule } from './campaigns/campaigns.module.js';
+import { PathParamsInterceptor } from './common/path-params.interceptor.js';
 import { createValidationPipe } from './common/validation.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
 import { ExplanationsModule } from './explanations/explanations.module.js';
@@ -77,6 +78,7 @@ export class AppModule {
         // In this order: who calls, then (for a unit) whether the route is its own unit's.
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: UnitOwnershipGuard },
+        { provide: APP_INTERCEPTOR, useClass: PathParamsInterceptor },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
     };

@@ -231,6 +231,22 @@ describe('2. NUL and lone surrogates in any string', () => {
     expectError(res, 400, 'validation_failed', [{ field: 'code', code: 'nul_character' }]);
   });
 
+  it('in a path parameter used by a route interceptor: an evidence upload → 400 naming unitCode', async () => {
+    const form = new FormData();
+    form.append('file', new Blob(['%PDF-1.4\n'], { type: 'application/pdf' }), 'x.pdf');
+    const res = await fetch(`${api.url}${campaignPath}/units/SN%00V/evidence`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.admin}` },
+      body: form,
+    });
+    expectError(
+      { status: res.status, body: (await res.json()) as ErrorBody },
+      400,
+      'validation_failed',
+      [{ field: 'unitCode', code: 'nul_character' }],
+    );
+  });
+
   it('in a query parameter: notifications?unitCode=%00 → 400 naming unitCode', async () => {
     const res = await call(api, 'GET', `${campaignPath}/notifications?unitCode=SN%00V`, {
       token: tokens.admin,
