@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config.js';
 import { dataSourceOptions } from '../db/data-source.js';
@@ -7,11 +7,13 @@ import { AgenciesModule } from './agencies/agencies.module.js';
 import { AppraisalsModule } from './appraisals/appraisals.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { UnitOwnershipGuard } from './auth/unit-ownership.guard.js';
 import { CampaignStateModule } from './campaign-state/campaign-state.module.js';
 import { CouncilModule } from './council/council.module.js';
 import { ParticipationsModule } from './participations/participations.module.js';
 import { StepsModule } from './steps/steps.module.js';
 import { CampaignsModule } from './campaigns/campaigns.module.js';
+import { PathParamsInterceptor } from './common/path-params.interceptor.js';
 import { createValidationPipe } from './common/validation.js';
 import { WriteRateLimitGuard } from './common/write-rate-limit.guard.js';
 import { WriteRateLimitModule } from './common/write-rate-limit.module.js';
@@ -76,7 +78,10 @@ export class AppModule {
         ProvenanceModule,
       ],
       providers: [
+        // In this order: who calls, then (for a unit) whether the route is its own unit's.
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: UnitOwnershipGuard },
+        { provide: APP_INTERCEPTOR, useClass: PathParamsInterceptor },
         // After the auth guard: writes are counted per token.
         { provide: APP_GUARD, useClass: WriteRateLimitGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },

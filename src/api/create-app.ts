@@ -1,10 +1,12 @@
 import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, getSchemaPath, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '../config.js';
 import type { Clock } from './clock.js';
 import { AppModule } from './app.module.js';
 import { ApiErrorBody, ApiFieldError } from './common/api-error.js';
+import { JSON_BODY_LIMIT_BYTES } from './common/body-limit.js';
 import { HttpErrorsFilter } from './common/http-errors.filter.js';
 import { corsPolicy } from './common/cors-policy.js';
 import { securityHeaders } from './common/security-headers.js';
@@ -15,9 +17,13 @@ export async function createApp(
   config: AppConfig,
   options: { logger?: false; clock?: Clock } = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.register(config, options.clock), {
-    ...(options.logger === false ? { logger: false } : {}),
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register(config, options.clock),
+    { ...(options.logger === false ? { logger: false } : {}) },
+  );
+  // Room for the longest lists the DTOs accept (see body-limit.ts); a 413 states the limit.
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT_BYTES });
+  app.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT_BYTES, extended: true });
   app.enableShutdownHooks();
   app.use(securityHeaders());
   const cors = corsPolicy(config.corsOrigins);

@@ -302,7 +302,7 @@ describe('campaigns API', () => {
       const bad = await call(api, 'GET', '/campaigns/not%20a%20code', { token: tokens.admin });
       expect(bad.status).toBe(400);
       expect(bad.body.message).toMatch(
-        /^campaign id must be a campaign's id \(a UUID\) or its code such as vinhlong-2021, got "not a code"$/,
+        /\(campaign id must be a campaign's id \(a UUID\) or its code such as vinhlong-2021, got "not a code"\)$/,
       );
     });
   });
@@ -380,7 +380,7 @@ describe('campaigns API', () => {
         rawBody: '{"name": "x",',
       });
       expect(res.status).toBe(400);
-      expect(res.body.message).toMatch(/^Malformed JSON in the request body/);
+      expect(res.body.message).toMatch(/Malformed JSON in the request body/);
     });
 
     it('moves a step by local dates or instants, and clears dates with null', async () => {
@@ -464,7 +464,9 @@ describe('campaigns API', () => {
         body: { lead: 'x' },
       });
       expect(malformed.status).toBe(400);
-      expect(malformed.body.message).toBe('step number must be a positive integer, got "three"');
+      expect(malformed.body.message).toMatch(
+        /step number must be a positive integer up to 99, got "three"/,
+      );
       const unknown = randomUUID();
       const noCampaign = await call(api, 'PATCH', `/campaigns/${unknown}/steps/3`, {
         token: tokens.admin,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Campaign, IndexSet, Unit } from '../../src/entities/index.js';
+import { JSON_BODY_LIMIT_BYTES } from '../../src/api/common/body-limit.js';
 import { call, startTestApi, type TestApi } from '../support/api.js';
 import {
   auditFor,
@@ -450,13 +451,13 @@ describe('importing index sets and units', () => {
         400,
         /unknown property "year" \(allowed: criteria, name, source\)/,
       ],
-      ['malformed JSON', { rawBody: '{"criteria": [' }, 400, /^Malformed JSON in the request body/],
+      ['malformed JSON', { rawBody: '{"criteria": [' }, 400, /Malformed JSON in the request body/],
       ['no rows', { body: { criteria: [] } }, 422, /holds no criteria/],
       [
         'a JSON body over the body limit (upload large files instead)',
-        { body: { criteria: [{ title: 'x'.repeat(200_000) }] } },
+        { body: { criteria: [{ title: 'x'.repeat(JSON_BODY_LIMIT_BYTES) }] } },
         413,
-        /^The request body is too large\.$/,
+        /vượt quá giới hạn 10 MB/,
       ],
     ])('refuses %s', async (_what, options, status, message) => {
       const campaign = await draft();

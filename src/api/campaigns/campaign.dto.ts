@@ -32,6 +32,7 @@ import {
   IsInstant,
   IsLocalDate,
   IsOmittable,
+  IsBoundedInt,
 } from '../common/dto-validators.js';
 import { IsReminderPolicy } from './reminder-policy.validator.js';
 
@@ -40,10 +41,16 @@ import { IsReminderPolicy } from './reminder-policy.validator.js';
 // ---------------------------------------------------------------------------------------------
 
 export class CampaignsQuery {
-  @ApiPropertyOptional({ description: 'Only campaigns of this year.', example: 2021 })
+  @ApiPropertyOptional({
+    description: 'Only campaigns of this year.',
+    example: 2021,
+    minimum: 2000,
+    maximum: 2100,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'year must be an integer such as 2021' })
+  @IsBoundedInt(2000, 2100)
   year?: number;
 }
 
@@ -193,8 +200,7 @@ export class UpdateStepDto {
     description: 'The step opens when this earlier step completes; null: none.',
   })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsBoundedInt(1, 99)
   startsAfterStep?: number | null;
 
   @ApiPropertyOptional({ example: 'Từ ngày 01-24/12/2022', nullable: true })

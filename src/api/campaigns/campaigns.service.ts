@@ -32,6 +32,7 @@ import {
   shiftYearsInText,
 } from './campaign-copy.js';
 import { assertNotLaunched, findCampaign } from './campaign-lookup.js';
+import { assertNearCampaignYear } from '../common/campaign-dates.js';
 import { campaignDetailView, campaignView } from './campaign-views.js';
 import { buildCampaignWorkflowInput } from './campaign-workflow-input.js';
 import type {
@@ -209,6 +210,14 @@ export class CampaignsService {
         step.opensAt = dto.opensAt === null ? null : new Date(dto.opensAt);
       if (dto.deadline !== undefined) {
         step.deadline = dto.deadline === null ? null : new Date(dto.deadline);
+      }
+      for (const field of ['opensOn', 'closesOn', 'opensAt', 'deadline'] as const) {
+        const value = dto[field];
+        if (typeof value !== 'string') continue;
+        const instant = field.endsWith('On')
+          ? (field === 'opensOn' ? startOfLocalDay : endOfLocalDay)(value, zone)
+          : new Date(value);
+        assertNearCampaignYear(instant, campaign, field);
       }
       if (dto.startsAfterStep !== undefined) {
         const after = dto.startsAfterStep;

@@ -31,18 +31,26 @@ export function IsIanaTimeZone(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
-/** A calendar date 'YYYY-MM-DD' that exists. */
+/** Campaign years, and so the years of every date the API takes. */
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
+/**
+ * A calendar date 'YYYY-MM-DD' that exists (luxon refuses 2021-02-30), in the years
+ * MIN_YEAR..MAX_YEAR a campaign can have.
+ */
 export function IsLocalDate(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: 'isLocalDate',
       validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' &&
-          /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-          DateTime.fromISO(value, { zone: 'UTC' }).isValid,
+        validate: (value: unknown) => {
+          if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+          const date = DateTime.fromISO(value, { zone: 'UTC' });
+          return date.isValid && date.year >= MIN_YEAR && date.year <= MAX_YEAR;
+        },
         defaultMessage: (args) =>
-          `${args?.property ?? 'value'} must be a local date YYYY-MM-DD that exists, got ${JSON.stringify(args?.value)}`,
+          `${args?.property ?? 'value'} must be a local date YYYY-MM-DD that exists, in the years ${MIN_YEAR}–${MAX_YEAR}, got ${JSON.stringify(args?.value)}`,
       },
     },
     options,
@@ -97,6 +105,29 @@ export function IsUnitCode(): PropertyDecorator {
       validator: {
         validate: (value: unknown) => typeof value !== 'string' || !reservedUnitCode(value),
         defaultMessage: (args) => reservedUnitCodeProblem(String(args?.value)) ?? '',
+      },
+    })(target, property);
+  };
+}
+
+/** The largest value a PostgreSQL `integer` column or parameter holds. */
+export const PG_INT_MAX = 2_147_483_647;
+
+/**
+ * A whole number within [min, max]: every integer the API takes is bounded, so none overflows a
+ * PostgreSQL integer (99999999999 used to reach the database and fail with a 500).
+ */
+export function IsBoundedInt(min: number, max: number, what?: string): PropertyDecorator {
+  return (target: object, property: string | symbol) => {
+    const name = what ?? String(property);
+    ValidateBy({
+      name: 'isBoundedInt',
+      constraints: [min, max],
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max,
+        defaultMessage: (args) =>
+          `${name} must be an integer from ${min} to ${max}, got ${typeof args?.value === 'number' ? String(args.value) : JSON.stringify(args?.value)}`,
       },
     })(target, property);
   };

@@ -1,42 +1,38 @@
 import {
   type ArgumentsHost,
-  BadRequestException,
   Catch,
   type ExceptionFilter,
-  HttpException,
-  PayloadTooLargeException,
+  type HttpServer,
+  Logger,
 } from '@nestjs/common';
-import { BaseExceptionFilter } from '@nestjs/core';
 import { dependencyUnavailableResponse } from './dependency-errors.js';
-
-interface BodyParserError extends Error {
-  type?: string;
-  status?: number;
-}
+import { errorAnswer } from './error-body.js';
 
 /**
- * Turns the body parser's own errors (malformed JSON, a body over the size limit) into the same
- * readable 4xx shape as every other error, instead of a bare "Unexpected token".
+ * Answers every error, whatever threw it, in the one ApiErrorBody shape (see error-body.ts). A
+ * server fault is logged here with its stack; the caller only learns that one happened.
  */
 @Catch()
-export class HttpErrorsFilter extends BaseExceptionFilter implements ExceptionFilter {
-  override catch(exception: unknown, host: ArgumentsHost): void {
-    // PostgreSQL or Temporal down: 503 naming it (src/api/common/dependency-errors.ts).
+export class HttpErrorsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrors');
+
+  constructor(private readonly http: HttpServer) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    // PostgreSQL or Temporal down: 503 naming it (dependency-errors.ts), not a server fault.
     const unavailable = dependencyUnavailableResponse(exception, host);
-    if (unavailable) return super.catch(unavailable, host);
-    // Nest 12's Express adapter already wraps body-parser errors in an HttpException whose
-    // `cause` is the original error; older versions pass the raw error.
-    const raw = exception instanceof HttpException ? exception.cause : exception;
-    const err = raw as BodyParserError | undefined;
-    if (err?.type === 'entity.parse.failed') {
-      return super.catch(
-        new BadRequestException(`Malformed JSON in the request body: ${err.message}`),
-        host,
+    const { status, body, serverFault } = errorAnswer(unavailable ?? exception);
+    if (serverFault) {
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
     }
-    if (err?.type === 'entity.too.large') {
-      return super.catch(new PayloadTooLargeException('The request body is too large.'), host);
+    const response = host.switchToHttp().getResponse<unknown>();
+    if (this.http.isHeadersSent(response)) {
+      // Too late for an answer (a download failed mid-stream): end what was started.
+      this.http.end(response);
+      return;
     }
-    return super.catch(exception, host);
+    this.http.reply(response, body, status);
   }
 }

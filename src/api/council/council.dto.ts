@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsLocalDate } from '../common/dto-validators.js';
 
 export class CouncilApprovalDto {
   @ApiPropertyOptional({
@@ -19,6 +20,6 @@ export class ChairmanDecisionDto {
   number: string;
 
   @ApiProperty({ example: '2022-02-28', description: 'Date of the decision (local date).' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a local date YYYY-MM-DD' })
+  @IsLocalDate()
   date: string;
 }

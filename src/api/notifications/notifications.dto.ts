@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsBoundedInt, PG_INT_MAX } from '../common/dto-validators.js';
 import type { SendAudience } from '../../domain/reminders/planned-send.js';
 import type { ReminderPolicy } from '../../domain/reminders/reminder-policy.js';
 import {
@@ -33,18 +34,25 @@ class UnitFilter {
   })
   kind?: NotificationKind;
 
-  @ApiPropertyOptional({ example: 3 })
+  @ApiPropertyOptional({ example: 3, minimum: 1, maximum: 99 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'stepNumber must be a step number such as 3' })
   @Min(1, { message: 'stepNumber must be a step number such as 3' })
+  @IsBoundedInt(1, 99)
   stepNumber?: number;
 
-  @ApiPropertyOptional({ example: 0, description: 'Rows to skip (default 0).' })
+  @ApiPropertyOptional({
+    example: 0,
+    minimum: 0,
+    maximum: PG_INT_MAX,
+    description: 'Rows to skip (default 0).',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'offset must be a whole number 0 or more' })
   @Min(0, { message: 'offset must be a whole number 0 or more' })
+  @IsBoundedInt(0, PG_INT_MAX)
   offset?: number;
 }
 

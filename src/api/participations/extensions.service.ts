@@ -7,6 +7,9 @@ import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CampaignActions } from '../campaign-state/campaign-action.js';
 import { findUnitRef } from '../scoring-data/campaign-scope.js';
+import { DataSource } from 'typeorm';
+import { assertNearCampaignYear, planYears } from '../common/campaign-dates.js';
+import { findCampaign } from '../campaigns/campaign-lookup.js';
 
 /** Steps a unit acts in: the ones a unit may be given more time for. */
 const EXTENDABLE = new Set(['self_assessment', 'explanation']);
@@ -22,6 +25,7 @@ export class ExtensionsService {
   constructor(
     private readonly actions: CampaignActions,
     private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
   ) {}
 
   async grant(
@@ -32,6 +36,10 @@ export class ExtensionsService {
     deadline: Date,
     reason: string | undefined,
   ) {
+    // A 400 for a date far from the campaign's year, before any state decides (409, 422).
+    const planned = await findCampaign(this.dataSource.manager, campaignRef);
+    const plan = await planYears(this.dataSource.manager, planned);
+    assertNearCampaignYear(deadline, planned, 'deadline', plan);
     const { result, delivery } = await this.actions.run(campaignRef, 'exclusive', async (ctx) => {
       const { campaign, manager, now } = ctx;
       const at = (d: Date | number) => formatLocalDateTime(new Date(d), campaign.timeZone);

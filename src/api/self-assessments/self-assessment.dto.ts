@@ -4,17 +4,16 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
-  IsInt,
   IsNotEmpty,
   IsNumber,
   IsOptional,
   IsString,
   IsUUID,
   MaxLength,
-  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsBoundedInt, PG_INT_MAX } from '../common/dto-validators.js';
 
 /** One leaf's self-score in a draft. Fields left out keep their saved value. */
 export class DraftItemDto {
@@ -75,11 +74,14 @@ export class SaveDraftDto {
 }
 
 export class VersionQueryDto {
-  @ApiPropertyOptional({ minimum: 1, description: 'An older version; the newest by default.' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: PG_INT_MAX,
+    description: 'An older version; the newest by default.',
+  })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsBoundedInt(1, PG_INT_MAX)
   version?: number;
 }
 

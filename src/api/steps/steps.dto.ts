@@ -12,7 +12,8 @@ import {
 export class AmendDeadlineDto {
   @ApiProperty({
     example: '2022-01-25T16:59:59.000Z',
-    description: 'The new deadline, an ISO instant; after the step opens and after now.',
+    description:
+      "The new deadline, an ISO instant; after the step opens and after now, and within 3 years of the campaign's year (400 otherwise).",
   })
   @IsISO8601(
     { strict: true },

@@ -12,6 +12,9 @@ import {
   CampaignActions,
   type Delivery,
 } from '../campaign-state/campaign-action.js';
+import { DataSource } from 'typeorm';
+import { assertNearCampaignYear, planYears } from '../common/campaign-dates.js';
+import { findCampaign } from '../campaigns/campaign-lookup.js';
 
 export type StepActionResult = StepState & { delivery: Delivery };
 
@@ -26,6 +29,7 @@ export class StepsService {
   constructor(
     private readonly actions: CampaignActions,
     private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
   ) {}
 
   async open(actor: Actor, campaignRef: string, number: number): Promise<StepActionResult> {
@@ -86,6 +90,10 @@ export class StepsService {
     deadline: Date,
     reason: string | undefined,
   ): Promise<StepActionResult> {
+    // A 400 for a date far from the campaign's year, before any state decides (409, 422).
+    const planned = await findCampaign(this.dataSource.manager, campaignRef);
+    const plan = await planYears(this.dataSource.manager, planned);
+    assertNearCampaignYear(deadline, planned, 'deadline', plan);
     return this.act(campaignRef, number, async (ctx, step) => {
       const { view } = ctx.step(number);
       const at = (d: Date | number) => formatLocalDateTime(new Date(d), ctx.campaign.timeZone);
