@@ -11,6 +11,7 @@ import { HttpErrorsFilter } from './common/http-errors.filter.js';
 import { corsPolicy } from './common/cors-policy.js';
 import { securityHeaders } from './common/security-headers.js';
 import { documentErrorResponses } from './openapi/error-responses.js';
+import { documentImportBodies } from './openapi/import-bodies.js';
 
 /** Builds the API application (used by server.ts and by the tests), not yet listening. */
 export async function createApp(
@@ -43,10 +44,10 @@ export async function createApp(
     { extraModels: [ApiErrorBody, ApiFieldError] },
   );
   // Every operation's error answers (framework ones included), each with the one error body.
-  const document = documentErrorResponses(generated, {
+  const document = documentErrorResponses(documentImportBodies(generated), {
     errorBodyRef: getSchemaPath(ApiErrorBody),
     // The health report is its own body, on 503 too.
-    ownBodies: ['GET /health 503'],
+    ownBodies: ['GET /health 503', 'GET /health/ready 503'],
   });
   // Swagger UI at /docs, the OpenAPI JSON at /docs-json.
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
