@@ -10,8 +10,7 @@
  * (SCHEMATHESIS_SEED, default 1). The JUnit reports, configuration and output are kept in
  * SCHEMATHESIS_REPORT_DIR (default: a new directory under the system's tmp), printed at the end.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ContractWorld, startContractWorld } from './contract-world.js';
@@ -25,9 +24,11 @@ let reportDir: string;
 
 beforeAll(async () => {
   cw = await startContractWorld();
-  reportDir = process.env.SCHEMATHESIS_REPORT_DIR
-    ? path.resolve(process.env.SCHEMATHESIS_REPORT_DIR)
-    : mkdtempSync(path.join(os.tmpdir(), 'par-schemathesis-'));
+  // Kept with the test output (git-ignored test-results/), one folder per seed and size.
+  reportDir = path.resolve(
+    process.env.SCHEMATHESIS_REPORT_DIR ??
+      `test-results/schemathesis/seed-${SEED}-examples-${MAX_EXAMPLES}`,
+  );
   mkdirSync(reportDir, { recursive: true });
 });
 
@@ -35,6 +36,12 @@ afterAll(async () => {
   await cw?.close();
   if (reportDir) console.log(`Schemathesis reports: ${reportDir}`);
 });
+
+/** Schemathesis's SUMMARY section (operations, phases, checks passed and failed). */
+function summaryOf(output: string): string {
+  const at = output.lastIndexOf('SUMMARY');
+  return at < 0 ? output.slice(-1500) : output.slice(at);
+}
 
 /** The real values the fuzzer mixes with generated ones. */
 function dictionaries(): Record<string, ReadonlyArray<string | number>> {
@@ -96,6 +103,8 @@ describe.each([
       seed: SEED,
       dictionaries: dictionaries(),
     });
+    // The run's own summary, in the test output (the whole report is in reportDir).
+    console.log(`Schemathesis, ${label} token:\n${summaryOf(result.output)}`);
     expect(result.operations, result.output.slice(-3000)).toBeGreaterThanOrEqual(61);
     expect(result.failures, describeFailures(result)).toEqual([]);
     expect(result.exitCode, result.output.slice(-3000)).toBe(0);
