@@ -144,7 +144,11 @@ export async function runSchemathesis(run: SchemathesisRun): Promise<Schemathesi
   ];
   const { exitCode, output } = await new Promise<{ exitCode: number; output: string }>(
     (resolve, reject) => {
-      const child = spawn(SCHEMATHESIS, args, { env: { ...process.env, NO_COLOR: '1' } });
+      // In the report folder: Schemathesis keeps its cache (.schemathesis/) in its working folder.
+      const child = spawn(SCHEMATHESIS, args, {
+        cwd: run.dir,
+        env: { ...process.env, NO_COLOR: '1' },
+      });
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
