@@ -122,6 +122,9 @@ describe('index sets API', () => {
     expect(campaign.body.message).toBe(`No campaign "${id}" (give its id or its code).`);
     const bad = await call(api, 'GET', '/index-sets/1234', { token: tokens.admin });
     expect(bad.status).toBe(400);
-    expect(bad.body.message).toMatch(/^index set id must be a UUID .*, got "1234"$/);
+    expect(bad.body.message).toMatch(
+      /^Tham số «id» phải là một UUID \(index set id must be a UUID .*, got "1234"\)$/,
+    );
+    expect(bad.body.fields).toEqual([expect.objectContaining({ field: 'id' })]);
   });
 });
