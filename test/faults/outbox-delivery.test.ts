@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unitWorkflowId } from '../../src/contracts/workflow-ids.js';
 import { OutboxMessage } from '../../src/entities/index.js';
 import { fillDraft } from '../support/plan-2021-scoring.js';
+import { call } from '../support/api.js';
 import {
   local,
   participationStatusOf,
@@ -86,6 +87,12 @@ describe('Temporal unreachable from the API while units and the secretariat act'
     expect(extension.body.delivery).toBe('pending');
     const state = await world.as('secretariat', 'GET', `${base()}/state`);
     expect(state.status).toBe(200); // answered from PostgreSQL
+    // Meanwhile the API is alive, not ready, and tells staff it is Temporal it cannot reach.
+    expect((await call(world.api, 'GET', '/health/live')).status).toBe(200);
+    const ready = await world.as('secretariat', 'GET', '/health/ready');
+    expect(ready.status).toBe(503);
+    expect(ready.body).toMatchObject({ status: 'unavailable', down: ['temporal'] });
+    expect(ready.body.checks.temporal.status).toBe('down');
     expect(state.body.pendingDeliveries).toBeGreaterThanOrEqual(4); // 2 submits, extension + re-plan
 
     // The deadline (24/12) passes with Temporal still away from the API.
