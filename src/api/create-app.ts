@@ -10,6 +10,7 @@ import { JSON_BODY_LIMIT_BYTES } from './common/body-limit.js';
 import { HttpErrorsFilter } from './common/http-errors.filter.js';
 import { corsPolicy } from './common/cors-policy.js';
 import { securityHeaders } from './common/security-headers.js';
+import { servePortal } from './portal/serve-portal.js';
 import { documentErrorResponses } from './openapi/error-responses.js';
 import { documentImportBodies } from './openapi/import-bodies.js';
 
@@ -30,6 +31,8 @@ export async function createApp(
   const cors = corsPolicy(config.corsOrigins);
   if (cors) app.enableCors(cors);
   app.useGlobalFilters(new HttpErrorsFilter(app.getHttpAdapter()));
+  // The web portal under /portal/ (and GET / leading there), from the same process.
+  servePortal(app);
 
   const generated = SwaggerModule.createDocument(
     app,

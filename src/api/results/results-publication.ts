@@ -7,6 +7,17 @@ import { type EntityManager, IsNull } from 'typeorm';
 import { Campaign, UnitResult } from '../../entities/index.js';
 import { hasResults } from './results-store.js';
 
+/**
+ * Whether the campaign's results are announced: the Chairman's decision (step 10, recorded by
+ * publishResults below) sets `resultsPublishedAt`, and only it. Everything that opens results to
+ * more readers (units, appraisers, the public page) asks this.
+ */
+export function resultsAnnounced<C extends Pick<Campaign, 'resultsPublishedAt'>>(
+  campaign: C,
+): campaign is C & { resultsPublishedAt: Date } {
+  return campaign.resultsPublishedAt !== null;
+}
+
 export async function publishResults(
   manager: EntityManager,
   campaignId: string,

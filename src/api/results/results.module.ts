@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PublicResultsController } from './public-results.controller.js';
 import { ResultsController } from './results.controller.js';
 import { ResultsService } from './results.service.js';
 import { SurveyScoresService } from './survey-scores.service.js';
@@ -8,7 +9,7 @@ import { SurveyScoresService } from './survey-scores.service.js';
  * commendation proposals and the files officials download.
  */
 @Module({
-  controllers: [ResultsController],
+  controllers: [ResultsController, PublicResultsController],
   providers: [ResultsService, SurveyScoresService],
 })
 export class ResultsModule {}

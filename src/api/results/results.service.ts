@@ -15,6 +15,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { assertLaunched, assertNotPublished, findUnitRef } from '../scoring-data/campaign-scope.js';
 import { loadIndexTrees, treeOfGroup } from '../scoring-data/index-tree.js';
 import type { CouncilAdjustmentDto, ScoringPolicyDto } from './results.dto.js';
+import { resultsAnnounced } from './results-publication.js';
 import { hasResults, readResults, recomputeResults, type ResultsView } from './results-store.js';
 import { commendationPolicyOf, ratingBandsOf } from './scoring-policy.js';
 import { findCampaign } from '../campaigns/campaign-lookup.js';
@@ -48,7 +49,7 @@ export class ResultsService {
   /** The campaign, after checking the caller may read its results (403 before announcement). */
   async readableCampaign(actor: Actor, campaignRef: string): Promise<Campaign> {
     const campaign = await findCampaign(this.dataSource.manager, campaignRef);
-    if (!campaign.resultsPublishedAt && !BEFORE_ANNOUNCEMENT.includes(actor.role)) {
+    if (!resultsAnnounced(campaign) && !BEFORE_ANNOUNCEMENT.includes(actor.role)) {
       throw new ForbiddenException(
         `The results of campaign ${campaign.code} are not announced yet: before the Chairman's decision only the secretariat, the council and admins read them.`,
       );

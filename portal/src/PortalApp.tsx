@@ -1,0 +1,18 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import vi_VN from 'antd/locale/vi_VN';
+import { BrowserRouter } from 'react-router';
+import { PortalRoutes } from './routes';
+import { portalTheme } from './theme';
+
+/** Ant Design in Vietnamese (its vi_VN locale), under the /portal/ base path. */
+export function PortalApp() {
+  return (
+    <ConfigProvider locale={vi_VN} theme={portalTheme}>
+      <AntApp>
+        <BrowserRouter basename="/portal">
+          <PortalRoutes />
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

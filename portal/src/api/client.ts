@@ -1,0 +1,29 @@
+import { errorFromAnswer, unreachableError } from './api-error';
+
+/**
+ * Calls the API of the same origin (the portal is served by the API's own process) with the
+ * session cookie; a non-2xx answer throws an ApiRequestError carrying the API's error body.
+ */
+export async function apiGet<T>(path: string, init: { signal?: AbortSignal } = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'GET',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+      ...(init.signal && { signal: init.signal }),
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw unreachableError();
+  }
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (!response.ok) throw errorFromAnswer(response.status, body);
+  return body as T;
+}

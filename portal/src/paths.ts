@@ -1,0 +1,9 @@
+/** The portal's page paths (under /portal/), in Vietnamese without diacritics as URLs go. */
+export const PATHS = {
+  myWork: '/viec-cua-toi',
+  campaigns: '/chien-dich',
+  results: '/ket-qua',
+} as const;
+
+/** The published results page of one campaign (by code or id). */
+export const resultsPath = (campaign: string) => `${PATHS.results}/${encodeURIComponent(campaign)}`;

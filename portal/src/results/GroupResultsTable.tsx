@@ -1,0 +1,75 @@
+import { Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import type { PublicGroupResults, PublicRatingBand, PublicUnitResult } from '../api/public-results';
+import { bandColor } from './band-colors';
+import { formatIndex } from './format';
+
+/** One unit group's ranking: tied units show the same rank and a "đồng hạng" tag. */
+export function GroupResultsTable({
+  group,
+  bands,
+}: {
+  group: PublicGroupResults;
+  bands: readonly PublicRatingBand[];
+}) {
+  const headingId = `nhom-${group.group}`;
+  const columns: TableColumnsType<PublicUnitResult> = [
+    {
+      title: 'Xếp hạng',
+      dataIndex: 'rank',
+      width: 110,
+      render: (rank: number, unit) => (
+        <span className="rank-cell">
+          <strong>{rank}</strong>
+          {unit.tied && <Tag className="tie-tag">đồng hạng</Tag>}
+        </span>
+      ),
+    },
+    {
+      title: 'Đơn vị',
+      dataIndex: 'unitName',
+      render: (name: string, unit) => (
+        <>
+          <div>{name}</div>
+          <Typography.Text type="secondary" className="unit-code">
+            {unit.unitCode}
+          </Typography.Text>
+        </>
+      ),
+    },
+    {
+      title: 'Chỉ số CCHC',
+      dataIndex: 'indexText',
+      align: 'right',
+      width: 120,
+      render: (text: string) => formatIndex(text),
+    },
+    {
+      title: 'Xếp loại',
+      dataIndex: 'band',
+      width: 120,
+      render: (band: string) => <Tag color={bandColor(band, bands)}>{band}</Tag>,
+    },
+  ];
+  return (
+    <section aria-labelledby={headingId} className="group-results">
+      <Typography.Title level={2} id={headingId} className="group-title">
+        {capitalize(group.groupName)}
+      </Typography.Title>
+      <Table<PublicUnitResult>
+        rowKey="unitCode"
+        size="middle"
+        columns={columns}
+        dataSource={group.units}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        rowClassName={(unit) => (unit.tied ? 'tied-row' : '')}
+      />
+    </section>
+  );
+}
+
+/** "sở, ban, ngành tỉnh" → "Sở, ban, ngành tỉnh" as a heading. */
+function capitalize(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('vi-VN') + text.slice(1);
+}

@@ -1,0 +1,25 @@
+const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** "15/03/2022" for a local date "2022-03-15". */
+export function formatLocalDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  return year && month && day ? `${day}/${month}/${year}` : date;
+}
+
+/** "15/03/2022 08:30" in Việt Nam's time, for an instant. */
+export function formatInstant(iso: string): string {
+  return new Intl.DateTimeFormat('vi-VN', {
+    timeZone: TIME_ZONE,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(iso));
+}
+
+/** "91,25": an index as Vietnamese readers write it (decimal comma). */
+export function formatIndex(indexText: string): string {
+  return indexText.replace('.', ',');
+}

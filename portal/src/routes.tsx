@@ -1,0 +1,24 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { AppShell } from './layout/AppShell';
+import { CampaignsPage } from './pages/CampaignsPage';
+import { MyWorkPage } from './pages/MyWorkPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { ResultsIndexPage } from './results/ResultsIndexPage';
+import { ResultsPage } from './results/ResultsPage';
+import { PATHS } from './paths';
+
+/** The portal's pages; paths are relative to /portal/. */
+export function PortalRoutes() {
+  return (
+    <Routes>
+      <Route element={<AppShell />}>
+        <Route index element={<Navigate to={PATHS.myWork} replace />} />
+        <Route path={PATHS.myWork} element={<MyWorkPage />} />
+        <Route path={PATHS.campaigns} element={<CampaignsPage />} />
+        <Route path={PATHS.results} element={<ResultsIndexPage />} />
+        <Route path={`${PATHS.results}/:campaign`} element={<ResultsPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
