@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
+import type { Campaign } from '../entities/index.js';
 import { ExportCommandError, exportResultsCommand } from '../api/results/export-results-command.js';
 import type { FileFormat } from '../api/results/results-files.js';
 import { readResults, recomputeResults, type ResultsView } from '../api/results/results-store.js';
@@ -71,16 +72,15 @@ function summary(view: ResultsView): DemoGroupSummary[] {
   });
 }
 
-/** Creates (or reuses) the demo campaign, fills it, computes its results and writes `target`. */
-export async function demoResults(
+/**
+ * Creates (or reuses) the campaign of `plan` with its units, fills it with the illustrative
+ * scores and computes its results (not published): each group ranks 1, 2, 2, 4, …
+ */
+export async function seedIllustrativeResults(
   dataSource: DataSource,
-  target: string = DEFAULT_DEMO_RESULTS_FILE,
-): Promise<DemoResultsOutcome> {
-  const extension = path.extname(target).toLowerCase();
-  if (extension !== '.xlsx' && extension !== '.csv') {
-    throw new ExportCommandError(`the file must end in .xlsx or .csv, got "${target}"`);
-  }
-  const { created, campaignId } = await seedCampaignPlan(dataSource, DEMO_RESULTS_PLAN);
+  plan: SeedPlan,
+): Promise<{ created: boolean; campaign: Campaign; view: ResultsView }> {
+  const { created, campaignId } = await seedCampaignPlan(dataSource, plan);
   const { campaign, view } = await dataSource.transaction(async (manager) => {
     const campaign = await findCampaign(manager, campaignId, { lock: true });
     const trees = await loadIndexTrees(manager, campaign.id);
@@ -99,6 +99,19 @@ export async function demoResults(
     await recomputeResults(manager, campaign);
     return { campaign, view: (await readResults(manager, campaign))! };
   });
+  return { created, campaign, view };
+}
+
+/** Creates (or reuses) the demo campaign, fills it, computes its results and writes `target`. */
+export async function demoResults(
+  dataSource: DataSource,
+  target: string = DEFAULT_DEMO_RESULTS_FILE,
+): Promise<DemoResultsOutcome> {
+  const extension = path.extname(target).toLowerCase();
+  if (extension !== '.xlsx' && extension !== '.csv') {
+    throw new ExportCommandError(`the file must end in .xlsx or .csv, got "${target}"`);
+  }
+  const { created, campaign, view } = await seedIllustrativeResults(dataSource, DEMO_RESULTS_PLAN);
   const written = await exportResultsCommand(dataSource, campaign.code, target);
   return {
     campaignId: campaign.id,

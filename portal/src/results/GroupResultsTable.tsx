@@ -1,4 +1,4 @@
-import { Table, Tag, Typography } from 'antd';
+import { Grid, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { PublicGroupResults, PublicRatingBand, PublicUnitResult } from '../api/public-results';
 import { bandColor } from './band-colors';
@@ -13,11 +13,13 @@ export function GroupResultsTable({
   bands: readonly PublicRatingBand[];
 }) {
   const headingId = `nhom-${group.group}`;
+  // On a phone the unit's name gets the room: narrower figures, smaller padding.
+  const narrow = !(Grid.useBreakpoint().md ?? true);
   const columns: TableColumnsType<PublicUnitResult> = [
     {
       title: 'Xếp hạng',
       dataIndex: 'rank',
-      width: 110,
+      width: narrow ? 72 : 96,
       render: (rank: number, unit) => (
         <span className="rank-cell">
           <strong>{rank}</strong>
@@ -41,13 +43,13 @@ export function GroupResultsTable({
       title: 'Chỉ số CCHC',
       dataIndex: 'indexText',
       align: 'right',
-      width: 120,
+      width: narrow ? 64 : 96,
       render: (text: string) => formatIndex(text),
     },
     {
       title: 'Xếp loại',
       dataIndex: 'band',
-      width: 120,
+      width: narrow ? 96 : 110,
       render: (band: string) => <Tag color={bandColor(band, bands)}>{band}</Tag>,
     },
   ];
@@ -58,11 +60,10 @@ export function GroupResultsTable({
       </Typography.Title>
       <Table<PublicUnitResult>
         rowKey="unitCode"
-        size="middle"
+        size={narrow ? 'small' : 'middle'}
         columns={columns}
         dataSource={group.units}
         pagination={false}
-        scroll={{ x: 'max-content' }}
         rowClassName={(unit) => (unit.tied ? 'tied-row' : '')}
       />
     </section>

@@ -6,17 +6,21 @@ export function formatLocalDate(date: string): string {
   return year && month && day ? `${day}/${month}/${year}` : date;
 }
 
-/** "15/03/2022 08:30" in Việt Nam's time, for an instant. */
+const INSTANT = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** "15/03/2022 08:30" in Việt Nam's time, for an instant (the date first, as officials write). */
 export function formatInstant(iso: string): string {
-  return new Intl.DateTimeFormat('vi-VN', {
-    timeZone: TIME_ZONE,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(new Date(iso));
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    INSTANT.formatToParts(new Date(iso)).find((p) => p.type === type)?.value ?? '';
+  return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`;
 }
 
 /** "91,25": an index as Vietnamese readers write it (decimal comma). */

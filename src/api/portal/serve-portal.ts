@@ -16,13 +16,15 @@ export const PORTAL_BASE = '/portal/';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
- * Where the built portal is: dist/portal/ from the compiled API (dist/src/api/portal/) and from
- * the sources run by the tests (src/api/portal/).
+ * Where the built portal is: <root>/dist/portal/, the root being the project's folder (or the
+ * image's /app), whether the API runs compiled (dist/src/api/portal/) or from its sources
+ * (src/api/portal/, in the tests). Undefined when the portal is not built.
  */
 export function portalDirectory(): string | undefined {
-  return [path.resolve(here, '../../../portal'), path.resolve(here, '../../../dist/portal')].find(
-    (dir) => existsSync(path.join(dir, 'index.html')),
-  );
+  const compiled = here.includes(`${path.sep}dist${path.sep}src${path.sep}`);
+  const root = path.resolve(here, compiled ? '../../../..' : '../../..');
+  const dir = path.join(root, 'dist', 'portal');
+  return existsSync(path.join(dir, 'index.html')) ? dir : undefined;
 }
 
 /** A path whose last segment has an extension names a file: a missing one is a 404, not a page. */
