@@ -24,6 +24,7 @@ COPY package.json package-lock.json .npmrc ./
 RUN npm ci
 
 COPY . .
+# The API (tsc) and the web portal (Vite, into dist/portal/, served by the API under /portal/).
 RUN npm run build \
  && npm prune --omit=dev \
  && npm cache clean --force
@@ -52,6 +53,7 @@ RUN mkdir -p /data && chown node:node /data
 # Application files stay owned by root: the service only needs to read them.
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
+# dist/ holds the compiled API and worker and the built portal (dist/portal/).
 COPY --from=build /app/dist ./dist
 
 USER node
