@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureAdminAccount } from '../../src/api/accounts/first-admin.js';
 import { sessionCookie } from '../../src/api/accounts/session-cookie.js';
 import { ACCOUNT_DISABLED, WRONG_CREDENTIALS } from '../../src/api/accounts/sign-in.service.js';
 import { Account, AuditEntry, Campaign, Session } from '../../src/entities/index.js';
@@ -331,6 +332,50 @@ describe('personal accounts and sign-in', () => {
       body: { disabled: true },
     });
     expect(self.status).toBe(409);
+  });
+
+  it('npm run account:admin: creates an admin, or restores a disabled account as admin, with a working link', async () => {
+    const email = `quantri.${suffix()}@example.gov.vn`;
+    const first = await ensureAdminAccount(
+      api.dataSource,
+      PUBLIC_URL,
+      email.toUpperCase(),
+      'Quản trị đầu tiên',
+    );
+    expect(first).toMatchObject({ created: true, account: { email, role: 'admin' } });
+    expect(first.link).toMatch(
+      /^http:\/\/127\.0\.0\.1:3000\/portal\/dat-mat-khau\?token=[A-Za-z0-9_-]{43}$/,
+    );
+    const token = new URL(first.link).searchParams.get('token')!;
+    expect(
+      (await send(api, 'POST', '/auth/password', { body: { token, password: PASSWORD } })).status,
+    ).toBe(200);
+    const cookie = await signIn(api, email, PASSWORD);
+    expect((await send(api, 'GET', '/accounts', { cookie })).status).toBe(200);
+
+    // A disabled unit account of that e-mail becomes an enabled admin again; its password stays.
+    await api.dataSource
+      .getRepository(Account)
+      .update(
+        { id: first.account.id },
+        { role: 'unit', unitId: fixture.unitA.id, disabledAt: new Date() },
+      );
+    const again = await ensureAdminAccount(api.dataSource, PUBLIC_URL, email);
+    expect(again.created).toBe(false);
+    const stored = await api.dataSource
+      .getRepository(Account)
+      .findOneByOrFail({ id: first.account.id });
+    expect(stored).toMatchObject({
+      role: 'admin',
+      unitId: null,
+      disabledAt: null,
+      fullName: 'Quản trị đầu tiên',
+    });
+    await signIn(api, email, PASSWORD);
+    const audit = await api.dataSource
+      .getRepository(AuditEntry)
+      .find({ where: { entityId: first.account.id }, order: { id: 'ASC' } });
+    expect(audit.map((row) => row.action)).toContain('account.admin_restored');
   });
 
   it('limits failed sign-ins per e-mail: the 6th attempt in 15 minutes is 429 with Retry-After, even with the right password', async () => {
