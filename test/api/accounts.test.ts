@@ -185,7 +185,19 @@ describe('personal accounts and sign-in', () => {
     expect(mail!.subject).toBe('[Chỉ số CCHC] Mời sử dụng hệ thống chấm điểm Chỉ số CCHC');
     expect(mail!.text).toContain('Kính gửi: Trần Thị Đầu Mối');
     expect(mail!.text).toContain(`Thuộc: ${fixture.unitA.name} (${fixture.unitA.code})`);
-    const token = linkToken(mail!, PUBLIC_URL);
+    // A new invitation cancels the first link.
+    const firstToken = linkToken(mail!, PUBLIC_URL);
+    const reinvited = await send(api, 'POST', `/accounts/${invited.body.id}/invitation`, {
+      token: tokens.secretariat,
+    });
+    expect(reinvited.status).toBe(201);
+    const mails = await mailsTo(email.toLowerCase(), 2);
+    const token = linkToken(mails[1]!, PUBLIC_URL);
+    expect(token).not.toBe(firstToken);
+    const stale = await send(api, 'POST', '/auth/password', {
+      body: { token: firstToken, password: PASSWORD },
+    });
+    expect(stale.status).toBe(400);
 
     // Not signed in before the password is set; the same 401 as a wrong password.
     const early = await send(api, 'POST', '/auth/sign-in', { body: { email, password: PASSWORD } });
@@ -220,6 +232,7 @@ describe('personal accounts and sign-in', () => {
       .find({ where: { entityId: invited.body.id }, order: { id: 'ASC' } });
     expect(audit.map((row) => row.action)).toEqual([
       'account.invite',
+      'account.reinvite',
       'account.password_set',
       'account.sign_in',
     ]);
@@ -229,7 +242,12 @@ describe('personal accounts and sign-in', () => {
       actorRole: 'admin',
       actorName: expect.stringContaining(admin.email),
     });
-    expect(audit[1]!.actorAccountId).toBe(invited.body.id);
+    expect(audit[1]!.actorTokenId).not.toBeNull();
+    expect(audit[2]!.actorAccountId).toBe(invited.body.id);
+    const once = await send(api, 'POST', `/accounts/${invited.body.id}/invitation`, {
+      token: tokens.admin,
+    });
+    expect(once.status).toBe(409);
   });
 
   it('refuses an invitation that breaks the rules: duplicate, missing unit, admin by the secretariat', async () => {

@@ -57,6 +57,26 @@ export class AccountsController {
     return this.accounts.invite(actor, dto);
   }
 
+  @Post(':id/invitation')
+  @ApiOperation({
+    summary:
+      'Mail a new invitation link to a person who has not set a password (admin, secretariat)',
+    description: 'The earlier links of the account stop working; the new one is valid 72 hours.',
+  })
+  @ApiCreatedResponse({ type: AccountView })
+  @ApiForbiddenResponse({
+    description: 'Not admin or secretariat; or an admin account by the secretariat.',
+  })
+  @ApiNotFoundResponse({ description: 'No such account.' })
+  @ApiConflictResponse({ description: 'The account is disabled, or its password is set already.' })
+  @ApiServiceUnavailableResponse({ description: 'The invitation could not be mailed.' })
+  reinvite(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('account id')) id: string,
+  ): Promise<AccountView> {
+    return this.accounts.reinvite(actor, id);
+  }
+
   @Patch(':id')
   @ApiOperation({
     summary: "Change an account's name, role, unit or agency, or disable it (admin, secretariat)",

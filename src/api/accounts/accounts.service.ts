@@ -145,6 +145,37 @@ export class AccountsService {
     return updated;
   }
 
+  /** A new invitation link (the earlier ones stop working), for a person who has not used theirs. */
+  async reinvite(actor: Actor, id: string): Promise<AccountView> {
+    return this.dataSource.transaction(async (manager) => {
+      const account = await loadAccount(manager, id);
+      if (!account)
+        throw new ApiError(404, 'not_found', `Không có tài khoản này (no account ${id}).`);
+      onlyAdminsGrantAdmin(actor, account.role);
+      if (account.disabledAt || account.passwordHash) {
+        throw new ApiError(
+          409,
+          'conflict',
+          account.disabledAt
+            ? 'Tài khoản đã bị khóa; hãy mở khóa trước khi mời lại (the account is disabled).'
+            : 'Người này đã đặt mật khẩu; nếu quên, hãy dùng chức năng đặt lại mật khẩu (the password is already set; use a password reset).',
+        );
+      }
+      const messageId = await this.mailInvitation(manager, account);
+      await this.audit.record(
+        actor,
+        {
+          action: 'account.reinvite',
+          entityType: 'account',
+          entityId: id,
+          details: { email: account.email, messageId },
+        },
+        manager,
+      );
+      return accountView(account);
+    });
+  }
+
   private async mailInvitation(manager: EntityManager, account: Account): Promise<string> {
     const { token, expiresAt } = await createPasswordLink(manager, account.id, 'invitation');
     try {
@@ -162,7 +193,7 @@ export class AccountsService {
       throw new ApiError(
         503,
         'service_unavailable',
-        'Không gửi được thư mời vì máy chủ thư (SMTP) không nhận thư; tài khoản chưa được tạo, vui lòng thử lại sau (the SMTP server refused or is unreachable; nothing was created).',
+        'Không gửi được thư mời vì máy chủ thư (SMTP) không nhận thư; không có gì thay đổi, vui lòng thử lại sau (the SMTP server refused or is unreachable; nothing was changed).',
       );
     }
   }
