@@ -13,6 +13,8 @@ import { PROJECT_ROOT } from './launcher/project-root.js';
 import { Supervisor } from './launcher/supervisor.js';
 import { startTemporalDevServer, waitForTemporal } from './launcher/temporal-dev-server.js';
 import { WORKER_ENV, WORKER_NODE_FLAGS } from '../src/worker/worker-memory.js';
+import { hasAccounts } from '../src/api/accounts/first-admin.js';
+import { createDataSource } from '../src/db/data-source.js';
 
 const EMBEDDED = {
   postgresPort: 5433,
@@ -190,7 +192,25 @@ async function main(): Promise<void> {
   const width = Math.max(...links.map(([name]) => name.length));
   console.log(`\nReady in ${((Date.now() - started) / 1000).toFixed(1)} s:`);
   for (const [name, where] of links) console.log(`  ${name.padEnd(width)}  ${where}`);
+  await printFirstAdminHint();
   console.log('\nCtrl-C stops everything.\n');
+}
+
+/** With no account yet, nobody can sign in: say the one command that makes the first admin. */
+async function printFirstAdminHint(): Promise<void> {
+  const dataSource = createDataSource(loadConfig(env).databaseUrl);
+  try {
+    await dataSource.initialize();
+    if (await hasAccounts(dataSource)) return;
+    console.log('\nNo account yet. Create the first admin (it prints a link to set the password):');
+    console.log('  npm run account:admin -- you@example.gov.vn "Họ và tên"');
+  } catch (err) {
+    console.log(
+      `\n(Could not check for accounts: ${err instanceof Error ? err.message : String(err)})`,
+    );
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+  }
 }
 
 main().catch(async (err: unknown) => {

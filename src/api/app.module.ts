@@ -3,6 +3,7 @@ import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config.js';
 import { dataSourceOptions } from '../db/data-source.js';
+import { AccountsModule } from './accounts/accounts.module.js';
 import { AgenciesModule } from './agencies/agencies.module.js';
 import { AppraisalsModule } from './appraisals/appraisals.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -61,6 +62,7 @@ export class AppModule {
         MailModule,
         AuditModule,
         HealthModule,
+        AccountsModule,
         CampaignsModule,
         CampaignStateModule,
         StepsModule,

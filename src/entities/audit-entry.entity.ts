@@ -13,6 +13,10 @@ export class AuditEntry {
   @Column({ name: 'actor_token_id', type: 'uuid', nullable: true })
   actorTokenId: string | null;
 
+  /** The person, when the action came from a signed-in account (not a machine token). */
+  @Column({ name: 'actor_account_id', type: 'uuid', nullable: true })
+  actorAccountId: string | null;
+
   @Column({ name: 'actor_name', type: 'varchar', length: 255 })
   actorName: string;
 

@@ -1,3 +1,4 @@
+import { Account } from './account.entity.js';
 import { Agency } from './agency.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { AppraisalScore } from './appraisal-score.entity.js';
@@ -12,14 +13,17 @@ import { IndexSet } from './index-set.entity.js';
 import { Notification } from './notification.entity.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 import { Participation } from './participation.entity.js';
+import { PasswordLink } from './password-link.entity.js';
 import { SelfAssessmentItem } from './self-assessment-item.entity.js';
 import { SelfAssessment } from './self-assessment.entity.js';
+import { Session } from './session.entity.js';
 import { StepExtension } from './step-extension.entity.js';
 import { SurveyScore } from './survey-score.entity.js';
 import { UnitResult } from './unit-result.entity.js';
 import { Unit } from './unit.entity.js';
 
 export {
+  Account,
   Agency,
   ApiToken,
   AppraisalScore,
@@ -34,8 +38,10 @@ export {
   Notification,
   OutboxMessage,
   Participation,
+  PasswordLink,
   SelfAssessment,
   SelfAssessmentItem,
+  Session,
   StepExtension,
   SurveyScore,
   Unit,
@@ -44,6 +50,7 @@ export {
 export type { DecisionReference } from './campaign.entity.js';
 export type { SelfAssessmentStatus } from './self-assessment.entity.js';
 export type { Role } from './api-token.entity.js';
+export type { PasswordLinkPurpose } from './password-link.entity.js';
 export type { NotificationKind, NotificationStatus } from './notification.entity.js';
 export { NOTIFICATION_KINDS, NOTIFICATION_STATUSES } from './notification.entity.js';
 export type { AppraisalRound } from './appraisal-score.entity.js';
@@ -77,4 +84,7 @@ export const ENTITIES = [
   SurveyScore,
   CouncilAdjustment,
   UnitResult,
+  Account,
+  Session,
+  PasswordLink,
 ];

@@ -19,6 +19,7 @@ export class AuditService {
   async record(actor: Actor, record: AuditRecord, manager?: EntityManager): Promise<void> {
     const entry: Partial<AuditEntry> = {
       actorTokenId: actor.tokenId,
+      actorAccountId: actor.accountId,
       actorName: actor.name,
       actorRole: actor.role,
       action: record.action,

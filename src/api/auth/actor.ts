@@ -1,8 +1,11 @@
 import type { Role } from '../../entities/index.js';
 
-/** Who is calling, from their bearer token. */
+/** Who is calling: a machine's bearer token or a person's session (an account). */
 export interface Actor {
-  tokenId: string;
+  /** The bearer token's id; null for a person signed in with a session. */
+  tokenId: string | null;
+  /** The person's account; null for a bearer token. */
+  accountId: string | null;
   name: string;
   role: Role;
   /** Set for role "unit": the unit it acts for. */

@@ -18,6 +18,7 @@ export async function actorForToken(dataSource: DataSource, token: string): Prom
   if (!record) return null;
   return {
     tokenId: record.id,
+    accountId: null,
     name: record.name,
     role: record.role,
     unitId: record.unitId,

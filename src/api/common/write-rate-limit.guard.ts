@@ -20,7 +20,9 @@ export class WriteRateLimitGuard extends ThrottlerGuard {
 
   protected override getTracker(request: Record<string, unknown>): Promise<string> {
     const actor = request.actor as Actor | undefined;
-    return Promise.resolve(actor ? `token:${actor.tokenId}` : `ip:${String(request.ip)}`);
+    if (actor?.tokenId) return Promise.resolve(`token:${actor.tokenId}`);
+    if (actor?.accountId) return Promise.resolve(`account:${actor.accountId}`);
+    return Promise.resolve(`ip:${String(request.ip)}`);
   }
 
   /** One budget per caller, whatever the route (the library's default counts per route). */

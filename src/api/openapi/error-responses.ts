@@ -14,7 +14,7 @@ const WRITES = new Set(['post', 'put', 'patch', 'delete']);
 /** Generic descriptions of the answers this module adds. */
 const GENERIC: Record<number, string> = {
   400: 'Malformed input: a parameter or body field missing, of the wrong type or out of range, or an unknown field; `fields` names each one.',
-  401: 'No bearer token, or an unknown or revoked one.',
+  401: 'No bearer token or session cookie, or an unknown, revoked or ended one.',
   403: 'The token’s role may not do this, or it acts for another unit or agency.',
   404: 'A resource named in the path does not exist (or the unit does not take part in the campaign).',
   409: 'Conflicts with the campaign’s current state (a step not open, a round closed, results announced, a duplicate).',

@@ -4,6 +4,7 @@ import { WorkflowState1764237600000 } from './1764237600000-workflow-state.js';
 import { Notifications1764241200000 } from './1764241200000-notifications.js';
 import { AppraisalResults1764244800000 } from './1764244800000-appraisal-results.js';
 import { CampaignFacts1764849600000 } from './1764849600000-campaign-facts.js';
+import { Accounts1765000000000 } from './1765000000000-accounts.js';
 
 /** Migrations in the order they apply. New ones go at the end. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Notifications1764241200000,
   AppraisalResults1764244800000,
   CampaignFacts1764849600000,
+  Accounts1765000000000,
 ];

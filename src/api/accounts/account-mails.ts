@@ -1,0 +1,81 @@
+import type { Transporter } from 'nodemailer';
+import { type MailDocument, renderMail } from '../../activities/mail/templates/index.js';
+import { DEFAULT_SENDER } from '../../activities/mail/templates/common.js';
+import { formatLocalDateTime } from '../../domain/local-time.js';
+import type { PasswordLinkPurpose } from '../../entities/index.js';
+
+/** The province's zone: these mails belong to no campaign, so they use the service's own. */
+const ZONE = 'Asia/Ho_Chi_Minh';
+
+export const ROLE_LABELS_VI = {
+  admin: 'Quản trị hệ thống',
+  secretariat: 'Tổ thư ký (Sở Nội vụ)',
+  appraiser: 'Cơ quan thẩm định',
+  unit: 'Đầu mối CCHC của đơn vị',
+  council: 'Hội đồng thẩm định',
+} as const;
+
+export interface PasswordMail {
+  purpose: PasswordLinkPurpose;
+  to: string;
+  fullName: string;
+  role: keyof typeof ROLE_LABELS_VI;
+  /** The unit or agency the account acts for, as people call it. */
+  actsFor: string | null;
+  link: string;
+  expiresAt: Date;
+}
+
+/** An invitation, or a reset link: same facts, one link, its expiry in local time. */
+export function passwordMailDocument(mail: PasswordMail): MailDocument {
+  const until = `${formatLocalDateTime(mail.expiresAt, ZONE)} (giờ Việt Nam)`;
+  const invitation = mail.purpose === 'invitation';
+  return {
+    subject: invitation
+      ? '[Chỉ số CCHC] Mời sử dụng hệ thống chấm điểm Chỉ số CCHC'
+      : '[Chỉ số CCHC] Đặt lại mật khẩu',
+    to: mail.fullName,
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: invitation
+          ? 'Quý vị được mời sử dụng hệ thống chấm điểm Chỉ số cải cách hành chính (Chỉ số CCHC) của tỉnh. Để bắt đầu, vui lòng đặt mật khẩu cho tài khoản của mình theo liên kết dưới đây.'
+          : 'Hệ thống nhận được yêu cầu đặt lại mật khẩu cho tài khoản của Quý vị. Nếu Quý vị không yêu cầu, vui lòng bỏ qua thư này; mật khẩu hiện tại vẫn giữ nguyên.',
+      },
+      {
+        kind: 'facts',
+        rows: [
+          ['Tài khoản (e-mail)', mail.to],
+          ['Vai trò', ROLE_LABELS_VI[mail.role]],
+          ...(mail.actsFor ? ([['Thuộc', mail.actsFor]] as const) : []),
+          ['Liên kết dùng được đến', until],
+        ],
+      },
+      { kind: 'link', label: 'Đặt mật khẩu', url: mail.link },
+      {
+        kind: 'paragraph',
+        text: 'Liên kết chỉ dùng được một lần. Mật khẩu cần có ít nhất 10 ký tự. Không chuyển tiếp thư này cho người khác.',
+      },
+    ],
+    signature: DEFAULT_SENDER,
+  };
+}
+
+/** Sends it straight through the SMTP transport; returns the Message-ID for the audit log. */
+export async function sendPasswordMail(
+  transport: Transporter,
+  mailFrom: string,
+  mail: PasswordMail,
+): Promise<string> {
+  const rendered = renderMail(passwordMailDocument(mail));
+  const info = (await transport.sendMail({
+    from: mailFrom,
+    to: mail.to,
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+    // RFC 3834: an automatic message; auto-responders do not answer it.
+    headers: { 'Auto-Submitted': 'auto-generated' },
+  })) as { messageId?: string };
+  return info.messageId ?? '';
+}
