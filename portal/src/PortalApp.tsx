@@ -2,6 +2,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import vi_VN from 'antd/locale/vi_VN';
 import { BrowserRouter } from 'react-router';
 import { PortalRoutes } from './routes';
+import { SessionProvider } from './session/session';
 import { portalTheme } from './theme';
 
 /** Ant Design in Vietnamese (its vi_VN locale), under the /portal/ base path. */
@@ -10,7 +11,9 @@ export function PortalApp() {
     <ConfigProvider locale={vi_VN} theme={portalTheme}>
       <AntApp>
         <BrowserRouter basename="/portal">
-          <PortalRoutes />
+          <SessionProvider>
+            <PortalRoutes />
+          </SessionProvider>
         </BrowserRouter>
       </AntApp>
     </ConfigProvider>

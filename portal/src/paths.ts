@@ -3,6 +3,9 @@ export const PATHS = {
   myWork: '/viec-cua-toi',
   campaigns: '/chien-dich',
   results: '/ket-qua',
+  signIn: '/dang-nhap',
+  /** Where invitation and reset links lead (the API's setPasswordUrl). */
+  setPassword: '/dat-mat-khau',
 } as const;
 
 /** The published results page of one campaign (by code or id). */

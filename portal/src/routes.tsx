@@ -6,6 +6,8 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { ResultsIndexPage } from './results/ResultsIndexPage';
 import { ResultsPage } from './results/ResultsPage';
 import { PATHS } from './paths';
+import { SetPasswordPage } from './session/SetPasswordPage';
+import { SignInPage } from './session/SignInPage';
 
 /** The portal's pages; paths are relative to /portal/. */
 export function PortalRoutes() {
@@ -17,6 +19,8 @@ export function PortalRoutes() {
         <Route path={PATHS.campaigns} element={<CampaignsPage />} />
         <Route path={PATHS.results} element={<ResultsIndexPage />} />
         <Route path={`${PATHS.results}/:campaign`} element={<ResultsPage />} />
+        <Route path={PATHS.signIn} element={<SignInPage />} />
+        <Route path={PATHS.setPassword} element={<SetPasswordPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

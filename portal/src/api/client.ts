@@ -17,6 +17,30 @@ export async function apiGet<T>(path: string, init: { signal?: AbortSignal } = {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw unreachableError();
   }
+  return answerOf<T>(response);
+}
+
+/**
+ * POSTs JSON to the API with the session cookie (the browser sends the page's Origin, which the
+ * API requires of a write that carries the cookie).
+ */
+export async function apiPost<T>(path: string, body: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify(body ?? {}),
+    });
+  } catch {
+    throw unreachableError();
+  }
+  return answerOf<T>(response);
+}
+
+/** The answer's JSON body, or the ApiRequestError it stands for. */
+async function answerOf<T>(response: Response): Promise<T> {
   const text = await response.text();
   let body: unknown;
   try {

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, Outlet } from 'react-router';
 import { NavMenu } from './NavMenu';
 import { PATHS } from '../paths';
+import { SessionMenu } from '../session/SessionMenu';
 import './app-shell.css';
 
 /**
@@ -29,6 +30,9 @@ export function AppShell() {
         <Link to={PATHS.myWork} className="app-title">
           Chỉ số CCHC — Sở Nội vụ
         </Link>
+        <div className="app-header-session">
+          <SessionMenu />
+        </div>
       </Layout.Header>
       <Layout>
         {wide ? (
