@@ -50,12 +50,19 @@ export async function openPage(
   return { page, problems, close: () => context.close() };
 }
 
+/**
+ * Every page asks GET /auth/me who is signed in: nobody is a 401, which the browser logs as a
+ * failed load although the portal handles it.
+ */
+const ALWAYS_EXPECTED: readonly RegExp[] = [/status of 401 \(Unauthorized\) \S+\/auth\/me$/];
+
 /** The problems not explained by `expected` (e.g. the 404 of an API call the page handles). */
 export function unexpectedProblems(
   problems: readonly ConsoleProblem[],
   expected: readonly RegExp[] = [],
 ): string[] {
   return problems
+    .filter((p) => !ALWAYS_EXPECTED.some((re) => re.test(`${p.text} ${p.url}`)))
     .filter((p) => !expected.some((re) => re.test(p.url) || re.test(p.text)))
     .map((p) => `${p.text}${p.url ? ` (${p.url})` : ''}`);
 }
