@@ -3,6 +3,7 @@ export const PATHS = {
   myWork: '/viec-cua-toi',
   campaigns: '/chien-dich',
   results: '/ket-qua',
+  accounts: '/tai-khoan',
   signIn: '/dang-nhap',
   /** Where invitation and reset links lead (the API's setPasswordUrl). */
   setPassword: '/dat-mat-khau',

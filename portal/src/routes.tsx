@@ -5,7 +5,9 @@ import { MyWorkPage } from './pages/MyWorkPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ResultsIndexPage } from './results/ResultsIndexPage';
 import { ResultsPage } from './results/ResultsPage';
+import { AccountsPage } from './accounts/AccountsPage';
 import { PATHS } from './paths';
+import { RequireRole } from './session/RequireRole';
 import { SetPasswordPage } from './session/SetPasswordPage';
 import { SignInPage } from './session/SignInPage';
 
@@ -19,6 +21,14 @@ export function PortalRoutes() {
         <Route path={PATHS.campaigns} element={<CampaignsPage />} />
         <Route path={PATHS.results} element={<ResultsIndexPage />} />
         <Route path={`${PATHS.results}/:campaign`} element={<ResultsPage />} />
+        <Route
+          path={PATHS.accounts}
+          element={
+            <RequireRole roles={['admin', 'secretariat']}>
+              <AccountsPage />
+            </RequireRole>
+          }
+        />
         <Route path={PATHS.signIn} element={<SignInPage />} />
         <Route path={PATHS.setPassword} element={<SetPasswordPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -21,14 +21,18 @@ export async function apiGet<T>(path: string, init: { signal?: AbortSignal } = {
 }
 
 /**
- * POSTs JSON to the API with the session cookie (the browser sends the page's Origin, which the
+ * Sends JSON to the API with the session cookie (the browser sends the page's Origin, which the
  * API requires of a write that carries the cookie).
  */
-export async function apiPost<T>(path: string, body: unknown): Promise<T> {
+export async function apiSend<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body: unknown,
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
-      method: 'POST',
+      method,
       credentials: 'same-origin',
       headers: { accept: 'application/json', 'content-type': 'application/json' },
       body: JSON.stringify(body ?? {}),
@@ -38,6 +42,8 @@ export async function apiPost<T>(path: string, body: unknown): Promise<T> {
   }
   return answerOf<T>(response);
 }
+
+export const apiPost = <T>(path: string, body: unknown) => apiSend<T>('POST', path, body);
 
 /** The answer's JSON body, or the ApiRequestError it stands for. */
 async function answerOf<T>(response: Response): Promise<T> {

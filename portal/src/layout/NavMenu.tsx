@@ -1,17 +1,19 @@
 import { Menu } from 'antd';
 import { Link, useLocation } from 'react-router';
-import { NAV_ITEMS, selectedNavPath } from './nav-items';
+import { useSession } from '../session/session';
+import { navItemsFor, selectedNavPath } from './nav-items';
 
 /** The portal's menu, the same in the side bar and in the phone's drawer. */
 export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { pathname } = useLocation();
+  const { me } = useSession();
   const selected = selectedNavPath(pathname);
   return (
     <Menu
       mode="inline"
       selectedKeys={selected ? [selected] : []}
       onClick={onNavigate}
-      items={NAV_ITEMS.map((item) => ({
+      items={navItemsFor(me).map((item) => ({
         key: item.path,
         icon: item.icon,
         label: <Link to={item.path}>{item.label}</Link>,

@@ -1,11 +1,14 @@
-import { CheckSquareOutlined, FlagOutlined, TrophyOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, FlagOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { PATHS } from '../paths';
+import type { SignedIn } from '../session/session';
 
 export interface NavItem {
   path: string;
   label: string;
   icon: ReactNode;
+  /** Shown only to these roles (signed in); everyone when absent. */
+  roles?: readonly SignedIn['role'][];
 }
 
 /** The left menu: what a person comes to do. */
@@ -13,7 +16,18 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: PATHS.myWork, label: 'Việc của tôi', icon: <CheckSquareOutlined /> },
   { path: PATHS.campaigns, label: 'Chiến dịch', icon: <FlagOutlined /> },
   { path: PATHS.results, label: 'Kết quả', icon: <TrophyOutlined /> },
+  {
+    path: PATHS.accounts,
+    label: 'Tài khoản',
+    icon: <TeamOutlined />,
+    roles: ['admin', 'secretariat'],
+  },
 ];
+
+/** The menu items a person (or a visitor, `null`) sees. */
+export function navItemsFor(me: SignedIn | null | undefined): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.roles || (me && item.roles.includes(me.role)));
+}
 
 /** The menu item a page belongs to: the longest path that starts the location. */
 export function selectedNavPath(pathname: string): string | undefined {
