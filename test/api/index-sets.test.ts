@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Campaign } from '../../src/entities/index.js';
+import {
+  Campaign,
+  Criterion,
+  IndexSet,
+  Participation,
+  SelfAssessment,
+  SelfAssessmentItem,
+} from '../../src/entities/index.js';
 import { call, startTestApi, type TestApi } from '../support/api.js';
 import {
   createDraftCampaign,
@@ -126,5 +133,56 @@ describe('index sets API', () => {
       /^Tham số «id» phải là một UUID \(index set id must be a UUID .*, got "1234"\)$/,
     );
     expect(bad.body.fields).toEqual([expect.objectContaining({ field: 'id' })]);
+  });
+
+  it('refuses with 409, keeping the set, to replace an index set that has self-assessment scores', async () => {
+    const db = api.dataSource;
+    const { campaignId: draftId, code: draftCode } = await seedPlanCopy(db);
+    let selfAssessmentId: string | null = null;
+    try {
+      const set = await db.getRepository(IndexSet).findOneByOrFail({
+        campaignId: draftId,
+        group: 'department',
+      });
+      const leaf = await db.getRepository(Criterion).findOneByOrFail({
+        indexSetId: set.id,
+        level: 'sub_criterion',
+      });
+      const [participation] = await db.getRepository(Participation).findBy({ campaignId: draftId });
+      const draft = await db
+        .getRepository(SelfAssessment)
+        .save({ participationId: participation!.id, version: 1 });
+      selfAssessmentId = draft.id;
+      await db.getRepository(SelfAssessmentItem).save({
+        selfAssessmentId: draft.id,
+        criterionId: leaf.id,
+        score: 1,
+      });
+
+      const res = await call(api, 'POST', `/campaigns/${draftId}/index-sets/import`, {
+        token: tokens.secretariat,
+        body: {
+          criteria: [
+            { group: 'department', code: '1', title: 'Chỉ đạo, điều hành', max_points: 1 },
+            {
+              group: 'department',
+              code: '1.1',
+              title: 'Kế hoạch',
+              max_points: 1,
+              agency_code: 'SNV',
+            },
+          ],
+        },
+      });
+      // PostgreSQL's restrict_violation (23001), not only foreign_key_violation: was a 500.
+      expect(res.status, JSON.stringify(res.body)).toBe(409);
+      expect(res.body.code).toBe('conflict');
+      expect(res.body.message).toMatch(/đã có điểm tự chấm .* không thể thay thế/);
+      expect(await db.getRepository(IndexSet).findOneBy({ id: set.id })).not.toBeNull();
+    } finally {
+      // Its items hold the criteria (ON DELETE RESTRICT): gone before the campaign.
+      if (selfAssessmentId) await db.getRepository(SelfAssessment).delete({ id: selfAssessmentId });
+      await db.getRepository(Campaign).delete({ code: draftCode });
+    }
   });
 });

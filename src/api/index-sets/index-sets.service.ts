@@ -22,8 +22,12 @@ import {
   type ImportedCriterion,
 } from './index-set-import.js';
 
-/** PostgreSQL's foreign_key_violation. */
-const FOREIGN_KEY_VIOLATION = '23503';
+/**
+ * A row still referenced: 23503 (foreign_key_violation), or 23001 (restrict_violation), which
+ * PostgreSQL 18 (the embedded one) reports for an ON DELETE RESTRICT key such as
+ * self_assessment_items → criteria where PostgreSQL 15 reported 23503.
+ */
+const STILL_REFERENCED = new Set(['23503', '23001']);
 
 const cents = (points: number) => Math.round(points * 100);
 
@@ -221,10 +225,10 @@ export class IndexSetsService {
     } catch (err) {
       if (
         err instanceof QueryFailedError &&
-        (err.driverError as { code?: string } | undefined)?.code === FOREIGN_KEY_VIOLATION
+        STILL_REFERENCED.has((err.driverError as { code?: string } | undefined)?.code ?? '')
       ) {
         throw new ConflictException(
-          'An index set this file would replace already has self-assessment scores on its criteria; it cannot be replaced.',
+          'Bộ chỉ số mà tệp này thay thế đã có điểm tự chấm trên các tiêu chí nên không thể thay thế (an index set this file would replace already has self-assessment scores on its criteria).',
         );
       }
       throw err;
