@@ -8,6 +8,7 @@ import { ResultsPage } from './results/ResultsPage';
 import { AccountsPage } from './accounts/AccountsPage';
 import { PATHS } from './paths';
 import { RequireRole } from './session/RequireRole';
+import { ACCOUNT_MANAGERS } from './session/session';
 import { SetPasswordPage } from './session/SetPasswordPage';
 import { SignInPage } from './session/SignInPage';
 
@@ -24,7 +25,7 @@ export function PortalRoutes() {
         <Route
           path={PATHS.accounts}
           element={
-            <RequireRole roles={['admin', 'secretariat']}>
+            <RequireRole roles={ACCOUNT_MANAGERS}>
               <AccountsPage />
             </RequireRole>
           }

@@ -74,3 +74,10 @@ export function unreachableError(): ApiRequestError {
     'Vui lòng kiểm tra kết nối mạng rồi thử lại.',
   );
 }
+
+/** Whatever a call threw, as an ApiRequestError (a fault in the page itself included). */
+export function asApiError(err: unknown): ApiRequestError {
+  return err instanceof ApiRequestError
+    ? err
+    : new ApiRequestError(0, 'client', 'Lỗi trong trình duyệt', String(err));
+}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ApiRequestError } from './api-error';
+import { type ApiRequestError, asApiError } from './api-error';
 import { apiGet } from './client';
 
 export type ApiState<T> =
@@ -17,10 +17,7 @@ export function useApiGet<T>(path: string): ApiState<T> {
         if (controller.signal.aborted) return;
         setState({
           status: 'error',
-          error:
-            err instanceof ApiRequestError
-              ? err
-              : new ApiRequestError(0, 'client', 'Lỗi trong trình duyệt', String(err)),
+          error: asApiError(err),
         });
       },
     );

@@ -1,7 +1,7 @@
 import { CheckSquareOutlined, FlagOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { PATHS } from '../paths';
-import type { SignedIn } from '../session/session';
+import { ACCOUNT_MANAGERS, type SignedIn } from '../session/session';
 
 export interface NavItem {
   path: string;
@@ -20,7 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     path: PATHS.accounts,
     label: 'Tài khoản',
     icon: <TeamOutlined />,
-    roles: ['admin', 'secretariat'],
+    roles: ACCOUNT_MANAGERS,
   },
 ];
 

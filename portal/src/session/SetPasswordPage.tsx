@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { ApiRequestError } from '../api/api-error';
+import { type ApiRequestError, asApiError } from '../api/api-error';
 import { apiPost } from '../api/client';
 import { PageTitle } from '../pages/PageTitle';
 import { PATHS } from '../paths';
@@ -29,11 +29,7 @@ export function SetPasswordPage() {
       await apiPost('/auth/password', { token, password: values.password });
       void navigate(`${PATHS.signIn}?da-dat-mat-khau=1`, { replace: true });
     } catch (err) {
-      setError(
-        err instanceof ApiRequestError
-          ? err
-          : new ApiRequestError(0, 'client', 'Lỗi trong trình duyệt', String(err)),
-      );
+      setError(asApiError(err));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { ApiRequestError } from '../api/api-error';
+import { type ApiRequestError, asApiError } from '../api/api-error';
 import { PageTitle } from '../pages/PageTitle';
 import { PATHS } from '../paths';
 import { useSession } from './session';
@@ -32,11 +32,7 @@ export function SignInPage() {
       await signIn(values.email.trim(), values.password);
       void navigate(safeNext(params.get('next')), { replace: true });
     } catch (err) {
-      setError(
-        err instanceof ApiRequestError
-          ? err
-          : new ApiRequestError(0, 'client', 'Lỗi trong trình duyệt', String(err)),
-      );
+      setError(asApiError(err));
     } finally {
       setBusy(false);
     }

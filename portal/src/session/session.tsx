@@ -56,6 +56,9 @@ export function useSession(): Session {
   return session;
 }
 
+/** Who manages accounts (the API's AccountsController says the same). */
+export const ACCOUNT_MANAGERS: readonly SignedIn['role'][] = ['admin', 'secretariat'];
+
 /** Vietnamese names of the roles, as the header shows them. */
 export const ROLE_LABELS: Record<SignedIn['role'], string> = {
   admin: 'Quản trị hệ thống',

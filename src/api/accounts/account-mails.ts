@@ -1,8 +1,11 @@
 import type { Transporter } from 'nodemailer';
+import type { EntityManager } from 'typeorm';
 import { type MailDocument, renderMail } from '../../activities/mail/templates/index.js';
 import { DEFAULT_SENDER } from '../../activities/mail/templates/common.js';
 import { formatLocalDateTime } from '../../domain/local-time.js';
-import type { PasswordLinkPurpose } from '../../entities/index.js';
+import type { Account, PasswordLinkPurpose } from '../../entities/index.js';
+import { actsFor } from './account-scope.js';
+import { createPasswordLink, setPasswordUrl } from './password-links.js';
 
 /** The province's zone: these mails belong to no campaign, so they use the service's own. */
 const ZONE = 'Asia/Ho_Chi_Minh';
@@ -78,4 +81,27 @@ export async function sendPasswordMail(
     headers: { 'Auto-Submitted': 'auto-generated' },
   })) as { messageId?: string };
   return info.messageId ?? '';
+}
+
+/**
+ * A new one-time link for the account (an invitation or a reset), mailed to it; returns the
+ * Message-ID. The link is written with `manager`, so it goes with the caller's transaction.
+ */
+export async function mailPasswordLink(
+  manager: EntityManager,
+  transport: Transporter,
+  config: { mailFrom: string; publicUrl: string },
+  account: Account,
+  purpose: PasswordLinkPurpose,
+): Promise<string> {
+  const { token, expiresAt } = await createPasswordLink(manager, account.id, purpose);
+  return sendPasswordMail(transport, config.mailFrom, {
+    purpose,
+    to: account.email,
+    fullName: account.fullName,
+    role: account.role,
+    actsFor: actsFor(account),
+    link: setPasswordUrl(config.publicUrl, token),
+    expiresAt,
+  });
 }

@@ -8,9 +8,8 @@ import { AuditService } from '../audit/audit.service.js';
 import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, MAIL_TRANSPORT } from '../tokens.js';
 import type { AccountView, InviteAccountDto, UpdateAccountDto } from './account.dto.js';
-import { sendPasswordMail } from './account-mails.js';
-import { accountView, actsFor, loadAccount, normalEmail, resolveScope } from './account-scope.js';
-import { createPasswordLink, setPasswordUrl } from './password-links.js';
+import { mailPasswordLink } from './account-mails.js';
+import { accountView, loadAccount, normalEmail, resolveScope } from './account-scope.js';
 import { revokeAccountSessions } from './sessions.js';
 
 /** The secretariat (and admins) invite, change and disable the accounts of the people. */
@@ -177,17 +176,8 @@ export class AccountsService {
   }
 
   private async mailInvitation(manager: EntityManager, account: Account): Promise<string> {
-    const { token, expiresAt } = await createPasswordLink(manager, account.id, 'invitation');
     try {
-      return await sendPasswordMail(this.transport, this.config.mailFrom, {
-        purpose: 'invitation',
-        to: account.email,
-        fullName: account.fullName,
-        role: account.role,
-        actsFor: actsFor(account),
-        link: setPasswordUrl(this.config.publicUrl, token),
-        expiresAt,
-      });
+      return await mailPasswordLink(manager, this.transport, this.config, account, 'invitation');
     } catch (err) {
       this.logger.warn(`Invitation to ${account.email} not sent: ${String(err)}`);
       throw new ApiError(

@@ -8,10 +8,10 @@ import { AuditService } from '../audit/audit.service.js';
 import { ApiError } from '../common/api-error.js';
 import { APP_CONFIG, MAIL_TRANSPORT } from '../tokens.js';
 import type { AccountView, MeView, PasswordSetView, SetPasswordDto } from './account.dto.js';
-import { sendPasswordMail } from './account-mails.js';
-import { accountView, actsFor, loadAccount, normalEmail } from './account-scope.js';
+import { mailPasswordLink } from './account-mails.js';
+import { accountView, loadAccount, normalEmail } from './account-scope.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './password-hash.js';
-import { consumePasswordLink, createPasswordLink, setPasswordUrl } from './password-links.js';
+import { consumePasswordLink } from './password-links.js';
 import {
   accountActor,
   findSession,
@@ -139,20 +139,13 @@ export class SignInService {
       relations: { unit: true, agency: true },
     });
     if (!account || account.disabledAt || !this.limiter.mayMailReset(email)) return;
-    const { token, expiresAt } = await createPasswordLink(
+    const messageId = await mailPasswordLink(
       this.dataSource.manager,
-      account.id,
+      this.transport,
+      this.config,
+      account,
       'reset',
     );
-    const messageId = await sendPasswordMail(this.transport, this.config.mailFrom, {
-      purpose: 'reset',
-      to: account.email,
-      fullName: account.fullName,
-      role: account.role,
-      actsFor: actsFor(account),
-      link: setPasswordUrl(this.config.publicUrl, token),
-      expiresAt,
-    });
     await this.audit.record(accountActor(account), {
       action: 'account.password_reset_requested',
       entityType: 'account',
