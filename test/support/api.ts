@@ -61,9 +61,15 @@ export async function call(
   api: TestApi,
   method: string,
   path: string,
-  options: { token?: string; body?: unknown; rawBody?: string } = {},
-): Promise<{ status: number; body: any }> {
-  const headers: Record<string, string> = {};
+  options: {
+    token?: string;
+    body?: unknown;
+    rawBody?: string;
+    /** More request headers (a cookie, an Origin). */
+    headers?: Record<string, string>;
+  } = {},
+): Promise<{ status: number; body: any; headers: Headers }> {
+  const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let body: string | undefined;
   if (options.rawBody !== undefined) {
@@ -81,5 +87,5 @@ export async function call(
   } catch {
     // not JSON: keep the text
   }
-  return { status: res.status, body: parsed };
+  return { status: res.status, body: parsed, headers: res.headers };
 }

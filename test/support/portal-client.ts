@@ -6,7 +6,7 @@ import { inject } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../../src/api/accounts/password-hash.js';
 import { Account, type Role } from '../../src/entities/index.js';
-import type { TestApi } from './api.js';
+import { call, type TestApi } from './api.js';
 import { suffix } from './api-fixtures.js';
 import './provided.js';
 
@@ -33,24 +33,10 @@ export async function send(
 ): Promise<Answer> {
   const headers: Record<string, string> = {};
   if (options.cookie) headers.cookie = options.cookie;
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
   const origin = options.origin === undefined && method !== 'GET' ? api.url : options.origin;
   if (origin) headers.origin = origin;
   if (options.referer) headers.referer = options.referer;
-  let body: string | undefined;
-  if (options.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(options.body);
-  }
-  const res = await fetch(`${api.url}${path}`, { method, headers, body });
-  const text = await res.text();
-  let parsed: unknown = text;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    // not JSON: keep the text
-  }
-  return { status: res.status, body: parsed, headers: res.headers };
+  return call(api, method, path, { token: options.token, body: options.body, headers });
 }
 
 /** "par_session=…" from a Set-Cookie answer, as a browser would send it back. */
