@@ -1,13 +1,12 @@
-/** The portal's page paths (under /portal/), in Vietnamese without diacritics as URLs go. */
-export const PATHS = {
-  myWork: '/viec-cua-toi',
-  campaigns: '/chien-dich',
-  results: '/ket-qua',
-  accounts: '/tai-khoan',
-  signIn: '/dang-nhap',
-  /** Where invitation and reset links lead (the API's setPasswordUrl). */
-  setPassword: '/dat-mat-khau',
-} as const;
+/**
+ * The portal's page paths (under /portal/), declared once in src/domain/portal-pages.ts: the
+ * e-mails' links come from the same declaration.
+ */
+import { PORTAL_PAGES, campaignPages } from '../../src/domain/portal-pages';
+
+export { campaignPages };
+
+export const PATHS = PORTAL_PAGES;
 
 /** The published results page of one campaign (by code or id). */
-export const resultsPath = (campaign: string) => `${PATHS.results}/${encodeURIComponent(campaign)}`;
+export const resultsPath = campaignPages.publishedResults;

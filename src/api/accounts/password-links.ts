@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type EntityManager, IsNull, MoreThan } from 'typeorm';
 import { Account, PasswordLink, type PasswordLinkPurpose } from '../../entities/index.js';
+import { PORTAL_PAGES, portalPageUrl } from '../../domain/portal-pages.js';
 import { hashToken } from '../auth/tokens.js';
 
 /** An invitation gives a few working days to answer; a reset is asked for by the person now. */
@@ -11,7 +12,7 @@ export const LINK_LIFETIME_MS: Record<PasswordLinkPurpose, number> = {
 
 /** The portal's page that sets a password from a link. */
 export function setPasswordUrl(publicUrl: string, token: string): string {
-  const url = new URL('/portal/dat-mat-khau', publicUrl);
+  const url = new URL(portalPageUrl(publicUrl, PORTAL_PAGES.setPassword));
   url.searchParams.set('token', token);
   return url.toString();
 }
