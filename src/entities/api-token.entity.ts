@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { Role } from '../domain/words.js';
 
-export type Role = 'admin' | 'secretariat' | 'appraiser' | 'unit' | 'council';
+export type { Role };
 
 /** A bearer token (API key). Only its SHA-256 is stored; the token itself is shown once. */
 @Entity({ name: 'api_tokens' })

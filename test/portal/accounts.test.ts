@@ -83,7 +83,7 @@ describe('the accounts page', () => {
     await dialog.getByRole('button', { name: 'Gửi thư mời' }).click();
     const row = admin.page.getByRole('row').filter({ hasText: focalEmail });
     await row.getByText('Chờ đặt mật khẩu').waitFor();
-    await expect(row.textContent()).resolves.toContain(`Đầu mối CCHC — ${unitCode}`);
+    await expect(row.textContent()).resolves.toContain(`Đầu mối CCHC của đơn vị — ${unitCode}`);
     expect(await seriousA11yViolations(admin.page)).toEqual([]);
     await docsScreenshot(admin.page, 'tai-khoan');
 

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { type MailDocument, renderMail } from '../../activities/mail/templates/index.js';
 import { DEFAULT_SENDER } from '../../activities/mail/templates/common.js';
 import { formatLocalDateTime } from '../../domain/local-time.js';
+import { ROLE_NAMES_VI, type Role } from '../../domain/words.js';
 import type { Account, PasswordLinkPurpose } from '../../entities/index.js';
 import { actsFor } from './account-scope.js';
 import { createPasswordLink, setPasswordUrl } from './password-links.js';
@@ -10,19 +11,11 @@ import { createPasswordLink, setPasswordUrl } from './password-links.js';
 /** The province's zone: these mails belong to no campaign, so they use the service's own. */
 const ZONE = 'Asia/Ho_Chi_Minh';
 
-export const ROLE_LABELS_VI = {
-  admin: 'Quản trị hệ thống',
-  secretariat: 'Tổ thư ký (Sở Nội vụ)',
-  appraiser: 'Cơ quan thẩm định',
-  unit: 'Đầu mối CCHC của đơn vị',
-  council: 'Hội đồng thẩm định',
-} as const;
-
 export interface PasswordMail {
   purpose: PasswordLinkPurpose;
   to: string;
   fullName: string;
-  role: keyof typeof ROLE_LABELS_VI;
+  role: Role;
   /** The unit or agency the account acts for, as people call it. */
   actsFor: string | null;
   link: string;
@@ -49,7 +42,7 @@ export function passwordMailDocument(mail: PasswordMail): MailDocument {
         kind: 'facts',
         rows: [
           ['Tài khoản (e-mail)', mail.to],
-          ['Vai trò', ROLE_LABELS_VI[mail.role]],
+          ['Vai trò', ROLE_NAMES_VI[mail.role]],
           ...(mail.actsFor ? ([['Thuộc', mail.actsFor]] as const) : []),
           ['Liên kết dùng được đến', until],
         ],
