@@ -99,7 +99,7 @@ describe('the accounts page', () => {
     await focal.page.getByRole('button', { name: 'Đặt mật khẩu' }).click();
     await focal.page.getByText('Đã đặt mật khẩu').waitFor();
     await signInOnPage(focal, focalEmail);
-    await focal.page.getByText(`Phạm Thị Đầu Mối · Đầu mối CCHC ${unitCode}`).waitFor();
+    await focal.page.getByText(`Phạm Thị Đầu Mối · Đầu mối CCHC của đơn vị ${unitCode}`).waitFor();
     expect(await focal.page.getByRole('link', { name: 'Tài khoản' }).count()).toBe(0);
     await focal.page.goto(world.portalUrl('/tai-khoan'));
     await focal.page.getByText('Không có quyền truy cập').waitFor();
