@@ -1,5 +1,6 @@
 import type { Transporter } from 'nodemailer';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { createNotificationSender } from '../../activities/notifications/send-notification.js';
 import { type MailDocument, renderMail } from '../../activities/mail/templates/index.js';
 import { DEFAULT_SENDER } from '../../activities/mail/templates/common.js';
 import { formatLocalDateTime } from '../../domain/local-time.js';
@@ -57,23 +58,44 @@ export function passwordMailDocument(mail: PasswordMail): MailDocument {
   };
 }
 
-/** Sends it straight through the SMTP transport; returns the Message-ID for the audit log. */
+/** The mail could not be handed to SMTP: the caller answers 503 and changes nothing. */
+export class PasswordMailNotSent extends Error {}
+
+/**
+ * Sends it through the notification log like every other mail: one row per link (its business
+ * key), a stable Message-ID, never sent twice. The row keeps the subject and the recipient, never
+ * the link. Returns the Message-ID, for the audit log.
+ */
 export async function sendPasswordMail(
+  dataSource: DataSource,
   transport: Transporter,
   mailFrom: string,
-  mail: PasswordMail,
+  mail: PasswordMail & { accountId: string; linkId: string },
 ): Promise<string> {
   const rendered = renderMail(passwordMailDocument(mail));
-  const info = (await transport.sendMail({
-    from: mailFrom,
-    to: mail.to,
-    subject: rendered.subject,
-    text: rendered.text,
-    html: rendered.html,
-    // RFC 3834: an automatic message; auto-responders do not answer it.
-    headers: { 'Auto-Submitted': 'auto-generated' },
-  })) as { messageId?: string };
-  return info.messageId ?? '';
+  const kind = mail.purpose === 'invitation' ? 'account_invitation' : 'password_reset';
+  let result;
+  try {
+    result = await createNotificationSender({ dataSource, transport, mailFrom }).sendNotification({
+      campaignId: null,
+      businessKey: `account:${mail.accountId}/${kind}/${mail.linkId}`,
+      kind,
+      stepNumber: null,
+      audience: 'person',
+      to: [mail.to],
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      scheduledFor: new Date().toISOString(),
+    });
+  } catch (err) {
+    // A temporary SMTP failure is thrown for a retry: here the person retries.
+    throw new PasswordMailNotSent(err instanceof Error ? err.message : String(err));
+  }
+  if (result.status !== 'sent') {
+    throw new PasswordMailNotSent(`${result.status}: ${result.lastError ?? result.smtpResponse}`);
+  }
+  return result.messageId ?? '';
 }
 
 /**
@@ -87,8 +109,10 @@ export async function mailPasswordLink(
   account: Account,
   purpose: PasswordLinkPurpose,
 ): Promise<string> {
-  const { token, expiresAt } = await createPasswordLink(manager, account.id, purpose);
-  return sendPasswordMail(transport, config.mailFrom, {
+  const { id, token, expiresAt } = await createPasswordLink(manager, account.id, purpose);
+  return sendPasswordMail(manager.connection, transport, config.mailFrom, {
+    accountId: account.id,
+    linkId: id,
     purpose,
     to: account.email,
     fullName: account.fullName,
