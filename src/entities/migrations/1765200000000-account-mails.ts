@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Invitations and reset links go through the notification log like every other mail (one row per
  * business key, a stable Message-ID, sent once): such a row belongs to no campaign.
  */
-export class AccountMails1765100000000 implements MigrationInterface {
-  name = 'AccountMails1765100000000';
+export class AccountMails1765200000000 implements MigrationInterface {
+  name = 'AccountMails1765200000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "notifications" ALTER COLUMN "campaign_id" DROP NOT NULL`);
