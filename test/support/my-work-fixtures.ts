@@ -4,12 +4,14 @@
  * two units taking part (B has submitted), one unit outside, an agency appraising its criterion.
  */
 import { randomBytes } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import { type DataSource, In } from 'typeorm';
 import { endOfLocalDay } from '../../src/api/auth/issue-token.js';
 import { localDateOf } from '../../src/domain/reminders/local-clock.js';
 import type { StepActor, StepKind } from '../../src/domain/words.js';
 import {
+  Account,
   Agency,
+  ApiToken,
   Campaign,
   CampaignStep,
   Criterion,
@@ -135,11 +137,18 @@ export async function createMyWorkCampaign(db: DataSource, now: Date): Promise<M
 }
 
 /** Removes the campaign (its steps, participations and index sets cascade), units and agencies. */
-export async function deleteMyWorkCampaign(db: DataSource, f: MyWorkFixture | undefined) {
-  if (!f) return;
+export async function deleteMyWorkCampaign(
+  db: DataSource | undefined,
+  f: MyWorkFixture | undefined,
+) {
+  if (!db || !f) return;
+  const units = [f.unitA.id, f.unitB.id, f.outsider.id];
+  const agencies = [f.agency.id, f.otherAgency.id];
   await db.getRepository(Campaign).delete({ id: f.campaign.id });
-  await db
-    .getRepository(Unit)
-    .delete([{ id: f.unitA.id }, { id: f.unitB.id }, { id: f.outsider.id }]);
-  await db.getRepository(Agency).delete([{ id: f.agency.id }, { id: f.otherAgency.id }]);
+  for (const entity of [Account, ApiToken]) {
+    await db.getRepository(entity).delete({ unitId: In(units) });
+    await db.getRepository(entity).delete({ agencyId: In(agencies) });
+  }
+  await db.getRepository(Unit).delete({ id: In(units) });
+  await db.getRepository(Agency).delete({ id: In(agencies) });
 }
