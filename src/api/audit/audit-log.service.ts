@@ -48,14 +48,14 @@ export class AuditLogService {
         (a.entity_type = 'campaign' AND a.entity_id = ${id}::text)
         OR a.details->>'campaignId' = ${id}::text
         OR (a.entity_type = 'participation' AND a.entity_id IN
-              (SELECT p.id::text FROM participations p WHERE p.campaign_id = ${id}))
+              (SELECT p.id::text FROM participations p WHERE p.campaign_id = ${id}::uuid))
         OR (a.entity_type = 'self_assessment' AND a.entity_id IN
               (SELECT s.id::text FROM self_assessments s JOIN participations p
-                 ON p.id = s.participation_id WHERE p.campaign_id = ${id}))
+                 ON p.id = s.participation_id WHERE p.campaign_id = ${id}::uuid))
         OR (a.entity_type = 'campaign_step' AND a.entity_id IN
-              (SELECT c.id::text FROM campaign_steps c WHERE c.campaign_id = ${id}))
+              (SELECT c.id::text FROM campaign_steps c WHERE c.campaign_id = ${id}::uuid))
         OR (a.entity_type = 'index_set' AND a.entity_id IN
-              (SELECT i.id::text FROM index_sets i WHERE i.campaign_id = ${id})))`);
+              (SELECT i.id::text FROM index_sets i WHERE i.campaign_id = ${id}::uuid)))`);
     }
     if (query.actor !== undefined && query.actor.trim() !== '') {
       const actor = query.actor.trim();
