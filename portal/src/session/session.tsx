@@ -59,6 +59,15 @@ export function useSession(): Session {
 /** Who manages accounts (the API's AccountsController says the same). */
 export const ACCOUNT_MANAGERS: readonly SignedIn['role'][] = ['admin', 'secretariat'];
 
+/** Every role: pages for anyone signed in (Việc của tôi). */
+export const ALL_ROLES: readonly SignedIn['role'][] = [
+  'admin',
+  'secretariat',
+  'appraiser',
+  'unit',
+  'council',
+];
+
 /** Vietnamese names of the roles, as the header shows them. */
 export const ROLE_LABELS: Record<SignedIn['role'], string> = {
   admin: 'Quản trị hệ thống',
