@@ -4,12 +4,55 @@ import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { ApiRequestError } from '../api/api-error';
 import { useApiErrorNotice } from '../api/use-api-error-notice';
 import { PageTitle } from '../pages/PageTitle';
+import { formatInstant } from '../results/format';
 import { ROLE_LABELS, type SignedIn } from '../session/session';
 import { type AuditEntry, type AuditFilters, type AuditPage, readAudit } from './audit-api';
 import { ACTION_GROUPS, actionLabel, targetOf } from './audit-words';
 import './audit.css';
 
 const PAGE_SIZE = 20;
+
+const DAY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/** A day typed dd/mm/yyyy, as the API takes it (YYYY-MM-DD); the API checks that it exists. */
+function isoDay(value: string | undefined): string | undefined {
+  const match = DAY.exec(value?.trim() ?? '');
+  if (!match) return undefined;
+  return `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
+}
+
+const DAY_RULE = {
+  pattern: /^\s*(\d{1,2}\/\d{1,2}\/\d{4})?\s*$/,
+  message: 'Nhập ngày dạng dd/mm/yyyy, ví dụ 05/12/2026.',
+};
+
+/** The details' fields the API records, in words. */
+const DETAIL_LABELS: Record<string, string> = {
+  name: 'Tên',
+  role: 'Vai trò',
+  hint: 'Mã (đầu)',
+  unitCode: 'Mã đơn vị',
+  agencyCode: 'Mã cơ quan thẩm định',
+  expiresAt: 'Hết hạn',
+  email: 'Thư điện tử',
+  campaignId: 'Mã định danh chiến dịch',
+  campaignCode: 'Chiến dịch',
+  step: 'Bước',
+  changes: 'Thay đổi',
+  reason: 'Lý do',
+  deadline: 'Thời hạn',
+};
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+function detailValue(key: string, value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (key === 'role' && typeof value === 'string' && value in ROLE_LABELS) {
+    return ROLE_LABELS[value as SignedIn['role']];
+  }
+  if (typeof value === 'string') return ISO_INSTANT.test(value) ? formatInstant(value) : value;
+  return JSON.stringify(value);
+}
 
 /**
  * The audit log (GET /audit): every write through the API, newest first, filtered and paged by
@@ -45,7 +88,7 @@ export function AuditLogPage() {
         layout="inline"
         className="audit-filters"
         onFinish={(values) => {
-          setFilters(values);
+          setFilters({ ...values, from: isoDay(values.from), to: isoDay(values.to) });
           setPage(1);
         }}
       >
@@ -58,17 +101,16 @@ export function AuditLogPage() {
         <Form.Item label="Loại thao tác" name="action">
           <Select
             allowClear
-            placeholder="Tất cả"
             options={ACTION_GROUPS}
             aria-label="Loại thao tác"
             className="audit-action-select"
           />
         </Form.Item>
-        <Form.Item label="Từ ngày" name="from">
-          <Input type="date" />
+        <Form.Item label="Từ ngày" name="from" rules={[DAY_RULE]}>
+          <Input placeholder="dd/mm/yyyy" allowClear autoComplete="off" className="audit-day" />
         </Form.Item>
-        <Form.Item label="Đến ngày" name="to">
-          <Input type="date" />
+        <Form.Item label="Đến ngày" name="to" rules={[DAY_RULE]}>
+          <Input placeholder="dd/mm/yyyy" allowClear autoComplete="off" className="audit-day" />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
@@ -131,8 +173,8 @@ function Details({ entry }: { entry: AuditEntry }) {
     ['Đối tượng', `${entry.entityType}${entry.entityId ? ` ${entry.entityId}` : ''}`],
     ['Ghi nhận là', entry.actor.recordedName],
     ...Object.entries(entry.details ?? {}).map(([key, value]): [string, ReactNode] => [
-      key,
-      typeof value === 'string' ? value : JSON.stringify(value),
+      DETAIL_LABELS[key] ?? key,
+      detailValue(key, value),
     ]),
   ];
   return (

@@ -110,7 +110,11 @@ export function TokensPage() {
             title: 'Mã (đầu)',
             dataIndex: 'hint',
             render: (hint: string | null) =>
-              hint ? <Typography.Text code>{`${hint}…`}</Typography.Text> : '—',
+              hint ? (
+                <Typography.Text code className="token-hint">{`${hint}…`}</Typography.Text>
+              ) : (
+                '—'
+              ),
           },
           {
             title: 'Trạng thái',
@@ -183,6 +187,7 @@ export function TokensPage() {
         onCancel={() => setIssued(null)}
         closable={false}
         mask={{ closable: false }}
+        destroyOnHidden
       >
         {issued && (
           <>
