@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CalendarYearNotLoadedError } from '../../domain/calendar/business-calendar.js';
 import { vietnamBusinessCalendar } from '../../domain/calendar/vietnam.js';
 import { formatLocalDateTime } from '../../domain/local-time.js';
 import { localDateOf } from '../../domain/reminders/local-clock.js';
 import type { Actor } from '../auth/actor.js';
 import { CampaignStateService } from '../campaign-state/campaign-state.service.js';
+import type { Clock } from '../clock.js';
+import { CLOCK } from '../tokens.js';
 import type { MyWorkView, WorkItemView } from './my-work.dto.js';
 import { type DueWork, dueWorkIn } from './work-items.js';
 
@@ -17,11 +19,14 @@ import { type DueWork, dueWorkIn } from './work-items.js';
 export class MyWorkService {
   private readonly calendar = vietnamBusinessCalendar();
 
-  constructor(private readonly state: CampaignStateService) {}
+  constructor(
+    private readonly state: CampaignStateService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async workOf(actor: Actor): Promise<MyWorkView> {
     const running = await this.state.runningCampaigns(actor);
-    const at = running[0]?.now ?? new Date();
+    const at = running[0]?.now ?? this.clock.now();
     const items = running
       .flatMap((campaign) => dueWorkIn(actor, campaign).map((due) => this.view(due, campaign.now)))
       .sort(
