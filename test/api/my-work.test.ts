@@ -28,6 +28,7 @@ describe('GET /me/work', () => {
     tokens = await staffTokens(api.dataSource);
     own.unitA = await unitToken(api.dataSource, f.unitA.code);
     own.unitB = await unitToken(api.dataSource, f.unitB.code);
+    own.unitC = await unitToken(api.dataSource, f.unitC.code);
     own.outsider = await unitToken(api.dataSource, f.outsider.code);
     own.appraiser = await tokenFor(api.dataSource, {
       name: `Thẩm định ${f.agency.code}`,
@@ -85,10 +86,26 @@ describe('GET /me/work', () => {
     ).toEqual([]);
   });
 
+  it('gives a unit asked to explain its explanation, until the explanation deadline', async () => {
+    expect(await work(own.unitC!)).toEqual([
+      expect.objectContaining({
+        kind: 'explanation',
+        title: 'Giải trình các tiêu chí được yêu cầu',
+        unitCode: f.unitC.code,
+        stepNumber: 8,
+        deadlineLocal: '09/12/2026 23:59',
+        overdue: false,
+        workingDays: 2,
+        link: campaignPages.explanation(f.campaign.code, f.unitC.code),
+      }),
+    ]);
+  });
+
   it('never shows a unit another unit’s work, in any campaign', async () => {
     for (const [token, unit] of [
       [own.unitA!, f.unitA],
       [own.unitB!, f.unitB],
+      [own.unitC!, f.unitC],
     ] as const) {
       const res = await call(api, 'GET', '/me/work', { token });
       for (const item of res.body.items) expect(item.unitCode).toBe(unit.code);

@@ -15,6 +15,7 @@ import {
   Campaign,
   CampaignStep,
   Criterion,
+  ExplanationRequest,
   IndexSet,
   Participation,
   SelfAssessment,
@@ -28,6 +29,8 @@ export interface MyWorkFixture {
   campaign: Campaign;
   unitA: Unit;
   unitB: Unit;
+  /** Submitted, and asked to explain criterion 1 (unanswered). */
+  unitC: Unit;
   outsider: Unit;
   agency: Agency;
   otherAgency: Agency;
@@ -84,6 +87,7 @@ export async function createMyWorkCampaign(db: DataSource, now: Date): Promise<M
       deadline(11),
     );
     await step(6, 'other', 'secretariat', 'Rà soát hồ sơ đánh giá', null);
+    await step(8, 'explanation', 'units', 'Giải trình', deadline(2));
     await step(9, 'council_approval', 'council', 'Hội đồng thẩm định thông qua', deadline(24));
     const agency = await m.save(
       m.create(Agency, { code: `VA${tag}`, name: `Sở thẩm định ${tag}` }),
@@ -95,6 +99,7 @@ export async function createMyWorkCampaign(db: DataSource, now: Date): Promise<M
       m.save(m.create(Unit, { code: `${code}${tag}`, name, group: 'department' }));
     const unitA = await unit('VA', `Sở Nội vụ (việc ${tag})`);
     const unitB = await unit('VB', `Sở Tư pháp (việc ${tag})`);
+    const unitC = await unit('VC', `Sở Tài chính (việc ${tag})`);
     const outsider = await unit('VX', `Sở Y tế (không tham gia ${tag})`);
     await m.save(m.create(Participation, { campaignId: campaign.id, unitId: unitA.id }));
     const b = await m.save(
@@ -118,7 +123,24 @@ export async function createMyWorkCampaign(db: DataSource, now: Date): Promise<M
         illustrative: true,
       }),
     );
+    const c = await m.save(
+      m.create(Participation, {
+        campaignId: campaign.id,
+        unitId: unitC.id,
+        status: 'explanation_requested',
+      }),
+    );
     await m.save(
+      m.create(SelfAssessment, {
+        participationId: c.id,
+        version: 1,
+        status: 'submitted',
+        submittedAt: new Date(now.getTime() - 2 * DAY),
+        late: false,
+        submittedBy: 'Đầu mối C',
+      }),
+    );
+    const criterion = await m.save(
       m.create(Criterion, {
         indexSetId: set.id,
         parentId: null,
@@ -132,7 +154,18 @@ export async function createMyWorkCampaign(db: DataSource, now: Date): Promise<M
         sortOrder: 0,
       }),
     );
-    return { campaign, unitA, unitB, outsider, agency, otherAgency, deadline };
+    await m.save(
+      m.create(ExplanationRequest, {
+        participationId: c.id,
+        criterionId: criterion.id,
+        status: 'confirmed',
+        origin: 'secretariat',
+        reason: 'Điểm tự chấm cao hơn điểm thẩm định',
+        confirmedBy: 'Tổ thư ký',
+        confirmedAt: new Date(now.getTime() - DAY),
+      }),
+    );
+    return { campaign, unitA, unitB, unitC, outsider, agency, otherAgency, deadline };
   });
 }
 
@@ -142,7 +175,7 @@ export async function deleteMyWorkCampaign(
   f: MyWorkFixture | undefined,
 ) {
   if (!db || !f) return;
-  const units = [f.unitA.id, f.unitB.id, f.outsider.id];
+  const units = [f.unitA.id, f.unitB.id, f.unitC.id, f.outsider.id];
   const agencies = [f.agency.id, f.otherAgency.id];
   await db.getRepository(Campaign).delete({ id: f.campaign.id });
   for (const entity of [Account, ApiToken]) {
