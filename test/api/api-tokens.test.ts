@@ -158,6 +158,15 @@ describe('/api-tokens', () => {
       expect(res.status, JSON.stringify(body)).toBe(status);
       expect(JSON.stringify(res.body), JSON.stringify(body)).toMatch(message);
     }
+    // null is "none", as omitted.
+    const noExpiry = await issue(tokens.secretariat, {
+      name: `Không hết hạn ${suffix()}`,
+      role: 'council',
+      unitCode: null,
+      expiresOn: null,
+    });
+    expect(noExpiry.status, JSON.stringify(noExpiry.body)).toBe(201);
+    expect(noExpiry.body.record.expiresAt).toBeNull();
     const unknown = await call(
       api,
       'POST',

@@ -187,6 +187,17 @@ describe('machine tokens and the audit log', () => {
     expect((await page.content()).includes(token), 'the token is still in the page').toBe(false);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await docsScreenshot(page, 'audit-log');
+
+    // On a phone: both pages keep their filters, buttons and tables within reach.
+    await page.setViewportSize(PHONE);
+    await page.getByRole('button', { name: 'Lọc' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.screenshot({ path: 'test-results/portal/audit-log-phone.png' });
+    await page.goto(world.portalUrl('/ma-truy-cap'));
+    await page.getByRole('row').filter({ hasText: name }).getByText('Đã thu hồi').waitFor();
+    expect(await page.getByRole('button', { name: 'Cấp mã truy cập' }).isVisible()).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.screenshot({ path: 'test-results/portal/machine-tokens-phone.png' });
     expect(unexpectedProblems(problems)).toEqual([]);
   });
 });

@@ -122,7 +122,6 @@ export function AuditLogPage() {
         rowKey="id"
         loading={loading}
         dataSource={data?.items ?? []}
-        scroll={{ x: 900 }}
         pagination={{
           current: page,
           pageSize: PAGE_SIZE,
@@ -159,6 +158,7 @@ export function AuditLogPage() {
           {
             title: 'Đối tượng',
             key: 'target',
+            responsive: ['md'],
             render: (_, e) => targetOf(e.entityType, e.details),
           },
         ]}

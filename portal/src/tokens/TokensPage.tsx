@@ -97,17 +97,18 @@ export function TokensPage() {
         loading={rows === null}
         dataSource={rows ?? []}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        scroll={{ x: 1000 }}
         columns={[
           { title: 'Tên', dataIndex: 'name' },
           {
             title: 'Vai trò',
+            responsive: ['md'],
             dataIndex: 'role',
             render: (role: SignedIn['role'], t) =>
               `${ROLE_LABELS[role]}${t.unitCode ? ` — ${t.unitCode}` : ''}${t.agencyCode ? ` — ${t.agencyCode}` : ''}`,
           },
           {
             title: 'Mã (đầu)',
+            responsive: ['md'],
             dataIndex: 'hint',
             render: (hint: string | null) =>
               hint ? (
@@ -125,6 +126,7 @@ export function TokensPage() {
           },
           {
             title: 'Cấp lúc',
+            responsive: ['md'],
             dataIndex: 'createdAt',
             render: (at: string, t) => (
               <>
@@ -142,11 +144,13 @@ export function TokensPage() {
           },
           {
             title: 'Dùng gần nhất',
+            responsive: ['md'],
             dataIndex: 'lastUsedAt',
             render: (at: string | null) => (at ? formatInstant(at) : '—'),
           },
           {
             title: 'Hết hạn',
+            responsive: ['md'],
             dataIndex: 'expiresAt',
             render: (at: string | null) => (at ? formatInstant(at) : 'Không hết hạn'),
           },

@@ -21,27 +21,36 @@ export class IssueApiTokenDto {
   @IsIn(ROLES)
   role: Role;
 
-  @ApiPropertyOptional({ example: 'SNV', description: 'For role "unit": the unit it acts for.' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'SNV',
+    description: 'For role "unit": the unit it acts for.',
+  })
   @IsOptional()
   @Matches(CODE, { message: 'unitCode must be a unit code' })
-  unitCode?: string;
+  unitCode?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     example: 'STP',
     description: 'For role "appraiser": the agency it appraises for.',
   })
   @IsOptional()
   @Matches(CODE, { message: 'agencyCode must be an agency code' })
-  agencyCode?: string;
+  agencyCode?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     example: '2027-12-31',
     description:
-      'The last day it works (until 23:59:59, Asia/Ho_Chi_Minh), today or later; omitted: it never expires.',
+      'The last day it works (until 23:59:59, Asia/Ho_Chi_Minh), today or later; omitted or null: it never expires.',
   })
   @IsOptional()
   @IsLocalDate()
-  expiresOn?: string;
+  expiresOn?: string | null;
 }
 
 export const TOKEN_STATUSES = ['active', 'expired', 'revoked'] as const;

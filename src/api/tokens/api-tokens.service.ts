@@ -39,7 +39,7 @@ export class ApiTokensService {
     onlyAdminsHandleAdmin(actor, dto.role);
     const now = this.clock.now();
     let expiresAt: Date | null = null;
-    if (dto.expiresOn !== undefined) {
+    if (dto.expiresOn != null) {
       expiresAt = endOfLocalDay(dto.expiresOn);
       if (expiresAt.getTime() <= now.getTime()) {
         const message = `Ngày hết hạn phải từ hôm nay (${localDateOf(now, TOKEN_TIME_ZONE)}) trở đi (expiresOn must be today or later, got ${dto.expiresOn}).`;
@@ -53,8 +53,8 @@ export class ApiTokensService {
       const { token, record } = await issueToken(manager, {
         name: dto.name,
         role: dto.role,
-        unitCode: dto.unitCode,
-        agencyCode: dto.agencyCode,
+        unitCode: dto.unitCode ?? undefined,
+        agencyCode: dto.agencyCode ?? undefined,
         expiresAt,
         createdBy: actor.name,
       });
