@@ -12,12 +12,15 @@ export function bearerToken(header: string | undefined): string | null {
 /** Why a token is refused. */
 export type TokenRefusal = 'unknown' | 'revoked' | 'expired';
 
-/** Whether a token is in force at `now`: revoked at or before it, or expired by it, it is not. */
+/**
+ * Whether a token is in force at `now` (the API's clock): a revoked one never is again (a
+ * revocation counts at once, whatever the clock says), an expired one is not from its expiry on.
+ */
 export function tokenRefusalAt(
   record: Pick<ApiToken, 'revokedAt' | 'expiresAt'>,
   now: Date,
 ): TokenRefusal | null {
-  if (record.revokedAt !== null && record.revokedAt.getTime() <= now.getTime()) return 'revoked';
+  if (record.revokedAt !== null) return 'revoked';
   if (record.expiresAt !== null && record.expiresAt.getTime() <= now.getTime()) return 'expired';
   return null;
 }
@@ -40,13 +43,15 @@ export async function checkToken(
   if (!record) return { refused: 'unknown' };
   const refused = tokenRefusalAt(record, now);
   if (refused) return { refused };
+  // Last use is a wall-clock fact, also when the API decides at a test's clock.
+  const usedAt = new Date();
   if (
     record.lastUsedAt === null ||
-    now.getTime() - record.lastUsedAt.getTime() >= LAST_USE_GRANULARITY_MS
+    Math.abs(usedAt.getTime() - record.lastUsedAt.getTime()) >= LAST_USE_GRANULARITY_MS
   ) {
     await dataSource.query(`UPDATE api_tokens SET last_used_at = $2 WHERE id = $1`, [
       record.id,
-      now,
+      usedAt,
     ]);
   }
   return {
