@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { ApiRequestError } from '../api/api-error';
 import { apiGet, apiPost } from '../api/client';
-import { ROLE_NAMES_VI, type Role } from '../../../src/domain/words';
+import { ROLE_NAMES_VI, ROLES, type Role } from '../../../src/domain/words';
 
 /** Who is signed in, as GET /auth/me answers (the fields the portal uses). */
 export interface SignedIn {
@@ -59,6 +59,9 @@ export function useSession(): Session {
 
 /** Who manages accounts (the API's AccountsController says the same). */
 export const ACCOUNT_MANAGERS: readonly SignedIn['role'][] = ['admin', 'secretariat'];
+
+/** Every role: pages for anyone signed in (Việc của tôi). */
+export const ALL_ROLES: readonly SignedIn['role'][] = ROLES;
 
 /** Vietnamese names of the roles (declared once, with the mails'). */
 export const ROLE_LABELS = ROLE_NAMES_VI;
