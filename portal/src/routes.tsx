@@ -6,7 +6,10 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { ResultsIndexPage } from './results/ResultsIndexPage';
 import { ResultsPage } from './results/ResultsPage';
 import { AccountsPage } from './accounts/AccountsPage';
-import { PATHS } from './paths';
+import { APPRAISAL_ROLES } from './appraisal/appraisal-api';
+import { AppraisalUnitPage } from './appraisal/AppraisalUnitPage';
+import { AppraisalUnitsPage } from './appraisal/AppraisalUnitsPage';
+import { campaignPages, PATHS } from './paths';
 import { RequireRole } from './session/RequireRole';
 import { ACCOUNT_MANAGERS } from './session/session';
 import { SetPasswordPage } from './session/SetPasswordPage';
@@ -27,6 +30,22 @@ export function PortalRoutes() {
           element={
             <RequireRole roles={ACCOUNT_MANAGERS}>
               <AccountsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path={decodeURIComponent(campaignPages.appraisal(':campaign'))}
+          element={
+            <RequireRole roles={APPRAISAL_ROLES}>
+              <AppraisalUnitsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path={decodeURIComponent(campaignPages.appraisalOfUnit(':campaign', ':unitCode'))}
+          element={
+            <RequireRole roles={APPRAISAL_ROLES}>
+              <AppraisalUnitPage />
             </RequireRole>
           }
         />

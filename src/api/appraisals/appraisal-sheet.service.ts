@@ -15,6 +15,7 @@ import {
 import { ApiProperty } from '@nestjs/swagger';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
+import { cleanUploadedFileName } from '../../domain/evidence-file-types.js';
 import { scoreProblem } from '../../domain/self-assessment-rules.js';
 import type { AppraisalRound, Campaign } from '../../entities/index.js';
 import { Agency } from '../../entities/index.js';
@@ -255,7 +256,7 @@ export class AppraisalSheetService {
         'Chưa có tệp: gửi bảng điểm (.xlsx) trong trường "file" của biểu mẫu multipart.',
       );
     }
-    const fileName = file.originalname || 'bang-diem.xlsx';
+    const fileName = cleanUploadedFileName(file.originalname || '') || 'bang-diem.xlsx';
     if (!/\.xlsx$/i.test(fileName)) {
       throw new UnsupportedMediaTypeException(
         `Tệp phải là bảng điểm .xlsx tải về từ trang thẩm định; nhận được "${fileName.slice(0, 100)}".`,

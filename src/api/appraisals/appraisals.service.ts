@@ -1,4 +1,5 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { GROUP_NAMES_VI } from '../../domain/scoring/commendations.js';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import {
   Agency,
@@ -65,6 +66,8 @@ export interface ProgressView {
     unitCode: string;
     unitName: string;
     group: string;
+    /** The group as officials name it: "sở, ban, ngành tỉnh". */
+    groupName: string;
     missing: string[];
   })[];
 }
@@ -287,7 +290,12 @@ export class AppraisalsService {
       const mine = leaves.filter(
         (leaf) => actor.role !== 'appraiser' || leaf.agencyId === actor.agencyId,
       );
-      const row = { unitCode: unit.unitCode, unitName: unit.unitName, group: unit.group };
+      const row = {
+        unitCode: unit.unitCode,
+        unitName: unit.unitName,
+        group: unit.group,
+        groupName: GROUP_NAMES_VI[unit.group] ?? unit.group,
+      };
       const missing: string[] = [];
       for (const leaf of mine) {
         const done = entered.has(`${unit.participationId}/${leaf.id}`);
