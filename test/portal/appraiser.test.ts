@@ -14,7 +14,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaignPages } from '../../src/domain/portal-pages.js';
-import { Account, Agency } from '../../src/entities/index.js';
+import { Account, Agency, ExplanationRequest } from '../../src/entities/index.js';
 import { call, tokenFor } from '../support/api.js';
 import { deleteCampaigns } from '../support/api-fixtures.js';
 import { accountWithPassword } from '../support/portal-client.js';
@@ -221,6 +221,71 @@ describe("the appraiser's pages", () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     expect(unexpectedProblems(watched.problems, [/\/appraisals\/rounds\/1\/sheet$/])).toEqual([]);
+  });
+
+  it('shows round 1 read-only once the unit is asked to explain, and takes round 2 beside the explanation', async () => {
+    const db = world.api.dataSource;
+    const snvToken = await tokenFor(db, { role: 'appraiser', agencyCode: 'SNV', name: 'SNV' });
+    const roundOne = await call(
+      world.api,
+      'PUT',
+      `/campaigns/${fx.campaign.code}/units/${code('U1')}/appraisals/rounds/1`,
+      {
+        token: snvToken,
+        body: {
+          items: [
+            {
+              criterionCode: '1.1',
+              score: 3.5,
+              comment: 'Kế hoạch chưa nêu rõ kinh phí thực hiện.',
+            },
+          ],
+        },
+      },
+    );
+    expect(roundOne.status).toBe(200);
+    // As the secretariat's confirmation writes it (through the workflow: appraisal-flow.test.ts).
+    const [found] = await db.query<{ participation: string; criterion: string }[]>(
+      `SELECT p.id AS participation, c.id AS criterion FROM participations p
+         JOIN units u ON u.id = p.unit_id
+         JOIN index_sets s ON s.campaign_id = p.campaign_id AND s.group_code = u.group_code
+         JOIN criteria c ON c.index_set_id = s.id AND c.code = '1.1'
+        WHERE p.campaign_id = $1 AND u.code = $2`,
+      [fx.campaign.id, code('U1')],
+    );
+    await db.getRepository(ExplanationRequest).save({
+      participationId: found!.participation,
+      criterionId: found!.criterion,
+      status: 'confirmed',
+      origin: 'aggregation',
+      grounds: ['below_self_score'],
+      reason: 'Kết quả thẩm định lần 1 chưa công nhận đủ điểm đơn vị tự chấm.',
+      confirmedBy: 'Tổ thư ký',
+      confirmedAt: new Date(),
+      answerText: 'Đã bổ sung dự toán kinh phí tại Quyết định số 15/QĐ-SNV.',
+      answeredBy: 'Đầu mối U1',
+      answeredAt: new Date(),
+    });
+
+    const watched = await open('appraiser-round-2');
+    const { page } = watched;
+    await signIn(watched, `${campaignPages.appraisalOfUnit(fx.campaign.code, code('U1'))}?lan=1`);
+    await page.getByText('Lần thẩm định 1 không nhận điểm của đơn vị này (chỉ xem)').waitFor();
+    await page.getByText(/Lần thẩm định 1 của đơn vị .* đã đóng/).waitFor();
+    expect(await page.getByRole('button', { name: 'Lưu điểm lần 1' }).count()).toBe(0);
+    await expect(page.getByLabel('Điểm thẩm định lần 1 (0–4)').isDisabled()).resolves.toBe(true);
+
+    await page.getByRole('tab', { name: 'Thẩm định lần 2 (1 tiêu chí)' }).click();
+    const card = page.getByRole('tabpanel').locator('.criterion-card').filter({ hasText: '1.1. ' });
+    await card.getByText('3,5 điểm — Kế hoạch chưa nêu rõ kinh phí thực hiện.').waitFor();
+    await card.getByText('Đã bổ sung dự toán kinh phí tại Quyết định số 15/QĐ-SNV.').waitFor();
+    await expect(page.getByRole('tabpanel').locator('.criterion-card').count()).resolves.toBe(1);
+    await card.getByLabel('Điểm thẩm định lần 2 (0–4)').fill('4');
+    await page.getByRole('button', { name: 'Lưu điểm lần 2' }).click();
+    await page.getByText('Đã lưu 1 điểm thẩm định lần 2.').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await docsScreenshot(page, 'appraiser-round-2');
+    expect(unexpectedProblems(watched.problems)).toEqual([]);
   });
 
   it('fits a phone', async () => {
