@@ -8,6 +8,7 @@
 import 'reflect-metadata';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ExplanationRequest } from '../../src/entities/index.js';
 import { call, startTestApi, type TestApi, tokenFor } from '../support/api.js';
 import { auditSince, deleteCampaigns, lastAuditId, xlsxBuffer } from '../support/api-fixtures.js';
 import {
@@ -231,14 +232,90 @@ describe('the round-1 sheet', () => {
   });
 });
 
+describe('the round-2 sheet', () => {
+  it("lists the criteria each unit was asked to explain, with round 1's score and the explanation, and takes them back", async () => {
+    const db = api.dataSource;
+    const [found] = await db.query<{ participation: string; criterion: string }[]>(
+      `SELECT p.id AS participation, c.id AS criterion FROM participations p
+         JOIN units u ON u.id = p.unit_id
+         JOIN index_sets s ON s.campaign_id = p.campaign_id AND s.group_code = u.group_code
+         JOIN criteria c ON c.index_set_id = s.id AND c.code = '1.2'
+        WHERE p.campaign_id = $1 AND u.code = $2`,
+      [fx.campaign.id, code('U1')],
+    );
+    // As the secretariat's confirmation writes it (through the workflow: appraisal-flow.test.ts).
+    await db.getRepository(ExplanationRequest).save({
+      participationId: found!.participation,
+      criterionId: found!.criterion,
+      status: 'confirmed',
+      origin: 'secretariat',
+      grounds: ['below_self_score'],
+      reason: 'Chưa đủ báo cáo định kỳ.',
+      confirmedBy: 'Tổ thư ký',
+      confirmedAt: new Date(),
+      answerText: 'Đã bổ sung báo cáo quý IV.',
+    });
+    const workbook = await workbookOf((await download(2, tokens.snv)).bytes);
+    const sheet = workbook.getWorksheet('Thẩm định lần 2')!;
+    const header = (sheet.getRow(HEADER_ROW).values as unknown[]).slice(1);
+    expect(header).toEqual([
+      'Mã đơn vị',
+      'Tên đơn vị',
+      'Mã tiêu chí',
+      'Tiêu chí',
+      'Cơ quan thẩm định',
+      'Điểm tối đa',
+      'Điểm tự chấm',
+      'Điểm thẩm định lần 1',
+      'Giải trình của đơn vị',
+      'Điểm thẩm định lần 2',
+      'Không áp dụng (x)',
+      'Nhận xét',
+    ]);
+    expect(sheet.rowCount).toBe(HEADER_ROW + 1);
+    const row = sheet.getRow(HEADER_ROW + 1);
+    expect([row.getCell(1).text, row.getCell(3).text, row.getCell(8).value]).toEqual([
+      code('U1'),
+      '1.2',
+      5,
+    ]);
+    expect(row.getCell(9).text).toBe('Đã bổ sung báo cáo quý IV.');
+    row.getCell(10).value = 6;
+    const res = await send(2, tokens.snv, await bytesOf(workbook));
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.saved).toMatchObject([
+      { unitCode: code('U1'), criterionCode: '1.2', score: 6 },
+    ]);
+
+    // Round 1 of U1 is closed now: the same file's import refuses the unit's rows, saves nothing.
+    const first = await workbookOf((await download(1, tokens.snv)).bytes);
+    const one = first.getWorksheet('Thẩm định lần 1')!;
+    const r = rowOf(one, code('U1'), '4.1');
+    one.getRow(r).getCell(COL.score).value = 1;
+    one.getRow(rowOf(one, code('U2'), '4.1')).getCell(COL.score).value = 1;
+    const closed = await send(1, tokens.snv, await bytesOf(first));
+    expect(closed.status).toBe(422);
+    expect(closed.body.rejected).toEqual([
+      expect.objectContaining({
+        row: r,
+        message: expect.stringMatching(/Lần thẩm định 1 của đơn vị .* đã đóng/),
+      }),
+    ]);
+    const u2 = await call(api, 'GET', `${base}/units/${code('U2')}/appraisals`, {
+      token: tokens.secretariat,
+    });
+    expect(u2.body.rows.find((x: any) => x.criterionCode === '4.1').round1).toBeNull();
+  });
+});
+
 describe("the unit's score sheet", () => {
   it('says round 1 is open and round 2 is not, with the reason a save would get', async () => {
-    const sheet = await call(api, 'GET', `${base}/units/${code('U1')}/appraisals`, {
+    const sheet = await call(api, 'GET', `${base}/units/${code('U4')}/appraisals`, {
       token: tokens.snv,
     });
     expect(sheet.body.rounds[1]).toEqual({ open: true, reason: null });
     expect(sheet.body.rounds[2]).toMatchObject({ open: false, criteria: [] });
-    const save = await call(api, 'PUT', `${base}/units/${code('U1')}/appraisals/rounds/2`, {
+    const save = await call(api, 'PUT', `${base}/units/${code('U4')}/appraisals/rounds/2`, {
       token: tokens.snv,
       body: { items: [{ criterionCode: '1.1', score: 4 }] },
     });
