@@ -94,6 +94,10 @@ async function open(testName: string, viewport: { width: number; height: number 
   return watched;
 }
 
+/** How far the page's own content overflows its column, in pixels (evaluated in the page). */
+const overflowOfContent =
+  "(() => { const m = document.querySelector('.app-content'); return m.scrollWidth - m.clientWidth; })()";
+
 /** Signs in from the sign-in page, which then opens `pagePath`. */
 async function signIn({ page }: WatchedPage, pagePath: string) {
   await page.goto(world.portalUrl(`/dang-nhap?next=${encodeURIComponent(pagePath)}`));
@@ -297,12 +301,18 @@ describe("the appraiser's pages", () => {
       .waitFor();
     await page.locator('.criterion-card').first().waitFor();
     // The page's own content fits (the shell's header is the shell's business).
-    const overflow = await page.evaluate(
-      "(() => { const m = document.querySelector('.app-content'); return m.scrollWidth - m.clientWidth; })()",
-    );
-    expect(overflow).toBe(0);
+    await expect(page.evaluate(overflowOfContent)).resolves.toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await docsScreenshot(page, 'appraiser-scoring-phone');
+
+    await page.getByRole('link', { name: 'Danh sách đơn vị' }).click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: code('U2') })
+      .waitFor();
+    await expect(page.evaluate(overflowOfContent)).resolves.toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await docsScreenshot(page, 'appraiser-units-phone');
     expect(unexpectedProblems(watched.problems)).toEqual([]);
   });
 });

@@ -233,7 +233,6 @@ function UnitsProgress({ campaign, round }: { campaign: string; round: Round }) 
         loading={progress.status === 'loading'}
         dataSource={shown}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        scroll={{ x: 640 }}
         locale={{ emptyText: 'Không có đơn vị nào phù hợp.' }}
         columns={[
           {
@@ -254,25 +253,36 @@ function UnitsProgress({ campaign, round }: { campaign: string; round: Round }) 
           {
             title: 'Tiến độ',
             key: 'progress',
-            width: 200,
-            render: (_, u) => (
-              <span className="appraisal-progress">
-                {u.entered}/{u.required}
-                <Progress
-                  size="small"
-                  showInfo={false}
-                  percent={u.required ? Math.floor((u.entered / u.required) * 100) : 100}
-                  aria-label={`Tiến độ ${u.unitName}`}
-                />
-              </span>
-            ),
+            width: 180,
+            responsive: ['sm'],
+            render: (_, u) =>
+              u.required === 0 ? (
+                '—'
+              ) : (
+                <span className="appraisal-progress">
+                  {u.entered}/{u.required}
+                  <Progress
+                    size="small"
+                    showInfo={false}
+                    percent={Math.floor((u.entered / u.required) * 100)}
+                    aria-label={`Tiến độ ${u.unitName}`}
+                  />
+                </span>
+              ),
           },
           {
             title: 'Trạng thái',
             key: 'status',
             render: (_, u) => {
               const s = statusOf(u);
-              return <Tag color={STATUS_COLORS[s]}>{STATUS_LABELS[s]}</Tag>;
+              return (
+                <Space wrap size={[4, 4]}>
+                  <span className="appraisal-count">
+                    {u.entered}/{u.required}
+                  </span>
+                  <Tag color={STATUS_COLORS[s]}>{STATUS_LABELS[s]}</Tag>
+                </Space>
+              );
             },
           },
         ]}

@@ -51,7 +51,6 @@ export function RoundSheetFiles({
           detail: err.error.detail,
           rejected: err.rejected,
         });
-        if (err.rejected.length === 0 && err.error.status !== 422) showError(err.error);
       } else {
         showError(asApiError(err));
       }
