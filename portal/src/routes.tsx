@@ -8,7 +8,10 @@ import { ResultsPage } from './results/ResultsPage';
 import { AccountsPage } from './accounts/AccountsPage';
 import { AuditLogPage } from './audit/AuditLogPage';
 import { TokensPage } from './tokens/TokensPage';
-import { PATHS } from './paths';
+import { APPRAISAL_ROLES } from './appraisal/appraisal-api';
+import { AppraisalUnitPage } from './appraisal/AppraisalUnitPage';
+import { AppraisalUnitsPage } from './appraisal/AppraisalUnitsPage';
+import { campaignPages, PATHS } from './paths';
 import { RequireRole } from './session/RequireRole';
 import { ACCOUNT_MANAGERS, ALL_ROLES } from './session/session';
 import { SetPasswordPage } from './session/SetPasswordPage';
@@ -52,6 +55,22 @@ export function PortalRoutes() {
           element={
             <RequireRole roles={ACCOUNT_MANAGERS}>
               <AuditLogPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path={decodeURIComponent(campaignPages.appraisal(':campaign'))}
+          element={
+            <RequireRole roles={APPRAISAL_ROLES}>
+              <AppraisalUnitsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path={decodeURIComponent(campaignPages.appraisalOfUnit(':campaign', ':unitCode'))}
+          element={
+            <RequireRole roles={APPRAISAL_ROLES}>
+              <AppraisalUnitPage />
             </RequireRole>
           }
         />

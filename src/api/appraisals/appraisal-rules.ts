@@ -4,11 +4,18 @@
  */
 import {
   BadRequestException,
+  ConflictException,
   ForbiddenException,
   UnprocessableEntityException,
 } from '@nestjs/common';
+import { formatLocalDateTime } from '../../domain/local-time.js';
 import { scoreProblem } from '../../domain/self-assessment-rules.js';
-import type { AppraisalRound } from '../../entities/index.js';
+import type { AppraisalRound, Campaign, ExplanationRequest } from '../../entities/index.js';
+import {
+  assertLaunched,
+  assertNotPublished,
+  assertScoresOpen,
+} from '../scoring-data/campaign-scope.js';
 import type { Actor } from '../auth/actor.js';
 import { type IndexTree, type TreeNode, whyNotScored } from '../scoring-data/index-tree.js';
 import type { AppraisalItemDto } from './appraisal.dto.js';
@@ -80,8 +87,9 @@ export function checkAgency(actor: Actor, items: CheckedItem[], agencyCode: stri
   const list = foreign
     .map((item) => `${item.leaf.code} (${item.leaf.agencyCode ?? 'no agency'})`)
     .join(', ');
+  const vi = `Tài khoản này thẩm định cho cơ quan ${agencyCode ?? '(không rõ)'}; tiêu chí ${list} do cơ quan khác thẩm định`;
   throw new ForbiddenException(
-    `This token appraises for agency ${agencyCode ?? 'unknown'}; ${foreign.length === 1 ? 'criterion' : 'criteria'} ${list} ${foreign.length === 1 ? 'is' : 'are'} appraised by another agency.`,
+    `${vi} (This token appraises for agency ${agencyCode ?? 'unknown'}; ${foreign.length === 1 ? 'criterion' : 'criteria'} ${list} ${foreign.length === 1 ? 'is' : 'are'} appraised by another agency).`,
   );
 }
 
@@ -100,4 +108,49 @@ export function roundParam(value: string): AppraisalRound {
     throw new BadRequestException(`round must be 1 or 2, got "${value.slice(0, 20)}"`);
   }
   return Number(value) as AppraisalRound;
+}
+
+/**
+ * Why a round takes no scores in this campaign at all (draft, scores fixed, results announced),
+ * as the 409 a save gets; null when it may. The scoring page reads the same answer.
+ */
+export function campaignRoundClosure(
+  campaign: Campaign,
+  round: AppraisalRound,
+): ConflictException | null {
+  try {
+    assertLaunched(campaign);
+    assertScoresOpen(campaign, `entering round-${round} scores`);
+    assertNotPublished(campaign, `entering round-${round} scores`);
+    return null;
+  } catch (err) {
+    if (err instanceof ConflictException) return err;
+    throw err;
+  }
+}
+
+/**
+ * Why a round takes no scores for this unit: round 1 closes when the unit's explanation requests
+ * are confirmed; round 2 takes only a unit that was asked to explain. `confirmed`: the unit's
+ * confirmed requests, oldest first.
+ */
+export function unitRoundClosure(
+  campaign: Campaign,
+  unitCode: string,
+  round: AppraisalRound,
+  confirmed: readonly Pick<ExplanationRequest, 'confirmedAt'>[],
+): ConflictException | null {
+  if (round === 1 && confirmed.length > 0) {
+    const at = confirmed[0]!.confirmedAt;
+    const when = at ? formatLocalDateTime(at, campaign.timeZone) : null;
+    return new ConflictException(
+      `Lần thẩm định 1 của đơn vị ${unitCode} đã đóng: đơn vị đã được đề nghị giải trình ${confirmed.length} tiêu chí${when ? ` ngày ${when}` : ''}; chấm lại các tiêu chí đó ở lần 2 (Round 1 of unit ${unitCode} is closed: it was asked to explain ${confirmed.length} ${confirmed.length === 1 ? 'criterion' : 'criteria'}${when ? ` on ${when}` : ''}; re-score the requested criteria in round 2).`,
+    );
+  }
+  if (round === 2 && confirmed.length === 0) {
+    return new ConflictException(
+      `Đơn vị ${unitCode} không được đề nghị giải trình: lần thẩm định 2 chỉ chấm lại các tiêu chí đơn vị đã giải trình (No explanation was requested from unit ${unitCode}: round 2 re-scores only the criteria a unit was asked to explain).`,
+    );
+  }
+  return null;
 }

@@ -1,7 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
   ApiOperation,
+  ApiProduces,
   ApiParam,
   ApiResponse,
   ApiTags,
@@ -11,6 +27,10 @@ import { type Actor, CAMPAIGN_STAFF } from '../auth/actor.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { ProgressQueryDto, SaveAppraisalDto } from './appraisal.dto.js';
 import { roundParam } from './appraisal-rules.js';
+import { contentDisposition } from '../../domain/evidence-file-types.js';
+import { IMPORT_MAX_BYTES, type UploadedImportFile } from '../common/import-file.js';
+import { XLSX_TYPE } from '../common/spreadsheet.js';
+import { AppraisalSheetService, SheetImportView } from './appraisal-sheet.service.js';
 import { AppraisalsService } from './appraisals.service.js';
 
 @ApiTags('appraisal')
@@ -19,7 +39,10 @@ import { AppraisalsService } from './appraisals.service.js';
 @ApiUnauthorizedResponse({ description: 'No token, or an unknown or revoked one.' })
 @Controller('campaigns/:campaignId')
 export class AppraisalsController {
-  constructor(private readonly service: AppraisalsService) {}
+  constructor(
+    private readonly service: AppraisalsService,
+    private readonly sheets: AppraisalSheetService,
+  ) {}
 
   @Put('units/:unitCode/appraisals/rounds/:round')
   @Roles('appraiser', ...CAMPAIGN_STAFF)
@@ -82,6 +105,70 @@ export class AppraisalsController {
     @Query() query: ProgressQueryDto,
   ) {
     return this.service.progress(actor, campaignId, query.round ?? 1);
+  }
+
+  @Get('appraisals/rounds/:round/sheet')
+  @Roles('appraiser', ...CAMPAIGN_STAFF)
+  @ApiOperation({
+    summary: "A round's scores as XLSX: one row per unit and criterion of the agency",
+    description:
+      "Sheet «Thẩm định lần {round}»: unit, criterion, max points, the unit's self-score (round 2: also round 1's score and the unit's explanation) and the current score, «Không áp dụng» and comment of the round. An appraiser's token gets its own agency's criteria; admin and secretariat every agency's. Round 2 lists the criteria each unit was asked to explain. Fill in and send back with POST.",
+  })
+  @ApiParam({ name: 'round', enum: ['1', '2'] })
+  @ApiProduces(XLSX_TYPE)
+  @ApiResponse({
+    status: 200,
+    description: 'The workbook, as an attachment.',
+    schema: { type: 'string', format: 'binary' },
+  })
+  @ApiResponse({ status: 400, description: 'A round other than 1 or 2.' })
+  async exportSheet(
+    @CurrentActor() actor: Actor,
+    @Param('campaignId') campaignId: string,
+    @Param('round') round: string,
+  ): Promise<StreamableFile> {
+    const file = await this.sheets.export(actor, campaignId, roundParam(round));
+    return new StreamableFile(file.buffer, {
+      type: file.type,
+      disposition: contentDisposition(file.fileName),
+      length: file.buffer.length,
+    });
+  }
+
+  @Post('appraisals/rounds/:round/sheet')
+  @HttpCode(200)
+  @Roles('appraiser', ...CAMPAIGN_STAFF)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } }))
+  @ApiOperation({
+    summary: "Import a round's scores from the XLSX of GET …/sheet",
+    description:
+      'Multipart: the workbook in the field "file". Every row is checked with the rules of PUT …/units/{unitCode}/appraisals/rounds/{round} (criterion of the agency, 0..max with two decimals, a score or «x» in «Không áp dụng», round 2 only the requested criteria) and each unit is saved through that same path (audited per unit, and the import once): all or nothing. Empty rows and rows equal to what is saved are skipped. A file that is not this campaign\'s sheet of this round, or any rejected row, answers 422 naming the rows and cells in Vietnamese (`rejected`: [{row, cell, unitCode, criterionCode, message}]) and saves nothing.',
+  })
+  @ApiParam({ name: 'round', enum: ['1', '2'] })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiResponse({ status: 200, type: SheetImportView, description: 'What was saved.' })
+  @ApiResponse({ status: 400, description: 'A round other than 1 or 2; unexpected form fields.' })
+  @ApiResponse({ status: 413, description: 'A file over 5 MiB.' })
+  @ApiResponse({ status: 415, description: 'Not an .xlsx file.' })
+  @ApiResponse({
+    status: 422,
+    description:
+      'Not the sheet (no worksheet «Thẩm định lần {round}», another campaign in A2, columns changed), or rejected rows (`rejected`); nothing saved.',
+  })
+  importSheet(
+    @CurrentActor() actor: Actor,
+    @Param('campaignId') campaignId: string,
+    @Param('round') round: string,
+    @UploadedFile() file: UploadedImportFile | undefined,
+  ) {
+    return this.sheets.import(actor, campaignId, roundParam(round), file);
   }
 
   @Post('appraisals/fix')

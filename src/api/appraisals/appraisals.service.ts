@@ -1,6 +1,6 @@
-import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { GROUP_NAMES_VI } from '../../domain/scoring/commendations.js';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { formatLocalDateTime } from '../../domain/local-time.js';
 import {
   Agency,
   AppraisalScore,
@@ -13,7 +13,6 @@ import { AuditService } from '../audit/audit.service.js';
 import {
   assertLaunched,
   assertMayReadUnit,
-  assertNotPublished,
   assertScoresOpen,
   findUnitRef,
 } from '../scoring-data/campaign-scope.js';
@@ -21,7 +20,14 @@ import { loadIndexTrees, treeOfGroup } from '../scoring-data/index-tree.js';
 import { loadScoringInputs, loadUnits, type UnitRef } from '../scoring-data/scoring-inputs.js';
 import { buildUnitSheet, type UnitSheet } from '../scoring-data/unit-sheet.js';
 import type { SaveAppraisalDto } from './appraisal.dto.js';
-import { checkAgency, checkItems, checkRoundTwo, checkShape } from './appraisal-rules.js';
+import {
+  campaignRoundClosure,
+  checkAgency,
+  checkItems,
+  checkRoundTwo,
+  checkShape,
+  unitRoundClosure,
+} from './appraisal-rules.js';
 import { findCampaign } from '../campaigns/campaign-lookup.js';
 
 export interface UnitSheetView extends UnitSheet {
@@ -33,6 +39,17 @@ export interface UnitSheetView extends UnitSheet {
   indexSet: { id: string; name: string; illustrative: boolean };
   scoresFixedAt: string | null;
   resultsPublishedAt: string | null;
+  /**
+   * Whether each round takes this unit's scores now, and why not: the same checks that refuse a
+   * save (so a page shows what the API would answer). Round 2: the criteria it re-scores.
+   */
+  rounds: { 1: RoundOpenness; 2: RoundOpenness & { criteria: string[] } };
+}
+
+export interface RoundOpenness {
+  open: boolean;
+  /** Why the round refuses scores (the 409's message); null when open. */
+  reason: string | null;
 }
 
 export interface ProgressCount {
@@ -49,6 +66,8 @@ export interface ProgressView {
     unitCode: string;
     unitName: string;
     group: string;
+    /** The group as officials name it: "sở, ban, ngành tỉnh". */
+    groupName: string;
     missing: string[];
   })[];
 }
@@ -91,91 +110,92 @@ export class AppraisalsService {
     checkShape(dto.items);
     return this.dataSource.transaction(async (manager) => {
       const campaign = await findCampaign(manager, campaignRef);
-      assertLaunched(campaign);
-      assertScoresOpen(campaign, `entering round-${round} scores`);
-      assertNotPublished(campaign, `entering round-${round} scores`);
-      // Locks the unit's participation: writes to one unit's scores run one after another.
-      const unit = await findUnitRef(manager, campaign, unitCode, { lock: true });
-      const tree = treeOfGroup(
-        await loadIndexTrees(manager, campaign.id),
-        unit.group,
-        campaign.code,
-        unit.unitCode,
-      );
-      const items = checkItems(tree, dto.items);
-      const agency = actor.agencyId
-        ? await manager.findOneBy(Agency, { id: actor.agencyId })
-        : null;
-      checkAgency(actor, items, agency?.code ?? null);
-
-      const confirmed = await manager.find(ExplanationRequest, {
-        where: { participationId: unit.participationId, status: 'confirmed' },
-        order: { confirmedAt: 'ASC' },
-      });
-      if (round === 1 && confirmed.length > 0) {
-        const at = confirmed[0]!.confirmedAt;
-        throw new ConflictException(
-          `Round 1 of unit ${unit.unitCode} is closed: it was asked to explain ${confirmed.length} ${confirmed.length === 1 ? 'criterion' : 'criteria'}${at ? ` on ${formatLocalDateTime(at, campaign.timeZone)}` : ''}; re-score the requested criteria in round 2.`,
-        );
-      }
-      if (round === 2) {
-        if (confirmed.length === 0) {
-          throw new ConflictException(
-            `No explanation was requested from unit ${unit.unitCode}: round 2 re-scores only the criteria a unit was asked to explain.`,
-          );
-        }
-        checkRoundTwo(items, new Set(confirmed.map((r) => r.criterionId)));
-      }
-
-      const existing = new Map(
-        (
-          await manager.findBy(AppraisalScore, {
-            participationId: unit.participationId,
-            round,
-            criterionId: In(items.map((i) => i.leaf.id)),
-          })
-        ).map((row) => [row.criterionId, row]),
-      );
-      const now = new Date();
-      await manager.save(
-        items.map((item) =>
-          manager.create(AppraisalScore, {
-            ...(existing.get(item.leaf.id) ?? {}),
-            participationId: unit.participationId,
-            criterionId: item.leaf.id,
-            round,
-            score: item.score,
-            notApplicable: item.notApplicable,
-            comment: item.comment,
-            agencyId: item.leaf.agencyId,
-            scoredBy: actor.name,
-            scoredAt: now,
-          }),
-        ),
-      );
-      await this.audit.record(
-        actor,
-        {
-          action: `appraisal.round${round}.save`,
-          entityType: 'participation',
-          entityId: unit.participationId,
-          details: {
-            campaignCode: campaign.code,
-            unitCode: unit.unitCode,
-            round,
-            items: items.map((i) => ({
-              criterionCode: i.leaf.code,
-              score: i.score,
-              notApplicable: i.notApplicable,
-              comment: i.comment,
-            })),
-            onBehalfOfAgency: actor.role !== 'appraiser',
-          },
-        },
-        manager,
-      );
-      return this.sheetOf(manager, campaign, unit);
+      return this.saveRoundIn(manager, actor, campaign, unitCode, round, dto.items);
     });
+  }
+
+  /**
+   * Enters one unit's round in the caller's transaction: the PUT route and the sheet import both
+   * come here, so the same checks decide (shape already checked by the caller).
+   */
+  async saveRoundIn(
+    manager: EntityManager,
+    actor: Actor,
+    campaign: Campaign,
+    unitCode: string,
+    round: AppraisalRound,
+    entries: SaveAppraisalDto['items'],
+  ): Promise<UnitSheetView> {
+    const closedCampaign = campaignRoundClosure(campaign, round);
+    if (closedCampaign) throw closedCampaign;
+    // Locks the unit's participation: writes to one unit's scores run one after another.
+    const unit = await findUnitRef(manager, campaign, unitCode, { lock: true });
+    const tree = treeOfGroup(
+      await loadIndexTrees(manager, campaign.id),
+      unit.group,
+      campaign.code,
+      unit.unitCode,
+    );
+    const items = checkItems(tree, entries);
+    const agency = actor.agencyId ? await manager.findOneBy(Agency, { id: actor.agencyId }) : null;
+    checkAgency(actor, items, agency?.code ?? null);
+
+    const confirmed = await manager.find(ExplanationRequest, {
+      where: { participationId: unit.participationId, status: 'confirmed' },
+      order: { confirmedAt: 'ASC' },
+    });
+    const closedUnit = unitRoundClosure(campaign, unit.unitCode, round, confirmed);
+    if (closedUnit) throw closedUnit;
+    if (round === 2) checkRoundTwo(items, new Set(confirmed.map((r) => r.criterionId)));
+
+    const existing = new Map(
+      (
+        await manager.findBy(AppraisalScore, {
+          participationId: unit.participationId,
+          round,
+          criterionId: In(items.map((i) => i.leaf.id)),
+        })
+      ).map((row) => [row.criterionId, row]),
+    );
+    const now = new Date();
+    await manager.save(
+      items.map((item) =>
+        manager.create(AppraisalScore, {
+          ...(existing.get(item.leaf.id) ?? {}),
+          participationId: unit.participationId,
+          criterionId: item.leaf.id,
+          round,
+          score: item.score,
+          notApplicable: item.notApplicable,
+          comment: item.comment,
+          agencyId: item.leaf.agencyId,
+          scoredBy: actor.name,
+          scoredAt: now,
+        }),
+      ),
+    );
+    await this.audit.record(
+      actor,
+      {
+        action: `appraisal.round${round}.save`,
+        entityType: 'participation',
+        entityId: unit.participationId,
+        details: {
+          campaignCode: campaign.code,
+          unitCode: unit.unitCode,
+          round,
+          items: items.map((i) => ({
+            criterionCode: i.leaf.code,
+            score: i.score,
+            notApplicable: i.notApplicable,
+            comment: i.comment,
+          })),
+          onBehalfOfAgency: actor.role !== 'appraiser',
+        },
+      },
+      manager,
+    );
+    return this.sheetOf(manager, campaign, unit);
   }
 
   async sheet(actor: Actor, campaignRef: string, unitCode: string): Promise<UnitSheetView> {
@@ -194,6 +214,15 @@ export class AppraisalsService {
       unit.unitCode,
     );
     const [inputs] = await loadScoringInputs(manager, [unit]);
+    const confirmed = [...inputs!.requests.values()]
+      .filter((r) => r.status === 'confirmed')
+      .sort((a, b) => (a.confirmedAt?.getTime() ?? 0) - (b.confirmedAt?.getTime() ?? 0));
+    const round = (n: AppraisalRound): RoundOpenness => {
+      const closed =
+        campaignRoundClosure(campaign, n) ??
+        unitRoundClosure(campaign, unit.unitCode, n, confirmed);
+      return { open: closed === null, reason: closed ? closed.message : null };
+    };
     return {
       campaignId: campaign.id,
       campaignCode: campaign.code,
@@ -207,6 +236,13 @@ export class AppraisalsService {
       },
       scoresFixedAt: campaign.scoresFixedAt?.toISOString() ?? null,
       resultsPublishedAt: campaign.resultsPublishedAt?.toISOString() ?? null,
+      rounds: {
+        1: round(1),
+        2: {
+          ...round(2),
+          criteria: confirmed.flatMap((r) => tree.byId.get(r.criterionId)?.code ?? []),
+        },
+      },
       ...buildUnitSheet(tree, inputs!),
     };
   }
@@ -254,7 +290,12 @@ export class AppraisalsService {
       const mine = leaves.filter(
         (leaf) => actor.role !== 'appraiser' || leaf.agencyId === actor.agencyId,
       );
-      const row = { unitCode: unit.unitCode, unitName: unit.unitName, group: unit.group };
+      const row = {
+        unitCode: unit.unitCode,
+        unitName: unit.unitName,
+        group: unit.group,
+        groupName: GROUP_NAMES_VI[unit.group] ?? unit.group,
+      };
       const missing: string[] = [];
       for (const leaf of mine) {
         const done = entered.has(`${unit.participationId}/${leaf.id}`);
