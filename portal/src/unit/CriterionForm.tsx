@@ -1,6 +1,6 @@
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Input, InputNumber, Progress, Select, Tag, Typography } from 'antd';
-import { memo, useRef } from 'react';
+import { Progress, Typography } from 'antd';
+import { memo, type ReactNode, useEffect, useRef, useState } from 'react';
 import type { CriterionNode, EvidenceRef } from './unit-api';
 import { formatPoints, formatSize, maxPointsText } from './unit-format';
 
@@ -132,7 +132,23 @@ interface LeafRowProps {
   onUpload: (code: string, file: File) => void;
 }
 
-/** One leaf the unit scores: score or "không áp dụng", note, evidence. */
+/** "0,5" for 0.5; "" for none. */
+const scoreText = (score: number | null) => (score === null ? '' : String(score).replace('.', ','));
+
+/** The number a score field holds ("0,5", "1.25", ""), or undefined when it is not one. */
+function parseScore(text: string): number | null | undefined {
+  const trimmed = text.trim().replace(',', '.');
+  if (trimmed === '') return null;
+  const value = Number(trimmed);
+  return /^[0-9]*\.?[0-9]+$/.test(trimmed) && Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * One leaf the unit scores: score or "không áp dụng", note, evidence. Its controls are the
+ * browser's own, styled as Ant Design's (unit.css): a form of a hundred leaves is four hundred
+ * controls, and Ant Design's components made it take seconds to appear on a small machine
+ * (bench/portal-self-assessment-form.ts).
+ */
 const LeafRow = memo(function LeafRow({
   node,
   level,
@@ -150,58 +166,73 @@ const LeafRow = memo(function LeafRow({
   const { code } = node;
   const headingId = `h-${node.id}`;
   const linkable = evidenceOptions.filter((o) => !value.evidenceIds.includes(o.value));
+  const [text, setText] = useState(() => scoreText(value.score));
+  // A score set from elsewhere (a reload, "không áp dụng") replaces what the field shows.
+  useEffect(() => {
+    setText((current) => (parseScore(current) === value.score ? current : scoreText(value.score)));
+  }, [value.score]);
+  const notANumber = parseScore(text) === undefined;
   return (
     <section
       className={`leaf${missing || missingEvidence ? ' leaf-missing' : ''}`}
       id={anchorOf(code)}
       aria-labelledby={headingId}
     >
-      <Typography.Title level={level} id={headingId} className="leaf-title">
+      <Heading level={level} id={headingId} className="leaf-title">
         {code}. {node.title}
-      </Typography.Title>
+      </Heading>
       <div className="leaf-facts">
         <span className="points-hint">{maxPointsText(node.kind, node.maxPoints)}</span>
-        {node.evidenceRequired && <Tag color="#874d00">Cần tài liệu kiểm chứng</Tag>}
-        {missing && <Tag color="#a8071a">Chưa chấm</Tag>}
-        {missingEvidence && <Tag color="#a8071a">Thiếu tài liệu kiểm chứng</Tag>}
+        {node.evidenceRequired && (
+          <span className="unit-tag tag-warn">Cần tài liệu kiểm chứng</span>
+        )}
+        {missing && <span className="unit-tag tag-danger">Chưa chấm</span>}
+        {missingEvidence && <span className="unit-tag tag-danger">Thiếu tài liệu kiểm chứng</span>}
       </div>
       {node.guidance && (
         <details className="guidance">
           <summary>Hướng dẫn chấm điểm</summary>
-          <Typography.Paragraph className="guidance-text">{node.guidance}</Typography.Paragraph>
+          <p className="guidance-text">{node.guidance}</p>
         </details>
       )}
       <div className="leaf-inputs">
         <label className="score-label">
           <span>{node.kind === 'penalty' ? 'Điểm bị trừ' : 'Điểm tự chấm'}</span>
-          <InputNumber
+          <input
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
             aria-label={`Điểm tự chấm ${code}`}
-            value={value.notApplicable ? null : value.score}
-            decimalSeparator=","
-            step={0.25}
+            aria-invalid={notANumber || undefined}
+            className="unit-input score-input"
+            value={value.notApplicable ? '' : text}
             disabled={readOnly || value.notApplicable}
-            className="score-input"
             placeholder={`0–${formatPoints(node.maxPoints)}`}
-            onChange={(score) =>
-              onChange(code, { score: typeof score === 'number' ? score : null })
-            }
+            onChange={(e) => {
+              setText(e.target.value);
+              const score = parseScore(e.target.value);
+              if (score !== undefined) onChange(code, { score });
+            }}
           />
         </label>
-        <Checkbox
-          checked={value.notApplicable}
-          disabled={readOnly}
-          onChange={(e) => onChange(code, { notApplicable: e.target.checked })}
-        >
+        <label className="unit-check">
+          <input
+            type="checkbox"
+            checked={value.notApplicable}
+            disabled={readOnly}
+            onChange={(e) => onChange(code, { notApplicable: e.target.checked })}
+          />
           Không áp dụng
-        </Checkbox>
+        </label>
+        {notANumber && <span className="field-problem">Nhập một số, ví dụ 1,5</span>}
       </div>
-      <Input.TextArea
+      <textarea
         aria-label={`Ghi chú ${code}`}
         placeholder="Ghi chú, căn cứ tự chấm điểm"
+        className="unit-input leaf-note-input"
+        rows={1}
         value={value.note}
         disabled={readOnly}
-        autoSize={{ minRows: 1, maxRows: 6 }}
-        className="leaf-note-input"
         onChange={(e) => onChange(code, { note: e.target.value })}
       />
       <div className="leaf-evidence">
@@ -221,16 +252,17 @@ const LeafRow = memo(function LeafRow({
                   )}
                   {file && <span className="file-size"> ({formatSize(file.sizeBytes)})</span>}
                   {!readOnly && (
-                    <Button
-                      type="text"
-                      size="small"
-                      danger
-                      icon={<DeleteOutlined />}
+                    <button
+                      type="button"
+                      className="unit-icon-button"
                       aria-label={`Bỏ tệp ${file?.fileName ?? ''} khỏi tiêu chí ${code}`}
+                      title="Bỏ tệp khỏi tiêu chí (tệp vẫn được lưu)"
                       onClick={() =>
                         onChange(code, { evidenceIds: value.evidenceIds.filter((e) => e !== id) })
                       }
-                    />
+                    >
+                      <DeleteOutlined aria-hidden />
+                    </button>
                   )}
                 </li>
               );
@@ -256,26 +288,32 @@ const LeafRow = memo(function LeafRow({
                 if (file) onUpload(code, file);
               }}
             />
-            <Button
-              size="small"
-              icon={<UploadOutlined />}
+            <button
+              type="button"
+              className="unit-button"
               disabled={upload !== undefined}
               onClick={() => fileInput.current?.click()}
             >
-              Tải tệp lên
-            </Button>
+              <UploadOutlined aria-hidden /> Tải tệp lên
+            </button>
             {linkable.length > 0 && (
-              <Select
-                size="small"
+              <select
                 className="evidence-link-select"
                 aria-label={`Gắn tệp đã tải lên cho ${code}`}
-                placeholder="Gắn tệp đã tải lên"
-                value={null}
-                options={linkable}
-                onChange={(id: string) =>
-                  onChange(code, { evidenceIds: [...value.evidenceIds, id] })
-                }
-              />
+                value=""
+                onChange={(e) => {
+                  if (e.target.value) {
+                    onChange(code, { evidenceIds: [...value.evidenceIds, e.target.value] });
+                  }
+                }}
+              >
+                <option value="">Gắn tệp đã tải lên…</option>
+                {linkable.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
             )}
           </div>
         )}
@@ -283,3 +321,26 @@ const LeafRow = memo(function LeafRow({
     </section>
   );
 });
+
+/** A plain heading: 100 leaves of Typography.Title cost more than they give. */
+function Heading({
+  level,
+  id,
+  className,
+  children,
+}: {
+  level: 4 | 5;
+  id: string;
+  className: string;
+  children: ReactNode;
+}) {
+  return level === 4 ? (
+    <h4 id={id} className={className}>
+      {children}
+    </h4>
+  ) : (
+    <h5 id={id} className={className}>
+      {children}
+    </h5>
+  );
+}

@@ -69,9 +69,9 @@ const valuesOf = (view: SelfAssessment): Record<string, LeafValues> =>
 
 /** Every GET the page needs; the self-assessment's answer (403, 404) decides whether it shows. */
 async function loadAll(campaign: string, unitCode: string): Promise<Loaded> {
-  const view = await apiGet<SelfAssessment>(unitApi.selfAssessment(campaign, unitCode));
-  const [indexSet, campaignRow, stateAnswer, evidence, versions] = await Promise.all([
-    apiGet<IndexSet>(unitApi.indexSet(view.indexSet.id)),
+  // Only the index set waits for the self-assessment (which names it); the rest go at once.
+  const viewAnswer = apiGet<SelfAssessment>(unitApi.selfAssessment(campaign, unitCode));
+  const rest = Promise.all([
     apiGet<CampaignSummary>(unitApi.campaign(campaign)).catch(() => null),
     apiGet<UnitState>(unitApi.state(campaign, unitCode)).then(
       (state) => ({ state, error: null }),
@@ -80,6 +80,10 @@ async function loadAll(campaign: string, unitCode: string): Promise<Loaded> {
     apiGet<EvidenceFile[]>(unitApi.evidence(campaign, unitCode)),
     apiGet<SelfAssessmentVersion[]>(unitApi.versions(campaign, unitCode)),
   ]);
+  rest.catch(() => undefined); // its failure is read below, after the self-assessment's
+  const view = await viewAnswer;
+  const indexSet = await apiGet<IndexSet>(unitApi.indexSet(view.indexSet.id));
+  const [campaignRow, stateAnswer, evidence, versions] = await rest;
   return {
     view,
     indexSet,
