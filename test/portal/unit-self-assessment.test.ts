@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaignPages } from '../../src/domain/portal-pages.js';
-import { Account, Unit } from '../../src/entities/index.js';
+import { Account, Campaign, Unit } from '../../src/entities/index.js';
 import { seedCampaignPlan } from '../../src/seed/seed.js';
 import { VINH_LONG_2021 } from '../../src/seed/vinh-long-2021.js';
 import { call, tokenFor } from '../support/api.js';
@@ -139,6 +139,24 @@ describe("a unit's focal point in the portal", () => {
     await link.click();
     await page.getByRole('heading', { level: 1, name: 'Tự đánh giá — Sở Nội vụ' }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/portal${formPath}`);
+    await page.getByText('Đang trong thời gian tự đánh giá').waitFor();
+
+    // A mail's link to the form (a reminder, once the mails link these pages) opens it too.
+    const focalAddress = VINH_LONG_2021.units.find((u) => u.code === UNIT)!.focalEmail;
+    const mails = await mailsTo(focalAddress, 0);
+    const links = mails
+      .flatMap((m) => m.text.match(/https?:\/\/\S+\/portal\/\S+/g) ?? [])
+      .filter((l) => l.includes(`/${code}/`) || l.includes(`/${campaignId}/`));
+    const mailLink = links.find((l) => l.includes('/tu-danh-gia'));
+    if (mailLink) {
+      await page.goto(mailLink.replace(/^https?:\/\/[^/]+/, world.api.url));
+      await page.getByRole('heading', { level: 1, name: 'Tự đánh giá — Sở Nội vụ' }).waitFor();
+      expect(new URL(page.url()).pathname).toMatch(
+        new RegExp(`^/portal${campaignPages.selfAssessment('C', UNIT).replace('/C/', '/[^/]+/')}$`),
+      );
+    }
+    // Whether or not a reminder came yet, every mail's link to this campaign opens a portal page.
+    for (const other of links) expect(other).toMatch(/\/portal\/chien-dich\//);
     await page.getByText('Đang trong thời gian tự đánh giá').waitFor();
     await page.getByText(/Hạn nộp: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} \(giờ Việt Nam\)/).waitFor();
 
@@ -286,26 +304,6 @@ describe("a unit's focal point in the portal", () => {
     expect(unexpectedProblems(focal.problems)).toEqual([]);
   });
 
-  it('opens the page from a reminder mail when one came, as the mails link it', async () => {
-    const focalAddress = VINH_LONG_2021.units.find((u) => u.code === UNIT)!.focalEmail;
-    const mails = await mailsTo(focalAddress, 0);
-    const links = mails
-      .flatMap((m) => m.text.match(/https?:\/\/\S+\/portal\/\S+/g) ?? [])
-      .filter((link) => link.includes(`/${code}/`) || link.includes(`/${campaignId}/`));
-    const link = links.find((l) => l.includes('/tu-danh-gia'));
-    if (link) {
-      await focal.page.goto(link.replace(/^https?:\/\/[^/]+/, world.api.url));
-      await focal.page
-        .getByRole('heading', { level: 1, name: 'Tự đánh giá — Sở Nội vụ' })
-        .waitFor();
-      expect(new URL(focal.page.url()).pathname).toMatch(
-        new RegExp(`^/portal${campaignPages.selfAssessment('C', UNIT).replace('/C/', '/[^/]+/')}$`),
-      );
-    }
-    // Whether or not a reminder came yet, every mail's link to this campaign opens a portal page.
-    for (const other of links) expect(other).toMatch(/\/portal\/chien-dich\//);
-  });
-
   it('answers the explanation the secretariat asks for, with a file', async () => {
     const { page } = focal;
     screenshotOnFailure(page, 'unit-explanation');
@@ -337,6 +335,9 @@ describe("a unit's focal point in the portal", () => {
       buffer: pdfBytes('Quyết định'),
     });
     await block.getByRole('link', { name: 'Quyết định 12.pdf' }).waitFor();
+    await expect(block.getByLabel(`Nội dung giải trình ${asked}`).inputValue()).resolves.toBe(
+      'Kế hoạch ban hành ngày 15/01, kèm Quyết định số 12/QĐ-SNV.',
+    );
     expect(await seriousA11yViolations(page)).toEqual([]);
     await docsScreenshot(page, 'unit-explanation');
     await page.getByRole('button', { name: 'Gửi giải trình' }).click();
@@ -360,6 +361,18 @@ describe("a unit's focal point in the portal", () => {
     screenshotOnFailure(page, 'unit-refused');
     await page.goto(url(campaignPages.unitResults(code, UNIT)));
     await page.getByText('Kết quả chưa công bố').waitFor();
+    // Once announced (the Chairman's decision recorded; here written straight to the campaign),
+    // the score sheet the API gives shows, with the Excel file to download.
+    await world.api.dataSource
+      .getRepository(Campaign)
+      .update({ id: campaignId }, { resultsPublishedAt: new Date() });
+    await page.reload();
+    await page.getByRole('link', { name: 'Tải bảng điểm (Excel)' }).waitFor();
+    await page.getByRole('columnheader', { name: 'Điểm tự chấm' }).waitFor();
+    const first = (await apiView()).items[0]!.criterionCode;
+    await page.getByRole('cell', { name: first, exact: true }).first().waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await docsScreenshot(page, 'unit-results');
 
     const refused = await send(
       world.api,

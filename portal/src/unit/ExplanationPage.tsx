@@ -68,12 +68,17 @@ export function ExplanationPage() {
         apiGet<EvidenceFile[]>(unitApi.evidence(campaign, unitCode)),
       ]);
       setLoaded({ requests, state: stateAnswer.state, stateError: stateAnswer.error, evidence });
-      setDrafts(
+      // What the unit has typed and not sent yet is kept; the rest comes from its saved answers.
+      setDrafts((typed) =>
         Object.fromEntries(
-          requests.requests.map((r) => [
-            r.criterionCode,
-            { text: r.answerText ?? '', evidenceIds: r.answerEvidenceIds },
-          ]),
+          requests.requests.map((r) => {
+            const own = typed[r.criterionCode];
+            const kept = own && (own.text !== '' || own.evidenceIds.length > 0);
+            return [
+              r.criterionCode,
+              kept ? own : { text: r.answerText ?? '', evidenceIds: r.answerEvidenceIds },
+            ];
+          }),
         ),
       );
       setLoadError(null);

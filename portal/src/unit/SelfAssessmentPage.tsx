@@ -183,12 +183,18 @@ export function SelfAssessmentPage() {
     timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
   }, [flush]);
 
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
-  );
+  // Leaving the page saves what is left; closing the tab with changes not saved asks first.
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (dirty.current.size > 0 || inFlight.current) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => {
+      window.removeEventListener('beforeunload', warn);
+      if (dirty.current.size > 0) void flush();
+      else if (timer.current) clearTimeout(timer.current);
+    };
+  }, [flush]);
 
   const onChange = useCallback(
     (code: string, patch: LeafPatch) => {
@@ -345,7 +351,7 @@ export function SelfAssessmentPage() {
           {view.status === 'not_started' && 'Chưa có bản nháp.'}
           {view.status === 'draft' && `Phiên bản ${view.version}: bản nháp, chưa nộp.`}
           {view.status === 'submitted' &&
-            `Phiên bản ${view.version}: đã nộp lúc ${formatInstant(view.submittedAt!)}${view.submittedBy ? ` (${view.submittedBy})` : ''}${view.late ? ', nộp muộn' : ''}.`}
+            `Phiên bản ${view.version}: đã nộp lúc ${formatInstant(view.submittedAt!)}${view.submittedBy ? ` (${view.submittedBy})` : ''}${view.late ? ', nộp muộn' : ''}.${readOnly ? '' : ' Sửa tiếp sẽ tạo phiên bản mới (bản nháp) để nộp lại.'}`}
         </p>
       </section>
 
@@ -360,8 +366,10 @@ export function SelfAssessmentPage() {
 
       <VersionsCard campaign={campaign} unitCode={unitCode} versions={loaded.versions} />
 
-      <div className="save-bar" role="status" aria-live="polite">
-        <SaveStatus state={saveState} onRetry={() => void flush()} />
+      <div className="save-bar">
+        <div role="status" aria-live="polite">
+          <SaveStatus state={saveState} onRetry={() => void flush()} />
+        </div>
         {!readOnly && (
           <Button
             type="primary"

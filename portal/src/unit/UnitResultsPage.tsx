@@ -88,16 +88,18 @@ export function UnitResultsPage() {
           Tải bảng điểm (Excel)
         </Button>
       </Space>
-      <Table
-        size="small"
-        rowKey={(_, i) => String(i)}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        dataSource={state.rows.map((cells) =>
-          Object.fromEntries(cells.map((c, i) => [`c${i}`, c])),
-        )}
-        columns={state.headers.map((h, i) => ({ title: h, dataIndex: `c${i}`, key: `c${i}` }))}
-      />
+      {/* Wide: it scrolls sideways, and a keyboard can scroll it (it takes the focus). */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Bảng điểm của đơn vị">
+        <Table
+          size="small"
+          pagination={false}
+          dataSource={state.rows.map((cells, row) => ({
+            key: String(row),
+            ...Object.fromEntries(cells.map((c, i) => [`c${i}`, c])),
+          }))}
+          columns={state.headers.map((h, i) => ({ title: h, dataIndex: `c${i}`, key: `c${i}` }))}
+        />
+      </div>
     </>
   );
 }

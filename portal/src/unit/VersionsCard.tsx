@@ -20,40 +20,41 @@ export function VersionsCard({
       <Typography.Title level={2} id="phien-ban" className="section-title">
         Các phiên bản
       </Typography.Title>
-      <Table<SelfAssessmentVersion>
-        size="small"
-        rowKey="version"
-        pagination={false}
-        dataSource={[...versions].reverse()}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: 'Chưa có phiên bản nào.' }}
-        columns={[
-          { title: 'Phiên bản', dataIndex: 'version' },
-          {
-            title: 'Trạng thái',
-            render: (_, v) =>
-              v.status === 'submitted' ? (
-                <Tag color={v.late ? '#874d00' : '#237804'}>{v.late ? 'Nộp muộn' : 'Đã nộp'}</Tag>
-              ) : (
-                <Tag>Bản nháp</Tag>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Bảng các phiên bản">
+        <Table<SelfAssessmentVersion>
+          size="small"
+          rowKey="version"
+          pagination={false}
+          dataSource={[...versions].reverse()}
+          locale={{ emptyText: 'Chưa có phiên bản nào.' }}
+          columns={[
+            { title: 'Phiên bản', dataIndex: 'version' },
+            {
+              title: 'Trạng thái',
+              render: (_, v) =>
+                v.status === 'submitted' ? (
+                  <Tag color={v.late ? '#874d00' : '#237804'}>{v.late ? 'Nộp muộn' : 'Đã nộp'}</Tag>
+                ) : (
+                  <Tag>Bản nháp</Tag>
+                ),
+            },
+            {
+              title: 'Nộp lúc',
+              render: (_, v) => (v.submittedAt ? formatInstant(v.submittedAt) : '—'),
+            },
+            { title: 'Người nộp', render: (_, v) => v.submittedBy ?? '—' },
+            { title: 'Cập nhật lúc', render: (_, v) => formatInstant(v.updatedAt) },
+            {
+              title: 'Xem',
+              render: (_, v) => (
+                <Button size="small" onClick={() => setShown(v.version)}>
+                  Xem phiên bản {v.version}
+                </Button>
               ),
-          },
-          {
-            title: 'Nộp lúc',
-            render: (_, v) => (v.submittedAt ? formatInstant(v.submittedAt) : '—'),
-          },
-          { title: 'Người nộp', render: (_, v) => v.submittedBy ?? '—' },
-          { title: 'Cập nhật lúc', render: (_, v) => formatInstant(v.updatedAt) },
-          {
-            title: 'Xem',
-            render: (_, v) => (
-              <Button size="small" onClick={() => setShown(v.version)}>
-                Xem phiên bản {v.version}
-              </Button>
-            ),
-          },
-        ]}
-      />
+            },
+          ]}
+        />
+      </div>
       <Drawer
         open={shown !== null}
         onClose={() => setShown(null)}
@@ -90,38 +91,44 @@ function VersionView({
           ? `Đã nộp lúc ${formatInstant(view.submittedAt!)}${view.late ? ' (nộp muộn)' : ''}.`
           : 'Bản nháp, chưa nộp.'}
       </Typography.Paragraph>
-      <Table
-        size="small"
-        rowKey="criterionCode"
-        pagination={false}
-        dataSource={view.items}
-        scroll={{ x: 'max-content' }}
-        columns={[
-          { title: 'Mã', dataIndex: 'criterionCode' },
-          { title: 'Tiêu chí', dataIndex: 'title' },
-          {
-            title: 'Điểm',
-            render: (_, item) =>
-              item.notApplicable
-                ? 'Không áp dụng'
-                : item.score === null
-                  ? '—'
-                  : `${formatPoints(item.score)}/${formatPoints(item.maxPoints)}`,
-          },
-          { title: 'Ghi chú', render: (_, item) => item.note ?? '' },
-          {
-            title: 'Tài liệu',
-            render: (_, item) =>
-              item.evidence.map((e) => (
-                <div key={e.id}>
-                  <a href={e.downloadUrl} target="_blank" rel="noreferrer">
-                    {e.fileName}
-                  </a>
-                </div>
-              )),
-          },
-        ]}
-      />
+      <div
+        className="table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label="Các tiêu chí của phiên bản"
+      >
+        <Table
+          size="small"
+          rowKey="criterionCode"
+          pagination={false}
+          dataSource={view.items}
+          columns={[
+            { title: 'Mã', dataIndex: 'criterionCode' },
+            { title: 'Tiêu chí', dataIndex: 'title' },
+            {
+              title: 'Điểm',
+              render: (_, item) =>
+                item.notApplicable
+                  ? 'Không áp dụng'
+                  : item.score === null
+                    ? '—'
+                    : `${formatPoints(item.score)}/${formatPoints(item.maxPoints)}`,
+            },
+            { title: 'Ghi chú', render: (_, item) => item.note ?? '' },
+            {
+              title: 'Tài liệu',
+              render: (_, item) =>
+                item.evidence.map((e) => (
+                  <div key={e.id}>
+                    <a href={e.downloadUrl} target="_blank" rel="noreferrer">
+                      {e.fileName}
+                    </a>
+                  </div>
+                )),
+            },
+          ]}
+        />
+      </div>
     </>
   );
 }
