@@ -202,6 +202,10 @@ describe("a unit's focal point in the portal", () => {
     const fileLink = region.getByRole('link', { name: 'Báo cáo CCHC năm 2031.pdf' });
     await fileLink.waitFor();
     await page.getByText(/^Đã lưu lúc \d{2}:\d{2}$/).waitFor();
+    await page
+      .getByRole('region', { name: /^Tài liệu kiểm chứng đã tải lên \(1\)$/ })
+      .getByRole('link', { name: 'Báo cáo CCHC năm 2031.pdf' })
+      .waitFor();
     // Opened in the browser through the API's download route, with the session.
     const href = await fileLink.getAttribute('href');
     expect(href).toMatch(/^\/evidence\/[0-9a-f-]+\/download$/);

@@ -29,7 +29,7 @@ import {
   type UnitState,
   uploadEvidence,
 } from './unit-api';
-import { formatInstant, formatTime } from './unit-format';
+import { formatInstant, formatSize, formatTime } from './unit-format';
 import { VersionsCard } from './VersionsCard';
 import { WindowStatus } from './WindowStatus';
 import './unit.css';
@@ -364,6 +364,8 @@ export function SelfAssessmentPage() {
         <CriterionForm fields={loaded.indexSet.fields} ctx={ctx} />
       </section>
 
+      <EvidenceSection files={loaded.evidence} />
+
       <VersionsCard campaign={campaign} unitCode={unitCode} versions={loaded.versions} />
 
       <div className="save-bar">
@@ -453,5 +455,34 @@ function MissingLinks({ codes, titleOf }: { codes: string[]; titleOf: (c: string
         </Tag>
       ))}
     </span>
+  );
+}
+
+/** Every file the unit uploaded in this campaign (GET …/evidence), newest last. */
+function EvidenceSection({ files }: { files: EvidenceFile[] }) {
+  return (
+    <section aria-labelledby="tai-lieu" className="unit-section">
+      <Typography.Title level={2} id="tai-lieu" className="section-title">
+        Tài liệu kiểm chứng đã tải lên ({files.length})
+      </Typography.Title>
+      {files.length === 0 ? (
+        <Typography.Text>Chưa có tệp nào.</Typography.Text>
+      ) : (
+        <ul className="evidence-list all-evidence">
+          {files.map((file) => (
+            <li key={file.id}>
+              <a href={file.downloadUrl} target="_blank" rel="noreferrer">
+                {file.fileName}
+              </a>{' '}
+              <span className="file-size">
+                ({formatSize(file.sizeBytes)}
+                {file.criterionCode ? `, tiêu chí ${file.criterionCode}` : ''}, {file.uploadedBy},{' '}
+                {formatInstant(file.uploadedAt)})
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
