@@ -1,5 +1,5 @@
 import { SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Result, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Result, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { type ApiRequestError, asApiError } from '../api/api-error';
@@ -448,11 +448,9 @@ function MissingLinks({ codes, titleOf }: { codes: string[]; titleOf: (c: string
   return (
     <span className="missing-links">
       {codes.map((code) => (
-        <Tag key={code} className="missing-tag">
-          <a href={`#${anchorOf(code)}`} title={titleOf(code)}>
-            {code}
-          </a>
-        </Tag>
+        <a key={code} className="missing-tag" href={`#${anchorOf(code)}`} title={titleOf(code)}>
+          {code}
+        </a>
       ))}
     </span>
   );
