@@ -1,16 +1,5 @@
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Descriptions,
-  Input,
-  Progress,
-  Result,
-  Spin,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Descriptions, Progress, Result, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { type ApiRequestError, asApiError } from '../api/api-error';
@@ -250,10 +239,11 @@ export function ExplanationPage() {
                   <Typography.Paragraph>
                     <strong>Lý do:</strong> {r.reason}
                   </Typography.Paragraph>
-                  <Input.TextArea
+                  <textarea
+                    className="unit-input answer-input"
+                    rows={3}
                     aria-label={`Nội dung giải trình ${r.criterionCode}`}
                     placeholder="Nội dung giải trình"
-                    autoSize={{ minRows: 2, maxRows: 8 }}
                     value={draft.text}
                     onChange={(e) =>
                       setDrafts((prev) => ({
@@ -298,10 +288,11 @@ export function ExplanationPage() {
             <Typography.Title level={2} id="giai-trinh-chung" className="section-title">
               Giải trình chung (không bắt buộc)
             </Typography.Title>
-            <Input.TextArea
+            <textarea
+              className="unit-input answer-input"
+              rows={3}
               aria-label="Giải trình chung"
               placeholder="Áp dụng cho các tiêu chí chưa giải trình riêng"
-              autoSize={{ minRows: 2, maxRows: 8 }}
               value={general}
               onChange={(e) => setGeneral(e.target.value)}
             />
