@@ -16,6 +16,7 @@ import { RequireRole } from './session/RequireRole';
 import { ACCOUNT_MANAGERS, ALL_ROLES } from './session/session';
 import { SetPasswordPage } from './session/SetPasswordPage';
 import { SignInPage } from './session/SignInPage';
+import { unitRoutes } from './unit/unit-routes';
 
 /** The portal's pages; paths are relative to /portal/. */
 export function PortalRoutes() {
@@ -74,6 +75,7 @@ export function PortalRoutes() {
             </RequireRole>
           }
         />
+        {unitRoutes()}
         <Route path={PATHS.signIn} element={<SignInPage />} />
         <Route path={PATHS.setPassword} element={<SetPasswordPage />} />
         <Route path="*" element={<NotFoundPage />} />
