@@ -6,7 +6,10 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { ResultsIndexPage } from './results/ResultsIndexPage';
 import { ResultsPage } from './results/ResultsPage';
 import { AccountsPage } from './accounts/AccountsPage';
-import { PATHS } from './paths';
+import { CouncilPage } from './council/CouncilPage';
+import { campaignPages, PATHS } from './paths';
+import { campaignRoute } from './results-work/route-pattern';
+import { ResultsWorkPage } from './results-work/ResultsWorkPage';
 import { RequireRole } from './session/RequireRole';
 import { ACCOUNT_MANAGERS } from './session/session';
 import { SetPasswordPage } from './session/SetPasswordPage';
@@ -27,6 +30,22 @@ export function PortalRoutes() {
           element={
             <RequireRole roles={ACCOUNT_MANAGERS}>
               <AccountsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path={campaignRoute(campaignPages.resultsWork)}
+          element={
+            <RequireRole roles={['admin', 'secretariat']}>
+              <ResultsWorkPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path={campaignRoute(campaignPages.council)}
+          element={
+            <RequireRole roles={['council', 'admin', 'secretariat']}>
+              <CouncilPage />
             </RequireRole>
           }
         />

@@ -17,6 +17,10 @@ export interface CampaignStateView extends CampaignState {
   unitsByStatus: Record<string, number>;
   /** Actions recorded that Temporal does not have yet (the relay keeps trying). */
   pendingDeliveries: number;
+  /** The aggregation of round 2 (POST …/appraisals/fix): when and by whom; null before. */
+  scoresFixed: { at: string; by: string | null } | null;
+  /** When the Chairman's decision published the results; null before. */
+  resultsPublishedAt: string | null;
 }
 
 /**
@@ -64,6 +68,10 @@ export class CampaignStateService {
       decision: campaign.resultsDecision,
       unitsByStatus: Object.fromEntries(rows.map((r) => [r.status, r.count])),
       pendingDeliveries: await this.relay.pendingCount(campaign.id),
+      scoresFixed: campaign.scoresFixedAt
+        ? { at: campaign.scoresFixedAt.toISOString(), by: campaign.scoresFixedBy }
+        : null,
+      resultsPublishedAt: campaign.resultsPublishedAt?.toISOString() ?? null,
     };
   }
 
