@@ -69,7 +69,11 @@ export function AnnouncePanel({
               </>
             ) : (
               <>
-                Chưa thông qua (<Link to={campaignPages.council(campaign)}>trang Hội đồng</Link>)
+                Chưa thông qua (
+                <Link className="results-work-link" to={campaignPages.council(campaign)}>
+                  trang Hội đồng
+                </Link>
+                )
               </>
             ),
           },
@@ -81,7 +85,11 @@ export function AnnouncePanel({
                 Số {state.decision.number} ngày {formatLocalDate(state.decision.date)}
                 {state.resultsPublishedAt &&
                   `, công bố lúc ${formatInstant(state.resultsPublishedAt)}`}{' '}
-                (<Link to={campaignPages.publishedResults(campaign)}>trang kết quả công bố</Link>)
+                (
+                <Link className="results-work-link" to={campaignPages.publishedResults(campaign)}>
+                  trang kết quả công bố
+                </Link>
+                )
               </>
             ) : (
               'Chưa có'

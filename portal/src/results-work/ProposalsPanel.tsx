@@ -305,21 +305,23 @@ function UnitProposals({
         ]}
       />
       <Space wrap className="card-actions">
-        <Popconfirm
-          title={`Gửi yêu cầu giải trình tới ${unit.unitName}?`}
-          description={`Đơn vị nhận thư với ${proposed.length} tiêu chí đề xuất; yêu cầu đã gửi không rút lại được.`}
-          okText="Gửi yêu cầu"
-          cancelText="Hủy"
-          onConfirm={onConfirm}
-        >
-          <Button
-            type="primary"
-            icon={<SendOutlined />}
-            loading={busy === `confirm:${unit.unitCode}`}
+        {proposed.length > 0 && (
+          <Popconfirm
+            title={`Gửi yêu cầu giải trình tới ${unit.unitName}?`}
+            description={`Đơn vị nhận thư với ${proposed.length} tiêu chí đề xuất; yêu cầu đã gửi không rút lại được.`}
+            okText="Gửi yêu cầu"
+            cancelText="Hủy"
+            onConfirm={onConfirm}
           >
-            Gửi yêu cầu giải trình
-          </Button>
-        </Popconfirm>
+            <Button
+              type="primary"
+              icon={<SendOutlined />}
+              loading={busy === `confirm:${unit.unitCode}`}
+            >
+              Gửi yêu cầu giải trình
+            </Button>
+          </Popconfirm>
+        )}
         <Button icon={<PlusOutlined />} onClick={onAdd}>
           Thêm tiêu chí
         </Button>
