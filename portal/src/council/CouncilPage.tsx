@@ -26,6 +26,7 @@ import { StepLine } from '../results-work/StepStatus';
 import { useAct } from '../results-work/use-act';
 import { useLoad } from '../results-work/use-load';
 import '../results-work/results-work.css';
+import { ScrollRegion } from '../results-work/ScrollRegion';
 
 /** "Điểm tổng +0,5", "Tiêu chí 1.2: 3", "Tiêu chí 2.1: không áp dụng". */
 function adjustmentText(a: Adjustment): string {
@@ -147,31 +148,33 @@ export function CouncilPage() {
           <Typography.Title level={2} id="dieu-chinh" className="group-title">
             Điều chỉnh của Hội đồng
           </Typography.Title>
-          <Table<Adjustment>
-            rowKey="id"
-            size="small"
-            pagination={false}
-            loading={adjustments.status === 'loading' && !adjustments.data}
-            dataSource={adjustments.data ?? []}
-            locale={{ emptyText: 'Chưa có điều chỉnh nào.' }}
-            scroll={{ x: 720 }}
-            columns={[
-              { title: 'Đơn vị', dataIndex: 'unitCode', width: 110 },
-              {
-                title: 'Điều chỉnh',
-                key: 'what',
-                width: 180,
-                render: (_, a) => adjustmentText(a),
-              },
-              { title: 'Lý do', dataIndex: 'reason' },
-              {
-                title: 'Người ghi, lúc',
-                key: 'by',
-                width: 200,
-                render: (_, a) => `${a.adjustedBy}, ${formatInstant(a.adjustedAt)}`,
-              },
-            ]}
-          />
+          <ScrollRegion label="Các điều chỉnh của Hội đồng">
+            <Table<Adjustment>
+              rowKey="id"
+              size="small"
+              pagination={false}
+              loading={adjustments.status === 'loading' && !adjustments.data}
+              dataSource={adjustments.data ?? []}
+              locale={{ emptyText: 'Chưa có điều chỉnh nào.' }}
+              style={{ minWidth: 720 }}
+              columns={[
+                { title: 'Đơn vị', dataIndex: 'unitCode', width: 110 },
+                {
+                  title: 'Điều chỉnh',
+                  key: 'what',
+                  width: 180,
+                  render: (_, a) => adjustmentText(a),
+                },
+                { title: 'Lý do', dataIndex: 'reason' },
+                {
+                  title: 'Người ghi, lúc',
+                  key: 'by',
+                  width: 200,
+                  render: (_, a) => `${a.adjustedBy}, ${formatInstant(a.adjustedAt)}`,
+                },
+              ]}
+            />
+          </ScrollRegion>
         </section>
       </Space>
       {view && (

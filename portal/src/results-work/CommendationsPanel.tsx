@@ -11,6 +11,7 @@ import {
 } from './results-api';
 import { StepLine } from './StepStatus';
 import { useLoad } from './use-load';
+import { ScrollRegion } from './ScrollRegion';
 
 function policyText(policy: Commendations['policy']): string {
   switch (policy.rule) {
@@ -69,35 +70,37 @@ export function CommendationsPanel({
               Tải CSV
             </Button>
           </Space>
-          <Table<Commendation>
-            rowKey={(row) => `${row.group}/${row.unitCode}`}
-            size="small"
-            pagination={false}
-            dataSource={loaded.data.proposals}
-            scroll={{ x: 700 }}
-            columns={[
-              { title: 'Nhóm', dataIndex: 'groupName', width: 180 },
-              {
-                title: 'Hạng',
-                dataIndex: 'rank',
-                width: 110,
-                render: (rank: number, row) => (
-                  <>
-                    <strong>{rank}</strong> {row.tied && <Tag className="tie-tag">đồng hạng</Tag>}
-                  </>
-                ),
-              },
-              { title: 'Đơn vị', dataIndex: 'unitName' },
-              {
-                title: 'Chỉ số CCHC',
-                dataIndex: 'indexText',
-                align: 'right',
-                width: 110,
-                render: (text: string) => formatIndex(text),
-              },
-              { title: 'Căn cứ đề xuất', dataIndex: 'reason' },
-            ]}
-          />
+          <ScrollRegion label="Đề xuất khen thưởng">
+            <Table<Commendation>
+              rowKey={(row) => `${row.group}/${row.unitCode}`}
+              size="small"
+              pagination={false}
+              dataSource={loaded.data.proposals}
+              style={{ minWidth: 700 }}
+              columns={[
+                { title: 'Nhóm', dataIndex: 'groupName', width: 180 },
+                {
+                  title: 'Hạng',
+                  dataIndex: 'rank',
+                  width: 110,
+                  render: (rank: number, row) => (
+                    <>
+                      <strong>{rank}</strong> {row.tied && <Tag className="tie-tag">đồng hạng</Tag>}
+                    </>
+                  ),
+                },
+                { title: 'Đơn vị', dataIndex: 'unitName' },
+                {
+                  title: 'Chỉ số CCHC',
+                  dataIndex: 'indexText',
+                  align: 'right',
+                  width: 110,
+                  render: (text: string) => formatIndex(text),
+                },
+                { title: 'Căn cứ đề xuất', dataIndex: 'reason' },
+              ]}
+            />
+          </ScrollRegion>
         </>
       )}
     </Space>

@@ -1,9 +1,10 @@
-import { Grid, Space, Table, Tag, Typography } from 'antd';
+import { Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { bandColor } from '../results/band-colors';
 import { formatIndex } from '../results/format';
 import { formatPoints, formatSigned } from './format';
 import type { Results, UnitResult } from './results-api';
+import { ScrollRegion } from './ScrollRegion';
 
 /**
  * The computed results as the staff and the council read them (GET …/results): per unit group,
@@ -11,13 +12,11 @@ import type { Results, UnitResult } from './results-api';
  * adjustment of the total, the index and its band. Ranks and bands are the API's.
  */
 export function ComputedResultsTables({ results }: { results: Results }) {
-  const narrow = !(Grid.useBreakpoint().md ?? true);
   const columns: TableColumnsType<UnitResult> = [
     {
       title: 'Hạng',
       dataIndex: 'rank',
       width: 88,
-      fixed: narrow ? undefined : 'left',
       render: (rank: number, unit) => (
         <span className="rank-cell">
           <strong>{rank}</strong>
@@ -86,14 +85,16 @@ export function ComputedResultsTables({ results }: { results: Results }) {
           <Typography.Title level={3} id={`kq-${group.group}`} className="group-title">
             {group.groupName.charAt(0).toLocaleUpperCase('vi-VN') + group.groupName.slice(1)}
           </Typography.Title>
-          <Table<UnitResult>
-            rowKey="unitCode"
-            size="small"
-            columns={columns}
-            dataSource={group.units}
-            pagination={false}
-            scroll={{ x: 820 }}
-          />
+          <ScrollRegion label={`Kết quả ${group.groupName}`}>
+            <Table<UnitResult>
+              rowKey="unitCode"
+              size="small"
+              columns={columns}
+              dataSource={group.units}
+              pagination={false}
+              style={{ minWidth: 820 }}
+            />
+          </ScrollRegion>
         </section>
       ))}
     </Space>

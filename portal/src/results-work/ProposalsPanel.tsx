@@ -29,6 +29,7 @@ import {
 import { StepLine } from './StepStatus';
 import { useAct } from './use-act';
 import { useLoad } from './use-load';
+import { ScrollRegion } from './ScrollRegion';
 
 const STATUS = {
   proposed: { label: 'Đề xuất', color: '#874d00' },
@@ -212,98 +213,100 @@ function UnitProposals({
         </Typography.Text>
       }
     >
-      <Table<ExplanationRequestRow>
-        rowKey="criterionCode"
-        size="small"
-        pagination={false}
-        dataSource={unit.requests}
-        scroll={{ x: 900 }}
-        aria-labelledby={headingId}
-        columns={[
-          {
-            title: 'Tiêu chí',
-            dataIndex: 'criterionCode',
-            width: 200,
-            render: (code: string, row) => (
-              <>
-                <strong>{code}</strong> {row.title}
-              </>
-            ),
-          },
-          {
-            title: 'Tự chấm',
-            dataIndex: 'selfScore',
-            align: 'right',
-            width: 80,
-            render: formatScore,
-          },
-          {
-            title: 'Thẩm định lần 1',
-            dataIndex: 'round1Score',
-            align: 'right',
-            width: 100,
-            render: formatScore,
-          },
-          {
-            title: 'Nội dung đề nghị (đơn vị đọc)',
-            dataIndex: 'reason',
-            render: (reason: string, row) => (
-              <>
-                <div>{reason}</div>
-                {row.finding && (
-                  <Typography.Text type="secondary" className="finding">
-                    Căn cứ: {row.finding}
-                  </Typography.Text>
-                )}
-              </>
-            ),
-          },
-          {
-            title: 'Trạng thái',
-            dataIndex: 'status',
-            width: 130,
-            render: (status: ExplanationRequestRow['status'], row) => (
-              <>
-                <Tag color={STATUS[status].color}>{STATUS[status].label}</Tag>
-                {row.confirmedAt && <div className="when">{formatInstant(row.confirmedAt)}</div>}
-              </>
-            ),
-          },
-          {
-            title: 'Thao tác',
-            key: 'actions',
-            width: 170,
-            render: (_, row) =>
-              row.status === 'confirmed' ? null : (
-                <Space wrap size={4}>
-                  {row.status === 'proposed' ? (
-                    <>
-                      <Button size="small" onClick={() => onEdit(row)}>
-                        Sửa
-                      </Button>
+      <ScrollRegion label={`Đề nghị giải trình của ${unit.unitName}`}>
+        <Table<ExplanationRequestRow>
+          rowKey="criterionCode"
+          size="small"
+          pagination={false}
+          dataSource={unit.requests}
+          style={{ minWidth: 900 }}
+          aria-labelledby={headingId}
+          columns={[
+            {
+              title: 'Tiêu chí',
+              dataIndex: 'criterionCode',
+              width: 200,
+              render: (code: string, row) => (
+                <>
+                  <strong>{code}</strong> {row.title}
+                </>
+              ),
+            },
+            {
+              title: 'Tự chấm',
+              dataIndex: 'selfScore',
+              align: 'right',
+              width: 80,
+              render: formatScore,
+            },
+            {
+              title: 'Thẩm định lần 1',
+              dataIndex: 'round1Score',
+              align: 'right',
+              width: 100,
+              render: formatScore,
+            },
+            {
+              title: 'Nội dung đề nghị (đơn vị đọc)',
+              dataIndex: 'reason',
+              render: (reason: string, row) => (
+                <>
+                  <div>{reason}</div>
+                  {row.finding && (
+                    <Typography.Text type="secondary" className="finding">
+                      Căn cứ: {row.finding}
+                    </Typography.Text>
+                  )}
+                </>
+              ),
+            },
+            {
+              title: 'Trạng thái',
+              dataIndex: 'status',
+              width: 130,
+              render: (status: ExplanationRequestRow['status'], row) => (
+                <>
+                  <Tag color={STATUS[status].color}>{STATUS[status].label}</Tag>
+                  {row.confirmedAt && <div className="when">{formatInstant(row.confirmedAt)}</div>}
+                </>
+              ),
+            },
+            {
+              title: 'Thao tác',
+              key: 'actions',
+              width: 170,
+              render: (_, row) =>
+                row.status === 'confirmed' ? null : (
+                  <Space wrap size={4}>
+                    {row.status === 'proposed' ? (
+                      <>
+                        <Button size="small" onClick={() => onEdit(row)}>
+                          Sửa
+                        </Button>
+                        <Button
+                          size="small"
+                          loading={busy === `edit:${unit.unitCode}`}
+                          onClick={() => onDismiss(row)}
+                          aria-label={`Bỏ tiêu chí ${row.criterionCode}`}
+                        >
+                          Bỏ
+                        </Button>
+                      </>
+                    ) : (
                       <Button
                         size="small"
-                        loading={busy === `edit:${unit.unitCode}`}
-                        onClick={() => onDismiss(row)}
-                        aria-label={`Bỏ tiêu chí ${row.criterionCode}`}
+                        onClick={() => onRestore(row)}
+                        aria-label={`Đưa lại tiêu chí ${row.criterionCode}`}
                       >
-                        Bỏ
+                        Đưa lại
                       </Button>
-                    </>
-                  ) : (
-                    <Button
-                      size="small"
-                      onClick={() => onRestore(row)}
-                      aria-label={`Đưa lại tiêu chí ${row.criterionCode}`}
-                    >
-                      Đưa lại
-                    </Button>
-                  )}
-                </Space>
-              ),
-          },
-        ]}
-      />
+                    )}
+                  </Space>
+                ),
+            },
+          ]}
+        />
+      </ScrollRegion>
       <Space wrap className="card-actions">
         {proposed.length > 0 && (
           <Popconfirm

@@ -1,4 +1,4 @@
-import { Result, Space, Spin, Tabs, Typography } from 'antd';
+import { Grid, Result, Select, Space, Spin, Tabs, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { PageTitle } from '../pages/PageTitle';
 import { campaignPages } from '../paths';
@@ -26,6 +26,9 @@ export function ResultsWorkPage() {
   const [search, setSearch] = useSearchParams();
   const asked = search.get('muc');
   const tab: TabKey = TABS.includes(asked as TabKey) ? (asked as TabKey) : 'giai-trinh';
+  // On a phone five tabs do not fit (antd would fold some into a menu): a list to choose from.
+  const narrow = !(Grid.useBreakpoint().md ?? true);
+  const choose = (key: string) => setSearch({ muc: key }, { replace: true });
 
   const title = <PageTitle tabTitle="Tổng hợp kết quả">Tổng hợp kết quả</PageTitle>;
   const failed =
@@ -53,6 +56,29 @@ export function ResultsWorkPage() {
     state: state.data,
     onChanged: () => void reloadState(),
   };
+  const sections = [
+    {
+      key: 'giai-trinh',
+      label: 'Đề nghị giải trình',
+      children: <ProposalsPanel {...props} />,
+    },
+    {
+      key: 'dieu-tra',
+      label: 'Điểm điều tra XHH',
+      children: <SurveyPanel campaign={campaign} />,
+    },
+    {
+      key: 'ket-qua',
+      label: 'Chốt điểm và kết quả',
+      children: <ResultsPanel {...props} />,
+    },
+    { key: 'cong-bo', label: 'Công bố', children: <AnnouncePanel {...props} /> },
+    {
+      key: 'khen-thuong',
+      label: 'Khen thưởng',
+      children: <CommendationsPanel {...props} />,
+    },
+  ];
   return (
     <>
       {title}
@@ -61,33 +87,20 @@ export function ResultsWorkPage() {
         <Link to={campaignPages.overview(campaign)}>Trang chiến dịch</Link>
         <Link to={campaignPages.council(campaign)}>Trang Hội đồng thẩm định</Link>
       </Space>
-      <Tabs
-        activeKey={tab}
-        onChange={(key) => setSearch({ muc: key }, { replace: true })}
-        items={[
-          {
-            key: 'giai-trinh',
-            label: 'Đề nghị giải trình',
-            children: <ProposalsPanel {...props} />,
-          },
-          {
-            key: 'dieu-tra',
-            label: 'Điểm điều tra XHH',
-            children: <SurveyPanel campaign={campaign} />,
-          },
-          {
-            key: 'ket-qua',
-            label: 'Chốt điểm và kết quả',
-            children: <ResultsPanel {...props} />,
-          },
-          { key: 'cong-bo', label: 'Công bố', children: <AnnouncePanel {...props} /> },
-          {
-            key: 'khen-thuong',
-            label: 'Khen thưởng',
-            children: <CommendationsPanel {...props} />,
-          },
-        ]}
-      />
+      {narrow ? (
+        <>
+          <Select
+            className="section-select"
+            aria-label="Mục"
+            value={tab}
+            onChange={choose}
+            options={sections.map(({ key, label }) => ({ value: key, label }))}
+          />
+          {sections.find((section) => section.key === tab)?.children}
+        </>
+      ) : (
+        <Tabs activeKey={tab} onChange={choose} items={sections} />
+      )}
     </>
   );
 }
