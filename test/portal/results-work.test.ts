@@ -211,6 +211,8 @@ describe('the results work and the council', () => {
     await page.getByRole('button', { name: 'Chốt điểm', exact: true }).click();
     await page.getByText(/Đã chốt điểm của 4 đơn vị/).waitFor();
     await expect(page.getByText(/Giữ điểm lần 1/).textContent()).resolves.toContain('SNV');
+    // The campaign state now says the scores are fixed (GET …/state, scoresFixed).
+    await page.getByText(/^Đã chốt lúc \d\d\/\d\d\/\d{4} \d\d:\d\d/).waitFor();
     await page.getByRole('button', { name: 'Tính kết quả' }).click();
     const departments = page.locator('section').filter({
       has: page.getByRole('heading', { name: /Sở, ban, ngành/i }),
@@ -249,7 +251,7 @@ describe('the results work and the council', () => {
     await expect(adjustment.textContent()).resolves.toContain('Điểm tổng +0,5');
     await page.getByRole('cell', { name: '+0,5', exact: true }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await docsScreenshot(page, 'council');
+    await docsScreenshot(page, 'council', { fullPage: true });
 
     await page.getByRole('button', { name: 'Thông qua kết quả' }).click();
     const approval = page.getByRole('dialog', { name: 'Thông qua kết quả?' });

@@ -1,4 +1,4 @@
-import { CheckCircleOutlined, EditOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Modal, Result, Space, Spin, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -136,7 +136,9 @@ export function CouncilPage() {
                   </Button>
                 </>
               )}
-              <Button href={resultsExportUrl(campaign, 'xlsx')}>Tải Excel</Button>
+              <Button icon={<DownloadOutlined />} href={resultsExportUrl(campaign, 'xlsx')}>
+                Tải Excel
+              </Button>
             </Space>
             <Typography.Text type="secondary">
               Tính lúc {formatInstant(view.computedAt)}
