@@ -146,8 +146,8 @@ async function openStep(number: number) {
 
 /** Pages that read results before they exist, or commendations: the API's expected refusals. */
 const EXPECTED = [/\/results$/, /\/auth\/me$/];
-/** The wrong survey file's 422, which the page lists. */
-const IMPORT_REFUSED = /\/survey-scores\/import$/;
+/** The wrong survey file's 422 and the bands with a gap (400): the page shows them. */
+const IMPORT_REFUSED = /\/survey-scores\/import$|\/scoring-policy$/;
 
 describe('the results work and the council', () => {
   let secretariat: WatchedPage;
@@ -222,6 +222,16 @@ describe('the results work and the council', () => {
     expect(ranked[1]).toMatch(/^1đồng hạng/);
     expect(ranked[2]).toMatch(/^1đồng hạng/);
     expect(ranked[3]).toMatch(/^3Sở Nội vụ/);
+    // The rating bands: a gap is refused by the API, in its words.
+    await page.getByRole('button', { name: 'Sửa các mức' }).click();
+    const bands = page.locator('.ant-modal').filter({ hasText: 'Các mức xếp loại' });
+    await bands.getByPlaceholder('từ').nth(1).fill('85');
+    await bands.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page
+      .getByText(/Khoảng trống: chỉ số/)
+      .first()
+      .waitFor();
+    await bands.getByRole('button', { name: 'Hủy', exact: true }).click();
     expect(await page.getByRole('link', { name: 'Tải Excel' }).getAttribute('href')).toBe(
       `/campaigns/${code}/results/export?format=xlsx`,
     );

@@ -17,7 +17,9 @@ import {
   resultsPath,
   type RoundProgress,
   type RatingBand,
+  setRatingBands,
 } from './results-api';
+import { RatingBandsModal } from './RatingBandsModal';
 import { StepLine } from './StepStatus';
 import { useAct } from './use-act';
 import { useLoad } from './use-load';
@@ -59,6 +61,7 @@ export function ResultsPanel({
   const [results, reloadResults] = useLoad<Results>(resultsPath(campaign));
   const [progress] = useLoad<RoundProgress>(progressPath(campaign, 1));
   const [fixed, setFixed] = useState<FixResult | null>(null);
+  const [editingBands, setEditingBands] = useState(false);
   const [problems, setProblems] = useState<{ detail: string; list: ResultProblem[] } | null>(null);
 
   const fix = async () => {
@@ -83,6 +86,16 @@ export function ResultsPanel({
       },
     });
     if (result) await reloadResults();
+  };
+
+  const saveBands = async (bands: RatingBand[] | null) => {
+    const saved = await act('bands', () => setRatingBands(campaign, bands), {
+      done: bands ? 'Đã lưu các mức xếp loại.' : 'Đã dùng lại các mức xếp loại mặc định.',
+    });
+    if (!saved) return false;
+    setEditingBands(false);
+    await reloadResults();
+    return true;
   };
 
   const view = results.data;
@@ -203,7 +216,18 @@ export function ResultsPanel({
                 {band.label} {bandRange(band)}
               </Tag>
             ))}
+            {view.status === 'computed' && (
+              <Button size="small" onClick={() => setEditingBands(true)}>
+                Sửa các mức
+              </Button>
+            )}
           </Space>
+          <RatingBandsModal
+            open={editingBands}
+            bands={view.ratingBands}
+            onSave={saveBands}
+            onClose={() => setEditingBands(false)}
+          />
           <ComputedResultsTables results={view} />
         </>
       )}
