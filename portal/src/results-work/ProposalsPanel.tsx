@@ -268,6 +268,15 @@ function UnitProposals({
                 <>
                   <Tag color={STATUS[status].color}>{STATUS[status].label}</Tag>
                   {row.confirmedAt && <div className="when">{formatInstant(row.confirmedAt)}</div>}
+                  {row.status === 'confirmed' && (
+                    <div className="when">
+                      {row.answeredAt
+                        ? `Đơn vị đã giải trình ${formatInstant(row.answeredAt)}`
+                        : row.deadline
+                          ? `Hạn giải trình ${formatInstant(row.deadline)}`
+                          : 'Chưa giải trình'}
+                    </div>
+                  )}
                 </>
               ),
             },
