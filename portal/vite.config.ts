@@ -19,7 +19,7 @@ export default defineConfig({
   server: {
     // `vite --config portal/vite.config.ts` for live editing, against `npm run dev`'s API.
     proxy: {
-      '^/(campaigns|units|agencies|public|auth|health|index-sets|evidence)':
+      '^/(campaigns|units|agencies|public|auth|health|index-sets|evidence|me|api-tokens|audit)':
         'http://127.0.0.1:3000',
     },
   },

@@ -1,17 +1,19 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { AppShell } from './layout/AppShell';
 import { CampaignsPage } from './pages/CampaignsPage';
-import { MyWorkPage } from './pages/MyWorkPage';
+import { MyWorkPage } from './my-work/MyWorkPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ResultsIndexPage } from './results/ResultsIndexPage';
 import { ResultsPage } from './results/ResultsPage';
 import { AccountsPage } from './accounts/AccountsPage';
+import { AuditLogPage } from './audit/AuditLogPage';
+import { TokensPage } from './tokens/TokensPage';
 import { CouncilPage } from './council/CouncilPage';
 import { campaignPages, PATHS } from './paths';
 import { campaignRoute } from './results-work/route-pattern';
 import { ResultsWorkPage } from './results-work/ResultsWorkPage';
 import { RequireRole } from './session/RequireRole';
-import { ACCOUNT_MANAGERS } from './session/session';
+import { ACCOUNT_MANAGERS, ALL_ROLES } from './session/session';
 import { SetPasswordPage } from './session/SetPasswordPage';
 import { SignInPage } from './session/SignInPage';
 
@@ -21,7 +23,14 @@ export function PortalRoutes() {
     <Routes>
       <Route element={<AppShell />}>
         <Route index element={<Navigate to={PATHS.myWork} replace />} />
-        <Route path={PATHS.myWork} element={<MyWorkPage />} />
+        <Route
+          path={PATHS.myWork}
+          element={
+            <RequireRole roles={ALL_ROLES}>
+              <MyWorkPage />
+            </RequireRole>
+          }
+        />
         <Route path={PATHS.campaigns} element={<CampaignsPage />} />
         <Route path={PATHS.results} element={<ResultsIndexPage />} />
         <Route path={`${PATHS.results}/:campaign`} element={<ResultsPage />} />
@@ -30,6 +39,22 @@ export function PortalRoutes() {
           element={
             <RequireRole roles={ACCOUNT_MANAGERS}>
               <AccountsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path={PATHS.machineTokens}
+          element={
+            <RequireRole roles={ACCOUNT_MANAGERS}>
+              <TokensPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path={PATHS.auditLog}
+          element={
+            <RequireRole roles={ACCOUNT_MANAGERS}>
+              <AuditLogPage />
             </RequireRole>
           }
         />

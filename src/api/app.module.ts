@@ -32,6 +32,8 @@ import { UnitsModule } from './units/units.module.js';
 import { APP_CONFIG, CLOCK } from './tokens.js';
 import { type Clock, SYSTEM_CLOCK } from './clock.js';
 import { OutboxModule } from './outbox/outbox.module.js';
+import { MyWorkModule } from './my-work/my-work.module.js';
+import { ApiTokensModule } from './tokens/api-tokens.module.js';
 
 @Global()
 @Module({})
@@ -78,6 +80,8 @@ export class AppModule {
         ExplanationsModule,
         ResultsModule,
         ProvenanceModule,
+        MyWorkModule,
+        ApiTokensModule,
       ],
       providers: [
         // In this order: who calls, then (for a unit) whether the route is its own unit's.

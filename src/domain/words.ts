@@ -70,3 +70,19 @@ export type CriterionKind = (typeof CRITERION_KINDS)[number];
 
 /** Leaf kinds a unit scores itself and appraisers appraise; 'survey' leaves come from surveys. */
 export const SCORED_KINDS: readonly CriterionKind[] = ['regular', 'bonus', 'penalty'];
+
+/**
+ * Who acts, as accounts and tokens carry it: the system's admin, the secretariat (Tổ thư ký, Sở
+ * Nội vụ), an appraising agency, a unit's focal point, the council.
+ */
+export const ROLES = ['admin', 'secretariat', 'appraiser', 'unit', 'council'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The roles as officials name them: in mails, the portal's header and its accounts page. */
+export const ROLE_NAMES_VI: Readonly<Record<Role, string>> = {
+  admin: 'Quản trị hệ thống',
+  secretariat: 'Tổ thư ký (Sở Nội vụ)',
+  appraiser: 'Cơ quan thẩm định',
+  unit: 'Đầu mối CCHC của đơn vị',
+  council: 'Hội đồng thẩm định',
+};

@@ -3,6 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /** One write through the API: who did what to which record, and when. */
 @Entity({ name: 'audit_log' })
 @Index('ix_audit_log_entity', ['entityType', 'entityId'])
+@Index('ix_audit_log_at', ['at'])
 export class AuditEntry {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
   id: string;

@@ -51,8 +51,17 @@ export type { DecisionReference } from './campaign.entity.js';
 export type { SelfAssessmentStatus } from './self-assessment.entity.js';
 export type { Role } from './api-token.entity.js';
 export type { PasswordLinkPurpose } from './password-link.entity.js';
-export type { NotificationKind, NotificationStatus } from './notification.entity.js';
-export { NOTIFICATION_KINDS, NOTIFICATION_STATUSES } from './notification.entity.js';
+export type {
+  AccountMailKind,
+  NotificationAudience,
+  NotificationKind,
+  NotificationStatus,
+} from './notification.entity.js';
+export {
+  ACCOUNT_MAIL_KINDS,
+  NOTIFICATION_KINDS,
+  NOTIFICATION_STATUSES,
+} from './notification.entity.js';
 export type { AppraisalRound } from './appraisal-score.entity.js';
 export type {
   ExplanationGround,

@@ -14,8 +14,19 @@ import type { Agency } from './agency.entity.js';
 import type { Campaign } from './campaign.entity.js';
 import type { Participation } from './participation.entity.js';
 
-/** What a message is: a planned send's kind, or one of the mails sent on an event. */
-export type NotificationKind = SendKind | 'explanation_request' | 'results' | 'delivery_failures';
+/** Mails to one person about their account, in no campaign: an invitation, a reset link. */
+export type AccountMailKind = 'account_invitation' | 'password_reset';
+export const ACCOUNT_MAIL_KINDS: readonly AccountMailKind[] = [
+  'account_invitation',
+  'password_reset',
+];
+
+/** What a message is: a planned send's kind, one of the mails sent on an event, an account mail. */
+export type NotificationKind =
+  SendKind | 'explanation_request' | 'results' | 'delivery_failures' | AccountMailKind;
+
+/** Who it goes to: a planned send's audience, or one person (account mails). */
+export type NotificationAudience = SendAudience | 'person';
 
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'reminder',
@@ -28,6 +39,7 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'explanation_request',
   'results',
   'delivery_failures',
+  ...ACCOUNT_MAIL_KINDS,
 ];
 
 /**
@@ -51,12 +63,17 @@ export const NOTIFICATION_STATUSES: readonly NotificationStatus[] = [
 @Index('ix_notifications_campaign_participation', ['campaignId', 'participationId'])
 @Index('ix_notifications_campaign_created', ['campaignId', 'createdAt'])
 @Check('ck_notifications_status', `"status" IN ('sending', 'sent', 'failed', 'unconfirmed')`)
+@Check(
+  'ck_notifications_campaign',
+  `"campaign_id" IS NOT NULL OR "kind" IN ('account_invitation', 'password_reset')`,
+)
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ name: 'campaign_id', type: 'uuid' })
-  campaignId: string;
+  /** Null only for account mails (invitations, reset links), which belong to no campaign. */
+  @Column({ name: 'campaign_id', type: 'uuid', nullable: true })
+  campaignId: string | null;
 
   @ManyToOne('Campaign', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'campaign_id' })
@@ -90,7 +107,7 @@ export class Notification {
   stepNumber: number | null;
 
   @Column({ type: 'varchar', length: 16 })
-  audience: SendAudience;
+  audience: NotificationAudience;
 
   @Column({ name: 'to_addresses', type: 'text', array: true })
   to: string[];

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import type { Campaign } from './campaign.entity.js';
 
 /** What an outbox row asks of Temporal: start a workflow, or signal one. */
 export type OutboxKind = 'start' | 'signal';
@@ -16,12 +25,20 @@ export type OutboxOutcome = 'delivered' | 'workflow_ended' | 'not_running' | 're
  * is the action's ID in the signal, so a repeated delivery is a no-op in the workflow.
  */
 @Entity({ name: 'workflow_outbox' })
+// The relay's look-ups: the rows still due, and a target's undelivered rows in order.
+@Index('ix_workflow_outbox_due', ['nextAttemptAt', 'id'], { where: '"delivered_at" IS NULL' })
+@Index('ix_workflow_outbox_target', ['workflowId', 'id'], { where: '"delivered_at" IS NULL' })
+@Index('ix_workflow_outbox_campaign', ['campaignId'])
 export class OutboxMessage {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
 
   @Column({ name: 'campaign_id', type: 'uuid' })
   campaignId: string;
+
+  @ManyToOne('Campaign', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'campaign_id', foreignKeyConstraintName: 'fk_workflow_outbox_campaign' })
+  campaign?: Campaign;
 
   @Column({ name: 'workflow_id', type: 'varchar', length: 200 })
   workflowId: string;

@@ -25,7 +25,7 @@ export function createWorkerActivities(
     dataSource,
     transport,
     mailFrom: mail.mailFrom,
-    actionUrl: mail.publicUrl,
+    publicUrl: mail.publicUrl,
     secretariat: { name: 'Tổ thư ký Chỉ số CCHC - Sở Nội vụ', emails: mail.secretariatEmails },
     council: { name: 'Hội đồng thẩm định Chỉ số CCHC', emails: mail.councilEmails },
     calendar: vietnamBusinessCalendar(),

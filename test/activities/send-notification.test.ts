@@ -401,7 +401,7 @@ describe('sendPlannedNotification: compose from the database, then send once', (
       dataSource: db,
       transport: maildev,
       mailFrom: MAIL_FROM,
-      actionUrl: 'https://cchc.example.gov.vn/nop-ho-so',
+      publicUrl: 'https://cchc.example.gov.vn',
       secretariat: { emails: [secretariat] },
       council: { emails: [`hoi-dong-${suffix()}@example.vn`] },
       calendar: vietnamBusinessCalendar(),
@@ -444,7 +444,10 @@ describe('sendPlannedNotification: compose from the database, then send once', (
       '[Chỉ số CCHC năm 2021] Nhắc hạn tự đánh giá, chấm điểm: Sở Giao thông vận tải — hạn chót 24/12/2021 23:59',
     );
     expect(mail!.text).toContain('Thời gian còn lại: 7 ngày làm việc');
-    expect(mail!.html).toContain('https://cchc.example.gov.vn/nop-ho-so');
+    // The link opens the unit's own self-assessment page in the portal, under PUBLIC_URL.
+    expect(mail!.html).toContain(
+      `https://cchc.example.gov.vn/portal/chien-dich/${campaign.code}/don-vi/${unit.code}/tu-danh-gia`,
+    );
   });
 
   it("sends the escalation to the unit's head with the secretariat in copy", async () => {
@@ -465,6 +468,9 @@ describe('sendPlannedNotification: compose from the database, then send once', (
     expect(mail!.cc).toEqual([expect.objectContaining({ address: secretariat })]);
     // Late self-assessments are taken until round 1 ends (late policy 'accept').
     expect(mail!.text).toContain('được tiếp nhận đến 31/12/2021 23:59 (giờ Việt Nam)');
+    expect(mail!.text).toContain(
+      `https://cchc.example.gov.vn/portal/chien-dich/${campaign.code}/don-vi/${unit.code}/tu-danh-gia`,
+    );
   });
 
   it('sends the window-closed digest to the secretariat with who is missing', async () => {
@@ -475,6 +481,10 @@ describe('sendPlannedNotification: compose from the database, then send once', (
     const [mail] = await receivedBy(secretariat);
     expect(mail!.subject).toContain('Tổng hợp: hết hạn Bước 3');
     expect(mail!.text).toContain('Chưa nộp (1):\n  - Sở Giao thông vận tải');
+    // The secretariat's link is its campaign page.
+    expect(mail!.text).toContain(
+      `https://cchc.example.gov.vn/portal/chien-dich/${campaign.code}\n`,
+    );
   });
 
   it('sends appraisal reminders to the agencies that appraise the campaign’s criteria', async () => {

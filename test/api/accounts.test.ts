@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAdminAccount } from '../../src/api/accounts/first-admin.js';
 import { sessionCookie } from '../../src/api/accounts/session-cookie.js';
 import { ACCOUNT_DISABLED, WRONG_CREDENTIALS } from '../../src/api/accounts/sign-in.service.js';
-import { Account, AuditEntry, Campaign, Session } from '../../src/entities/index.js';
+import { Account, AuditEntry, Campaign, Notification, Session } from '../../src/entities/index.js';
+import { ArrayContains } from 'typeorm';
+import { freePort } from '../../scripts/launcher/ports.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { staffTokens, suffix, type Tokens } from '../support/api-fixtures.js';
 import {
@@ -194,6 +196,18 @@ describe('personal accounts and sign-in', () => {
     const mails = await mailsTo(email.toLowerCase(), 2);
     const token = linkToken(mails[1]!, PUBLIC_URL);
     expect(token).not.toBe(firstToken);
+    // Both went through the notification log, as every mail does: sent once, with the
+    // Message-ID the inbox got, in no campaign, and without the link.
+    const logged = await api.dataSource.getRepository(Notification).find({
+      where: { to: ArrayContains([email.toLowerCase()]) },
+      order: { createdAt: 'ASC' },
+    });
+    expect(logged.map((n) => [n.kind, n.audience, n.status, n.campaignId])).toEqual([
+      ['account_invitation', 'person', 'sent', null],
+      ['account_invitation', 'person', 'sent', null],
+    ]);
+    expect(logged.map((n) => n.messageId)).toEqual(mails.map((m) => m.headers['message-id']));
+    expect(JSON.stringify(logged)).not.toContain(token);
     const stale = await send(api, 'POST', '/auth/password', {
       body: { token: firstToken, password: PASSWORD },
     });
@@ -248,6 +262,32 @@ describe('personal accounts and sign-in', () => {
       token: tokens.admin,
     });
     expect(once.status).toBe(409);
+  });
+
+  it('answers 503 and creates nothing when the SMTP server refuses the invitation', async () => {
+    const closed = await freePort(); // nothing listens there
+    const offline = await startTestApi({
+      publicUrl: PUBLIC_URL,
+      smtpUrl: `smtp://127.0.0.1:${closed}`,
+    });
+    try {
+      const email = `khong.gui.duoc.${suffix()}@example.gov.vn`;
+      const invited = await send(offline, 'POST', '/accounts', {
+        token: tokens.secretariat,
+        body: { email, fullName: 'Lý Thị Chờ Thư', role: 'council' },
+      });
+      expect(invited.status).toBe(503);
+      expect(invited.body.message).toContain('Không gửi được thư mời');
+      expect(await api.dataSource.getRepository(Account).countBy({ email })).toBe(0);
+      // The attempt is in the notification log, not sent.
+      const [row] = await api.dataSource
+        .getRepository(Notification)
+        .findBy({ to: ArrayContains([email]) });
+      expect(row).toMatchObject({ kind: 'account_invitation', campaignId: null });
+      expect(row!.status).not.toBe('sent');
+    } finally {
+      await offline.close();
+    }
   });
 
   it('refuses an invitation that breaks the rules: duplicate, missing unit, admin by the secretariat', async () => {

@@ -107,7 +107,11 @@ describe('access by role on campaigns, units, agencies and index sets', () => {
       for (const path of reads()) {
         const res = await call(api, 'GET', path, { token: bad });
         expect(res.status, path).toBe(401);
-        expect(res.body.message).toBe('Unknown or revoked token.');
+        expect(res.body.message).toMatch(
+          bad === token
+            ? /đã bị thu hồi \(this token was revoked\)/
+            : /không đúng \(unknown token\)/,
+        );
       }
     }
   });

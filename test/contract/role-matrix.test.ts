@@ -6,6 +6,8 @@
  * another unit's data. Only refused calls are made, so the campaign is never changed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Account } from '../../src/entities/index.js';
+import { accountWithPassword, send as sendAsBrowser, signIn } from '../support/portal-client.js';
 import { type ContractWorld, startContractWorld } from './contract-world.js';
 import {
   type Access,
@@ -186,5 +188,48 @@ describe('the running API against docs/access.md', () => {
     }
     expect(wrong).toEqual([]);
     expect(calls).toBeGreaterThanOrEqual(15);
+  });
+
+  it("refuses a disabled (locked) account's session with 401 on every route that needs a role", async () => {
+    const db = cw.world.api.dataSource;
+    const password = 'mật-khẩu-kiểm-thử-ma-trận';
+    // Locked through PATCH /accounts/{id} (its sessions are ended with it), and locked in the
+    // database alone (its session still there: the guard's check of the account must refuse it).
+    const [viaRoute, inDatabase] = [
+      await accountWithPassword(db, 'secretariat', password),
+      await accountWithPassword(db, 'admin', password),
+    ];
+    const cookies = {
+      viaRoute: await signIn(cw.world.api, viaRoute.email, password),
+      inDatabase: await signIn(cw.world.api, inDatabase.email, password),
+    };
+    const locked = await sendAsBrowser(cw.world.api, 'PATCH', `/accounts/${viaRoute.id}`, {
+      token: cw.tokens.admin,
+      body: { disabled: true },
+    });
+    expect(locked.status).toBe(200);
+    await db.getRepository(Account).update({ id: inDatabase.id }, { disabledAt: new Date() });
+    const wrong: string[] = [];
+    let calls = 0;
+    try {
+      for (const op of operations) {
+        if (table.get(keyOf(op))!.anonymous !== 'forbidden') continue;
+        for (const [how, cookie] of Object.entries(cookies)) {
+          const path = urlOf(op, cw.units.mine).slice(cw.world.api.url.length);
+          const res = await sendAsBrowser(cw.world.api, op.method, path, {
+            cookie,
+            ...(op.hasBody && { body: {} }),
+          });
+          calls += 1;
+          if (res.status !== 401) {
+            wrong.push(`${keyOf(op)} (${how}): ${res.status} ${JSON.stringify(res.body)}`);
+          }
+        }
+      }
+    } finally {
+      await db.getRepository(Account).delete([{ id: viaRoute.id }, { id: inDatabase.id }]);
+    }
+    expect(wrong).toEqual([]);
+    expect(calls).toBeGreaterThan(100);
   });
 });

@@ -23,6 +23,11 @@ describe('units table on a real PostgreSQL', () => {
     expect(await db.showMigrations()).toBe(false);
   });
 
+  it('has the schema the entities declare: the migrations leave nothing for TypeORM to change', async () => {
+    const pending = await db.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
   it('stores a unit and reads it back with its Vietnamese name intact', async () => {
     const units = db.getRepository(Unit);
     const saved = await units.save(

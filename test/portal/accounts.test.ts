@@ -77,13 +77,15 @@ describe('the accounts page', () => {
     const dialog = admin.page.getByRole('dialog', { name: 'Mời tài khoản' });
     await dialog.getByLabel('Họ và tên').fill('Phạm Thị Đầu Mối');
     await dialog.getByLabel('Địa chỉ thư điện tử').fill(focalEmail);
-    await dialog.getByLabel('Mã đơn vị').fill(unitCode.toLowerCase());
+    // The unit is picked by its name, typed without diacritics as people often do.
+    await dialog.getByRole('combobox', { name: 'Đơn vị' }).fill('xa thu nghiem');
+    await admin.page.locator('.ant-select-item-option', { hasText: unitCode }).click();
     expect(await seriousA11yViolations(admin.page)).toEqual([]);
     await docsScreenshot(admin.page, 'tai-khoan-moi');
     await dialog.getByRole('button', { name: 'Gửi thư mời' }).click();
     const row = admin.page.getByRole('row').filter({ hasText: focalEmail });
     await row.getByText('Chờ đặt mật khẩu').waitFor();
-    await expect(row.textContent()).resolves.toContain(`Đầu mối CCHC — ${unitCode}`);
+    await expect(row.textContent()).resolves.toContain(`Đầu mối CCHC của đơn vị — ${unitCode}`);
     expect(await seriousA11yViolations(admin.page)).toEqual([]);
     await docsScreenshot(admin.page, 'tai-khoan');
 
@@ -99,14 +101,24 @@ describe('the accounts page', () => {
     await focal.page.getByRole('button', { name: 'Đặt mật khẩu' }).click();
     await focal.page.getByText('Đã đặt mật khẩu').waitFor();
     await signInOnPage(focal, focalEmail);
-    await focal.page.getByText(`Phạm Thị Đầu Mối · Đầu mối CCHC ${unitCode}`).waitFor();
+    await focal.page.getByText(`Phạm Thị Đầu Mối · Đầu mối CCHC của đơn vị ${unitCode}`).waitFor();
     expect(await focal.page.getByRole('link', { name: 'Tài khoản' }).count()).toBe(0);
     await focal.page.goto(world.portalUrl('/tai-khoan'));
     await focal.page.getByText('Không có quyền truy cập').waitFor();
 
-    // Locked by the admin: the focal point's next page finds nobody signed in.
+    // The admin makes the person a council member: the next page shows the new role.
     await admin.page.reload();
     await row.getByText('Đang hoạt động').waitFor();
+    await row.getByRole('button', { name: 'Đổi vai trò' }).click();
+    const change = admin.page.getByRole('dialog', { name: /Đổi vai trò/ });
+    await change.getByRole('combobox', { name: 'Vai trò' }).click();
+    await admin.page.locator('.ant-select-item-option', { hasText: 'Hội đồng thẩm định' }).click();
+    await change.getByRole('button', { name: 'Lưu' }).click();
+    await row.getByText('Hội đồng thẩm định').waitFor();
+    await focal.page.reload();
+    await focal.page.getByText('Phạm Thị Đầu Mối · Hội đồng thẩm định').waitFor();
+
+    // Locked by the admin: the focal point's next page finds nobody signed in.
     await row.getByRole('button', { name: 'Khóa' }).click();
     await admin.page.getByRole('button', { name: 'Khóa', exact: true }).last().click();
     await row.getByText('Đã khóa').waitFor();

@@ -74,6 +74,8 @@ export async function accountWithPassword(
 }
 
 interface ReceivedMail {
+  /** Lower-case names; 'message-id' with its angle brackets. */
+  headers: Record<string, string>;
   subject: string;
   text: string;
   html: string;

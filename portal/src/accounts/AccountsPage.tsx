@@ -8,12 +8,15 @@ import { formatInstant } from '../results/format';
 import { ROLE_LABELS, type SignedIn, useSession } from '../session/session';
 import {
   type AccountRow,
+  changeAccountRole,
   type Invitation,
+  type RoleChange,
   inviteAccount,
   listAccounts,
   reinviteAccount,
   setAccountDisabled,
 } from './accounts-api';
+import { ChangeRoleModal } from './ChangeRoleModal';
 import { InviteAccountModal } from './InviteAccountModal';
 
 const ALL_ROLES: readonly SignedIn['role'][] = [
@@ -42,6 +45,8 @@ export function AccountsPage() {
   const showError = useApiErrorNotice();
   const [rows, setRows] = useState<AccountRow[] | null>(null);
   const [inviting, setInviting] = useState(false);
+  const [changing, setChanging] = useState<AccountRow | null>(null);
+  const grantable = me?.role === 'admin' ? ALL_ROLES : ALL_ROLES.filter((r) => r !== 'admin');
 
   const reload = useCallback(async () => {
     try {
@@ -74,6 +79,15 @@ export function AccountsPage() {
       `Đã gửi thư mời tới ${invitation.email}.`,
     );
     if (ok) setInviting(false);
+    return ok;
+  };
+
+  const changeRole = async (account: AccountRow, change: RoleChange) => {
+    const ok = await act(
+      () => changeAccountRole(account.id, change),
+      `Đã đổi vai trò của ${account.email}.`,
+    );
+    if (ok) setChanging(null);
     return ok;
   };
 
@@ -121,6 +135,9 @@ export function AccountsPage() {
                     Gửi lại thư mời
                   </Button>
                 )}
+                <Button size="small" onClick={() => setChanging(a)}>
+                  Đổi vai trò
+                </Button>
                 {a.disabled ? (
                   <Button
                     size="small"
@@ -152,9 +169,15 @@ export function AccountsPage() {
       />
       <InviteAccountModal
         open={inviting}
-        roles={me?.role === 'admin' ? ALL_ROLES : ALL_ROLES.filter((r) => r !== 'admin')}
+        roles={grantable}
         onInvite={invite}
         onClose={() => setInviting(false)}
+      />
+      <ChangeRoleModal
+        account={changing}
+        roles={grantable}
+        onChange={changeRole}
+        onClose={() => setChanging(null)}
       />
     </>
   );

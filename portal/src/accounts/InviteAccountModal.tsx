@@ -1,7 +1,8 @@
-import { Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { ROLE_LABELS, type SignedIn } from '../session/session';
+import type { SignedIn } from '../session/session';
 import type { Invitation } from './accounts-api';
+import { RoleFields } from './RoleFields';
 
 /** The invitation form: who, in which role, for which unit or agency. */
 export function InviteAccountModal({
@@ -18,7 +19,6 @@ export function InviteAccountModal({
 }) {
   const [form] = Form.useForm<Invitation>();
   const [busy, setBusy] = useState(false);
-  const role = Form.useWatch('role', form);
   const submit = async () => {
     const values = await form.validateFields();
     setBusy(true);
@@ -27,10 +27,8 @@ export function InviteAccountModal({
         email: values.email.trim(),
         fullName: values.fullName.trim(),
         role: values.role,
-        ...(values.role === 'unit' && { unitCode: values.unitCode?.trim().toUpperCase() }),
-        ...(values.role === 'appraiser' && {
-          agencyCode: values.agencyCode?.trim().toUpperCase(),
-        }),
+        ...(values.role === 'unit' && { unitCode: values.unitCode }),
+        ...(values.role === 'appraiser' && { agencyCode: values.agencyCode }),
       };
       if (await onInvite(invitation)) form.resetFields();
     } finally {
@@ -66,33 +64,7 @@ export function InviteAccountModal({
         >
           <Input type="email" autoComplete="off" />
         </Form.Item>
-        <Form.Item label="Vai trò" name="role" rules={[{ required: true }]}>
-          <Select
-            options={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
-            aria-label="Vai trò"
-          />
-        </Form.Item>
-        {role === 'unit' && (
-          <Form.Item
-            label="Mã đơn vị"
-            name="unitCode"
-            extra="Ví dụ: SNV (Sở Nội vụ)."
-            rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập mã đơn vị.' }]}
-          >
-            <Input autoComplete="off" />
-          </Form.Item>
-        )}
-        {role === 'appraiser' && (
-          <Form.Item
-            label="Mã cơ quan thẩm định"
-            name="agencyCode"
-            rules={[
-              { required: true, whitespace: true, message: 'Vui lòng nhập mã cơ quan thẩm định.' },
-            ]}
-          >
-            <Input autoComplete="off" />
-          </Form.Item>
-        )}
+        <RoleFields roles={roles} />
       </Form>
     </Modal>
   );

@@ -27,5 +27,14 @@ export const inviteAccount = (invitation: Invitation) =>
   apiPost<AccountRow>('/accounts', invitation);
 export const reinviteAccount = (id: string) =>
   apiPost<AccountRow>(`/accounts/${encodeURIComponent(id)}/invitation`, {});
+/** A new role, with the unit or agency it acts for (null where the role has none). */
+export interface RoleChange {
+  role: SignedIn['role'];
+  unitCode: string | null;
+  agencyCode: string | null;
+}
+
+export const changeAccountRole = (id: string, change: RoleChange) =>
+  apiSend<AccountRow>('PATCH', `/accounts/${encodeURIComponent(id)}`, change);
 export const setAccountDisabled = (id: string, disabled: boolean) =>
   apiSend<AccountRow>('PATCH', `/accounts/${encodeURIComponent(id)}`, { disabled });

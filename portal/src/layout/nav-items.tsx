@@ -1,4 +1,11 @@
-import { CheckSquareOutlined, FlagOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
+import {
+  CheckSquareOutlined,
+  FileSearchOutlined,
+  FlagOutlined,
+  KeyOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { PATHS } from '../paths';
 import { ACCOUNT_MANAGERS, type SignedIn } from '../session/session';
@@ -22,6 +29,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <TeamOutlined />,
     roles: ACCOUNT_MANAGERS,
   },
+  {
+    path: PATHS.machineTokens,
+    label: 'Mã truy cập',
+    icon: <KeyOutlined />,
+    roles: ACCOUNT_MANAGERS,
+  },
+  { path: PATHS.auditLog, label: 'Nhật ký', icon: <FileSearchOutlined />, roles: ACCOUNT_MANAGERS },
 ];
 
 /** The menu items a person (or a visitor, `null`) sees. */

@@ -1,11 +1,12 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { ApiRequestError } from '../api/api-error';
 import { apiGet, apiPost } from '../api/client';
+import { ROLE_NAMES_VI, ROLES, type Role } from '../../../src/domain/words';
 
 /** Who is signed in, as GET /auth/me answers (the fields the portal uses). */
 export interface SignedIn {
   name: string;
-  role: 'admin' | 'secretariat' | 'appraiser' | 'unit' | 'council';
+  role: Role;
   unitCode: string | null;
   agencyCode: string | null;
   account: { fullName: string; email: string } | null;
@@ -59,11 +60,8 @@ export function useSession(): Session {
 /** Who manages accounts (the API's AccountsController says the same). */
 export const ACCOUNT_MANAGERS: readonly SignedIn['role'][] = ['admin', 'secretariat'];
 
-/** Vietnamese names of the roles, as the header shows them. */
-export const ROLE_LABELS: Record<SignedIn['role'], string> = {
-  admin: 'Quản trị hệ thống',
-  secretariat: 'Tổ thư ký',
-  appraiser: 'Cơ quan thẩm định',
-  unit: 'Đầu mối CCHC',
-  council: 'Hội đồng thẩm định',
-};
+/** Every role: pages for anyone signed in (Việc của tôi). */
+export const ALL_ROLES: readonly SignedIn['role'][] = ROLES;
+
+/** Vietnamese names of the roles (declared once, with the mails'). */
+export const ROLE_LABELS = ROLE_NAMES_VI;

@@ -5,6 +5,7 @@
  */
 import { ApplicationFailure } from '@temporalio/common';
 import { notificationBusinessKey } from '../../domain/notifications/business-key.js';
+import { campaignPages, portalPageUrl } from '../../domain/portal-pages.js';
 import { GROUP_NAMES_VI } from '../../domain/scoring/commendations.js';
 import { explanationRequestMail, resultsMail } from '../mail/templates/campaign-mails.js';
 import type { NotificationActivityDeps } from './notification-activities.js';
@@ -48,7 +49,10 @@ export function createCampaignMailActivities(
       const step = data.steps.find((s) => s.kind === 'explanation');
       const mail = explanationRequestMail({
         timeZone: data.campaign.timeZone,
-        actionUrl: deps.actionUrl,
+        actionUrl: portalPageUrl(
+          deps.publicUrl,
+          campaignPages.explanation(data.campaign.code, unitCode),
+        ),
         campaignLabel: label(data.campaign.year),
         unitName: unit.name,
         stepNumber: step?.number ?? 6,
@@ -105,7 +109,10 @@ export function createCampaignMailActivities(
         if (!unit) return;
         const mail = resultsMail({
           timeZone: data.campaign.timeZone,
-          actionUrl: deps.actionUrl,
+          actionUrl: portalPageUrl(
+            deps.publicUrl,
+            campaignPages.unitResults(data.campaign.code, row.code),
+          ),
           campaignLabel: label(data.campaign.year),
           unitName: unit.name,
           index: Number(row.index_value).toFixed(2),

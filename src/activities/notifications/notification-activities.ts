@@ -25,8 +25,11 @@ export interface NotificationActivityDeps {
   transport: Transporter;
   /** The From header (config.mailFrom). */
   mailFrom: string;
-  /** Where units and agencies act, linked from every mail (http/https). */
-  actionUrl: string;
+  /**
+   * The API's public URL (http/https): every mail links to the portal page under it where its
+   * reader acts (src/domain/notifications/action-page.ts).
+   */
+  publicUrl: string;
   /** Digests go here; escalations copy it. */
   secretariat: ComposeMailbox;
   /** Council reminders go here. */

@@ -8,6 +8,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { BusinessCalendar } from '../../domain/calendar/business-calendar.js';
 import type { PlannedSend } from '../../domain/reminders/planned-send.js';
 import { localDateOf } from '../../domain/reminders/local-clock.js';
+import { actionPageOf } from '../../domain/notifications/action-page.js';
+import { portalPageUrl } from '../../domain/portal-pages.js';
 import { Agency, Campaign, CampaignStep } from '../../entities/index.js';
 import type { ComposeInput, ComposeMailbox, ComposeUnit } from './compose.js';
 import { digestLists } from './digest-lists.js';
@@ -32,7 +34,8 @@ export interface PlannedNotificationInput {
 
 export interface NotificationContextOptions {
   dataSource: DataSource;
-  actionUrl: string;
+  /** The API's public URL; each mail links to the portal page where its reader acts. */
+  publicUrl: string;
   secretariat: ComposeMailbox;
   council: ComposeMailbox;
   /** For "N ngày làm việc" in reminders; omitted when the year is not loaded. */
@@ -154,7 +157,15 @@ export async function buildComposeInput(
       opensAt: step.opensAt?.toISOString() ?? null,
     },
     planned,
-    actionUrl: options.actionUrl,
+    actionUrl: portalPageUrl(
+      options.publicUrl,
+      actionPageOf({
+        audience: planned.audience,
+        stepKind: step.kind,
+        campaign: campaign.code,
+        unitCode: unit?.code ?? null,
+      }),
+    ),
     secretariat: options.secretariat,
     council: options.council,
     ...(unit && { unit }),

@@ -12,6 +12,7 @@ import {
 } from '../../domain/calendar/business-calendar.js';
 import type { ForecastSend } from '../../domain/notifications/forecast.js';
 import { notificationBusinessKey } from '../../domain/notifications/business-key.js';
+import { campaignPages, portalPageUrl } from '../../domain/portal-pages.js';
 import { stillDue, type WaveFacts } from '../../domain/notifications/still-due.js';
 import type { PlannedSend } from '../../domain/reminders/planned-send.js';
 import type { Campaign, CampaignStep } from '../../entities/index.js';
@@ -146,7 +147,7 @@ export function createNotificationWaveActivities(
       const data = await loadNotificationCampaign(manager, campaignId, []);
       const mail = deliveryFailuresMail({
         timeZone: data.campaign.timeZone,
-        actionUrl: deps.actionUrl,
+        actionUrl: portalPageUrl(deps.publicUrl, campaignPages.notifications(data.campaign.code)),
         campaignLabel: `Chỉ số CCHC năm ${data.campaign.year}`,
         waveAt: upTo,
         failures: rows.map((row) => ({

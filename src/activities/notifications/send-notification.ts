@@ -35,9 +35,10 @@ import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Transporter } from 'nodemailer';
 import type { DataSource } from 'typeorm';
-import type { SendAudience } from '../../domain/reminders/planned-send.js';
 import {
+  ACCOUNT_MAIL_KINDS,
   NOTIFICATION_KINDS,
+  type NotificationAudience,
   type NotificationKind,
   type NotificationStatus,
 } from '../../entities/index.js';
@@ -51,7 +52,8 @@ import { classifySmtpFailure } from './smtp-failure.js';
 
 /** One message, ready to send: plain JSON, so it can be an activity's input. */
 export interface SendNotificationInput {
-  campaignId: string;
+  /** Null only for account mails (ACCOUNT_MAIL_KINDS), which belong to no campaign. */
+  campaignId: string | null;
   /** The unit it is about, when it is about one. */
   participationId?: string | null;
   /** The appraising agency it goes to, for appraisal reminders. */
@@ -59,7 +61,7 @@ export interface SendNotificationInput {
   businessKey: string;
   kind: NotificationKind;
   stepNumber: number | null;
-  audience: SendAudience;
+  audience: NotificationAudience;
   /** Empty when the recipient has no address: the message is then recorded 'failed'. */
   to: string[];
   cc?: string[];
@@ -106,12 +108,13 @@ interface Row {
 const RETURNING =
   'RETURNING business_key, status, attempts, handoff_at, message_id, smtp_response, last_error, sent_at';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const AUDIENCES: readonly SendAudience[] = [
+const AUDIENCES: readonly NotificationAudience[] = [
   'unit',
   'unit_head',
   'secretariat',
   'appraisers',
   'council',
+  'person',
 ];
 
 const MSG = {
@@ -136,7 +139,10 @@ function invalid(message: string): never {
 /** Throws a non-retryable failure naming the first field that is wrong. */
 export function assertSendInput(input: SendNotificationInput): void {
   if (typeof input !== 'object' || input === null) invalid('expected an object');
-  if (!UUID.test(input.campaignId ?? '')) invalid('campaignId must be a UUID');
+  const accountMail = (ACCOUNT_MAIL_KINDS as readonly string[]).includes(input.kind);
+  if (accountMail ? input.campaignId !== null : !UUID.test(input.campaignId ?? '')) {
+    invalid(accountMail ? 'an account mail has no campaignId' : 'campaignId must be a UUID');
+  }
   for (const field of ['participationId', 'agencyId'] as const) {
     const value = input[field];
     if (value !== undefined && value !== null && !UUID.test(value)) {

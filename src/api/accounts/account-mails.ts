@@ -1,8 +1,10 @@
 import type { Transporter } from 'nodemailer';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { createNotificationSender } from '../../activities/notifications/send-notification.js';
 import { type MailDocument, renderMail } from '../../activities/mail/templates/index.js';
 import { DEFAULT_SENDER } from '../../activities/mail/templates/common.js';
 import { formatLocalDateTime } from '../../domain/local-time.js';
+import { ROLE_NAMES_VI, type Role } from '../../domain/words.js';
 import type { Account, PasswordLinkPurpose } from '../../entities/index.js';
 import { actsFor } from './account-scope.js';
 import { createPasswordLink, setPasswordUrl } from './password-links.js';
@@ -10,19 +12,11 @@ import { createPasswordLink, setPasswordUrl } from './password-links.js';
 /** The province's zone: these mails belong to no campaign, so they use the service's own. */
 const ZONE = 'Asia/Ho_Chi_Minh';
 
-export const ROLE_LABELS_VI = {
-  admin: 'Quản trị hệ thống',
-  secretariat: 'Tổ thư ký (Sở Nội vụ)',
-  appraiser: 'Cơ quan thẩm định',
-  unit: 'Đầu mối CCHC của đơn vị',
-  council: 'Hội đồng thẩm định',
-} as const;
-
 export interface PasswordMail {
   purpose: PasswordLinkPurpose;
   to: string;
   fullName: string;
-  role: keyof typeof ROLE_LABELS_VI;
+  role: Role;
   /** The unit or agency the account acts for, as people call it. */
   actsFor: string | null;
   link: string;
@@ -49,7 +43,7 @@ export function passwordMailDocument(mail: PasswordMail): MailDocument {
         kind: 'facts',
         rows: [
           ['Tài khoản (e-mail)', mail.to],
-          ['Vai trò', ROLE_LABELS_VI[mail.role]],
+          ['Vai trò', ROLE_NAMES_VI[mail.role]],
           ...(mail.actsFor ? ([['Thuộc', mail.actsFor]] as const) : []),
           ['Liên kết dùng được đến', until],
         ],
@@ -64,23 +58,44 @@ export function passwordMailDocument(mail: PasswordMail): MailDocument {
   };
 }
 
-/** Sends it straight through the SMTP transport; returns the Message-ID for the audit log. */
+/** The mail could not be handed to SMTP: the caller answers 503 and changes nothing. */
+export class PasswordMailNotSent extends Error {}
+
+/**
+ * Sends it through the notification log like every other mail: one row per link (its business
+ * key), a stable Message-ID, never sent twice. The row keeps the subject and the recipient, never
+ * the link. Returns the Message-ID, for the audit log.
+ */
 export async function sendPasswordMail(
+  dataSource: DataSource,
   transport: Transporter,
   mailFrom: string,
-  mail: PasswordMail,
+  mail: PasswordMail & { accountId: string; linkId: string },
 ): Promise<string> {
   const rendered = renderMail(passwordMailDocument(mail));
-  const info = (await transport.sendMail({
-    from: mailFrom,
-    to: mail.to,
-    subject: rendered.subject,
-    text: rendered.text,
-    html: rendered.html,
-    // RFC 3834: an automatic message; auto-responders do not answer it.
-    headers: { 'Auto-Submitted': 'auto-generated' },
-  })) as { messageId?: string };
-  return info.messageId ?? '';
+  const kind = mail.purpose === 'invitation' ? 'account_invitation' : 'password_reset';
+  let result;
+  try {
+    result = await createNotificationSender({ dataSource, transport, mailFrom }).sendNotification({
+      campaignId: null,
+      businessKey: `account:${mail.accountId}/${kind}/${mail.linkId}`,
+      kind,
+      stepNumber: null,
+      audience: 'person',
+      to: [mail.to],
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      scheduledFor: new Date().toISOString(),
+    });
+  } catch (err) {
+    // A temporary SMTP failure is thrown for a retry: here the person retries.
+    throw new PasswordMailNotSent(err instanceof Error ? err.message : String(err));
+  }
+  if (result.status !== 'sent') {
+    throw new PasswordMailNotSent(`${result.status}: ${result.lastError ?? result.smtpResponse}`);
+  }
+  return result.messageId ?? '';
 }
 
 /**
@@ -94,8 +109,10 @@ export async function mailPasswordLink(
   account: Account,
   purpose: PasswordLinkPurpose,
 ): Promise<string> {
-  const { token, expiresAt } = await createPasswordLink(manager, account.id, purpose);
-  return sendPasswordMail(transport, config.mailFrom, {
+  const { id, token, expiresAt } = await createPasswordLink(manager, account.id, purpose);
+  return sendPasswordMail(manager.connection, transport, config.mailFrom, {
+    accountId: account.id,
+    linkId: id,
     purpose,
     to: account.email,
     fullName: account.fullName,

@@ -26,16 +26,16 @@ export async function createPasswordLink(
   accountId: string,
   purpose: PasswordLinkPurpose,
   now = new Date(),
-): Promise<{ token: string; expiresAt: Date }> {
+): Promise<{ id: string; token: string; expiresAt: Date }> {
   await manager
     .getRepository(PasswordLink)
     .update({ accountId, usedAt: IsNull() }, { usedAt: now });
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + LINK_LIFETIME_MS[purpose]);
-  await manager
+  const link = await manager
     .getRepository(PasswordLink)
     .save({ accountId, purpose, tokenHash: hashToken(token), expiresAt, usedAt: null });
-  return { token, expiresAt };
+  return { id: link.id, token, expiresAt };
 }
 
 /**

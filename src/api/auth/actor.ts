@@ -14,7 +14,7 @@ export interface Actor {
   agencyId: string | null;
 }
 
-export const ROLES: readonly Role[] = ['admin', 'secretariat', 'appraiser', 'unit', 'council'];
+export { ROLES } from '../../domain/words.js';
 
 /** Roles that run the campaign and may read and write everything in it. */
 export const CAMPAIGN_STAFF: readonly Role[] = ['admin', 'secretariat'];

@@ -14,10 +14,18 @@ import { fromOwnOrigin, WRITE_METHODS } from '../accounts/csrf.js';
 import { clearedSessionCookie, secureCookies, sessionSecret } from '../accounts/session-cookie.js';
 import { accountActor, findSession } from '../accounts/sessions.js';
 import { ApiError } from '../common/api-error.js';
-import { APP_CONFIG } from '../tokens.js';
+import type { Clock } from '../clock.js';
+import { APP_CONFIG, CLOCK } from '../tokens.js';
 import type { Actor } from './actor.js';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators.js';
-import { actorForToken, bearerToken } from './token-actor.js';
+import { bearerToken, checkToken, type TokenRefusal } from './token-actor.js';
+
+/** Why a bearer token is refused, for the 401's message. */
+const REFUSED: Record<TokenRefusal, string> = {
+  unknown: 'Mã truy cập không đúng (unknown token).',
+  revoked: 'Mã truy cập này đã bị thu hồi (this token was revoked).',
+  expired: 'Mã truy cập này đã hết hạn (this token has expired).',
+};
 
 interface GuardedRequest {
   method: string;
@@ -37,6 +45,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -59,9 +68,9 @@ export class AuthGuard implements CanActivate {
 
     // PostgreSQL down here is answered 503 database_unavailable by the exception filter.
     if (token) {
-      const actor = await actorForToken(this.dataSource, token);
-      if (!actor) throw new UnauthorizedException('Unknown or revoked token.');
-      request.actor = actor;
+      const checked = await checkToken(this.dataSource, token, this.clock.now());
+      if ('refused' in checked) throw new ApiError(401, 'unauthorized', REFUSED[checked.refused]);
+      request.actor = checked.actor;
     } else if (secret) {
       request.actor = await this.sessionActor(context, secret);
     } else {

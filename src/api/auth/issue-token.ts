@@ -1,5 +1,6 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { Agency, ApiToken, type Role, Unit } from '../../entities/index.js';
+import { atLocalTime } from '../../domain/reminders/local-clock.js';
 import { ROLES } from './actor.js';
 import { generateToken, hashToken } from './tokens.js';
 
@@ -10,6 +11,21 @@ export interface IssueTokenRequest {
   unitCode?: string;
   /** Agency code, for role "appraiser". */
   agencyCode?: string;
+  /** After this instant the token is refused; absent or null: it does not expire. */
+  expiresAt?: Date | null;
+  /** Who issues it (a person's or token's name), for the list; absent for `npm run token`. */
+  createdBy?: string | null;
+}
+
+/** The first characters of a token, shown in lists to recognise it ("par_AbC123"). */
+export const tokenHintOf = (token: string): string => token.slice(0, 10);
+
+/** Where a token's expiry day is read: the province's officials' zone. */
+export const TOKEN_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** The last instant of a local day 'YYYY-MM-DD' (23:59:59.999), when a token expiring then stops. */
+export function endOfLocalDay(localDate: string, timeZone = TOKEN_TIME_ZONE): Date {
+  return new Date(atLocalTime(localDate, '23:59', timeZone).getTime() + 59_999);
 }
 
 export class IssueTokenError extends Error {
@@ -18,7 +34,7 @@ export class IssueTokenError extends Error {
 
 /** Creates a token and returns it in clear, the only time it is ever shown. */
 export async function issueToken(
-  dataSource: DataSource,
+  dataSource: DataSource | EntityManager,
   request: IssueTokenRequest,
 ): Promise<{ token: string; record: ApiToken }> {
   if (!ROLES.includes(request.role)) {
@@ -52,7 +68,10 @@ export async function issueToken(
     unitId,
     agencyId,
     tokenHash: hashToken(token),
+    tokenHint: tokenHintOf(token),
     revokedAt: null,
+    expiresAt: request.expiresAt ?? null,
+    createdBy: request.createdBy ?? null,
   });
   return { token, record };
 }

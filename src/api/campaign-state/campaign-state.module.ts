@@ -7,6 +7,6 @@ import { CampaignStateService } from './campaign-state.service.js';
 @Module({
   controllers: [CampaignStateController],
   providers: [CampaignActions, CampaignStateService],
-  exports: [CampaignActions],
+  exports: [CampaignActions, CampaignStateService],
 })
 export class CampaignStateModule {}

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type CampaignState, stepStatesOf } from '../../contracts/campaign.js';
-import { type UnitState, unitStateOf } from '../../contracts/unit.js';
-import { currentStepOf } from '../../domain/campaign-rules/index.js';
-import { Participation } from '../../entities/index.js';
+import { type UnitSnapshot, type UnitState, unitStateOf } from '../../contracts/unit.js';
+import { currentStepOf, type StepView } from '../../domain/campaign-rules/index.js';
+import { Campaign, type CampaignStep, Participation, Unit } from '../../entities/index.js';
+import { appraisingAgencies } from '../../loaders/appraising-agencies.js';
 import { loadUnitSnapshot } from '../../loaders/unit-facts.js';
 import type { Actor } from '../auth/actor.js';
 import { findCampaign } from '../campaigns/campaign-lookup.js';
@@ -21,6 +22,19 @@ export interface CampaignStateView extends CampaignState {
   scoresFixed: { at: string; by: string | null } | null;
   /** When the Chairman's decision published the results; null before. */
   resultsPublishedAt: string | null;
+}
+
+/** A running campaign as the state reads it now, with what one caller has in it. */
+export interface RunningCampaign {
+  campaign: Campaign;
+  now: Date;
+  steps: CampaignStep[];
+  /** Each step's view at `now`, by the campaign rules, in the order of `steps`. */
+  views: StepView[];
+  /** For a unit's caller taking part: its unit and its snapshot (facts, status). */
+  unit: { code: string; name: string; snapshot: UnitSnapshot } | null;
+  /** For an appraiser: whether its agency appraises criteria of this campaign. */
+  appraisesHere: boolean;
 }
 
 /**
@@ -84,5 +98,47 @@ export class CampaignStateService {
     const ctx = await this.actions.context(manager, campaign);
     const snapshot = await loadUnitSnapshot(manager, campaign, ctx.steps, unit.participationId);
     return unitStateOf(unit.unitCode, snapshot!, snapshot!.status);
+  }
+
+  /**
+   * Every launched campaign as it stands now, for the caller (Việc của tôi): its steps' views by
+   * the campaign rules and, for a unit, its own facts; a unit sees only the campaigns its unit
+   * takes part in. Completed and draft campaigns hold nothing due.
+   */
+  async runningCampaigns(actor: Actor): Promise<RunningCampaign[]> {
+    const manager = this.dataSource.manager;
+    const campaigns = await manager.find(Campaign, {
+      where: { status: 'launched' },
+      order: { year: 'DESC', code: 'ASC' },
+    });
+    const unit =
+      actor.role === 'unit' && actor.unitId
+        ? await manager.findOneBy(Unit, { id: actor.unitId })
+        : null;
+    const running: RunningCampaign[] = [];
+    for (const campaign of campaigns) {
+      if (actor.role === 'unit') {
+        const participation = unit
+          ? await manager.findOneBy(Participation, { campaignId: campaign.id, unitId: unit.id })
+          : null;
+        if (!unit || !participation) continue;
+        const ctx = await this.actions.context(manager, campaign);
+        const snapshot = await loadUnitSnapshot(manager, campaign, ctx.steps, participation.id);
+        const own = { code: unit.code, name: unit.name, snapshot: snapshot! };
+        running.push({ ...this.viewOf(ctx), unit: own, appraisesHere: false });
+        continue;
+      }
+      const ctx = await this.actions.context(manager, campaign);
+      const appraisesHere =
+        actor.role === 'appraiser' && actor.agencyId !== null
+          ? (await appraisingAgencies(manager, campaign.id, actor.agencyId)).length > 0
+          : false;
+      running.push({ ...this.viewOf(ctx), unit: null, appraisesHere });
+    }
+    return running;
+  }
+
+  private viewOf(ctx: Awaited<ReturnType<CampaignActions['context']>>) {
+    return { campaign: ctx.campaign, now: ctx.now, steps: ctx.steps, views: ctx.views };
   }
 }

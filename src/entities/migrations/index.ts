@@ -5,6 +5,8 @@ import { Notifications1764241200000 } from './1764241200000-notifications.js';
 import { AppraisalResults1764244800000 } from './1764244800000-appraisal-results.js';
 import { CampaignFacts1764849600000 } from './1764849600000-campaign-facts.js';
 import { Accounts1765000000000 } from './1765000000000-accounts.js';
+import { ApiTokenExpiry1765100000000 } from './1765100000000-api-token-expiry.js';
+import { AccountMails1765200000000 } from './1765200000000-account-mails.js';
 
 /** Migrations in the order they apply. New ones go at the end. */
 export const MIGRATIONS = [
@@ -15,4 +17,6 @@ export const MIGRATIONS = [
   AppraisalResults1764244800000,
   CampaignFacts1764849600000,
   Accounts1765000000000,
+  ApiTokenExpiry1765100000000,
+  AccountMails1765200000000,
 ];
