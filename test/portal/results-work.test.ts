@@ -226,7 +226,6 @@ describe('the results work and the council', () => {
     await page.getByRole('button', { name: 'Sửa các mức' }).click();
     const bands = page.locator('.ant-modal').filter({ hasText: 'Các mức xếp loại' });
     await bands.getByPlaceholder('từ').nth(1).fill('85');
-    expect(await seriousA11yViolations(page)).toEqual([]);
     await bands.getByRole('button', { name: 'Lưu', exact: true }).click();
     await page
       .getByText(/Khoảng trống: chỉ số/)
