@@ -11,7 +11,10 @@ import { TokensPage } from './tokens/TokensPage';
 import { APPRAISAL_ROLES } from './appraisal/appraisal-api';
 import { AppraisalUnitPage } from './appraisal/AppraisalUnitPage';
 import { AppraisalUnitsPage } from './appraisal/AppraisalUnitsPage';
+import { CouncilPage } from './council/CouncilPage';
 import { campaignPages, PATHS } from './paths';
+import { campaignRoute } from './results-work/route-pattern';
+import { ResultsWorkPage } from './results-work/ResultsWorkPage';
 import { RequireRole } from './session/RequireRole';
 import { ACCOUNT_MANAGERS, ALL_ROLES } from './session/session';
 import { SetPasswordPage } from './session/SetPasswordPage';
@@ -76,6 +79,22 @@ export function PortalRoutes() {
           }
         />
         {unitRoutes()}
+        <Route
+          path={campaignRoute(campaignPages.resultsWork)}
+          element={
+            <RequireRole roles={['admin', 'secretariat']}>
+              <ResultsWorkPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path={campaignRoute(campaignPages.council)}
+          element={
+            <RequireRole roles={['council', 'admin', 'secretariat']}>
+              <CouncilPage />
+            </RequireRole>
+          }
+        />
         <Route path={PATHS.signIn} element={<SignInPage />} />
         <Route path={PATHS.setPassword} element={<SetPasswordPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -21,6 +21,8 @@ export class ApiRequestError extends Error {
     /** The detail. */
     readonly detail: string,
     readonly fields: readonly ApiFieldProblem[] = [],
+    /** The answer's whole body, for the lists some routes add (`errors` of an import, …). */
+    readonly body: unknown = null,
   ) {
     super(`${title}: ${detail}`);
     this.name = 'ApiRequestError';
@@ -55,6 +57,7 @@ export function errorFromAnswer(status: number, body: unknown): ApiRequestError 
       typeof body.error === 'string' ? body.error : `Lỗi ${status}`,
       message,
       fieldsOf(body.fields),
+      body,
     );
   }
   return new ApiRequestError(

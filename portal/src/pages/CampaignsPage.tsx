@@ -1,4 +1,5 @@
 import { AppraiserCampaignLinks } from '../appraisal/AppraiserCampaignLinks';
+import { CouncilCampaignLinks } from '../council/CouncilCampaignLinks';
 import { ComingSoon } from './ComingSoon';
 import { PageTitle } from './PageTitle';
 import { useSession } from '../session/session';
@@ -13,6 +14,8 @@ export function CampaignsPage() {
         <UnitCampaignLinks unitCode={me.unitCode} />
       ) : me?.role === 'appraiser' ? (
         <AppraiserCampaignLinks />
+      ) : me?.role === 'council' ? (
+        <CouncilCampaignLinks />
       ) : (
         <ComingSoon what="Các chiến dịch đánh giá Chỉ số CCHC, các bước và thời hạn của từng bước" />
       )}

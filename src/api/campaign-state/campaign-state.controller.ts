@@ -18,7 +18,7 @@ export class CampaignStateController {
     summary:
       'Where the running campaign stands: current step, each step’s status and deadline, units by status',
     description:
-      'From the facts PostgreSQL records, by the campaign rules the workflows run on (so it answers while Temporal is unreachable); pendingDeliveries counts actions Temporal does not have yet.',
+      'From the facts PostgreSQL records, by the campaign rules the workflows run on (so it answers while Temporal is unreachable); pendingDeliveries counts actions Temporal does not have yet; scoresFixed and resultsPublishedAt say whether the scores are fixed (step 8) and the results announced (step 10).',
   })
   @ApiResponse({ status: 200, description: 'The state, from the facts PostgreSQL records.' })
   @ApiResponse({ status: 409, description: 'The campaign is not launched yet.' })

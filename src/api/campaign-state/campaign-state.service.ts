@@ -18,6 +18,10 @@ export interface CampaignStateView extends CampaignState {
   unitsByStatus: Record<string, number>;
   /** Actions recorded that Temporal does not have yet (the relay keeps trying). */
   pendingDeliveries: number;
+  /** The aggregation of round 2 (POST …/appraisals/fix): when and by whom; null before. */
+  scoresFixed: { at: string; by: string | null } | null;
+  /** When the Chairman's decision published the results; null before. */
+  resultsPublishedAt: string | null;
 }
 
 /** A running campaign as the state reads it now, with what one caller has in it. */
@@ -78,6 +82,10 @@ export class CampaignStateService {
       decision: campaign.resultsDecision,
       unitsByStatus: Object.fromEntries(rows.map((r) => [r.status, r.count])),
       pendingDeliveries: await this.relay.pendingCount(campaign.id),
+      scoresFixed: campaign.scoresFixedAt
+        ? { at: campaign.scoresFixedAt.toISOString(), by: campaign.scoresFixedBy }
+        : null,
+      resultsPublishedAt: campaign.resultsPublishedAt?.toISOString() ?? null,
     };
   }
 
