@@ -10,6 +10,8 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const SOURCES = path.join(ROOT, 'portal');
 const BUILT = path.join(ROOT, 'dist/portal/index.html');
+/** The API's declarations the portal imports (page paths, the domain's words). */
+const SHARED = ['src/domain/portal-pages.ts', 'src/domain/words.ts'].map((f) => path.join(ROOT, f));
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -21,7 +23,8 @@ function newestMtime(dir: string): number {
 }
 
 export function ensurePortalBuilt(): void {
-  if (existsSync(BUILT) && statSync(BUILT).mtimeMs >= newestMtime(SOURCES)) return;
+  const newest = Math.max(newestMtime(SOURCES), ...SHARED.map((f) => statSync(f).mtimeMs));
+  if (existsSync(BUILT) && statSync(BUILT).mtimeMs >= newest) return;
   execFileSync(
     process.execPath,
     [
@@ -32,6 +35,8 @@ export function ensurePortalBuilt(): void {
       '--logLevel',
       'warn',
     ],
-    { cwd: ROOT, stdio: 'inherit' },
+    // vitest sets NODE_ENV=test, which would build React's and Ant Design's test variants
+    // (fixed dialog ids, dev class names): the tests must see what `npm run build` serves.
+    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
 }
