@@ -6,11 +6,17 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { ResultsIndexPage } from './results/ResultsIndexPage';
 import { ResultsPage } from './results/ResultsPage';
 import { AccountsPage } from './accounts/AccountsPage';
-import { PATHS } from './paths';
+import { campaignPages, PATHS } from './paths';
 import { RequireRole } from './session/RequireRole';
 import { ACCOUNT_MANAGERS } from './session/session';
 import { SetPasswordPage } from './session/SetPasswordPage';
 import { SignInPage } from './session/SignInPage';
+import { CampaignOverviewPage } from './secretariat/CampaignOverviewPage';
+import { NotificationsPage } from './secretariat/NotificationsPage';
+import { CAMPAIGN_STAFF } from './secretariat/secretariat-api';
+
+/** A campaign page's route pattern: its path with `:campaign` for the campaign. */
+const routeOf = (page: (campaign: string) => string) => decodeURIComponent(page(':campaign'));
 
 /** The portal's pages; paths are relative to /portal/. */
 export function PortalRoutes() {
@@ -20,6 +26,22 @@ export function PortalRoutes() {
         <Route index element={<Navigate to={PATHS.myWork} replace />} />
         <Route path={PATHS.myWork} element={<MyWorkPage />} />
         <Route path={PATHS.campaigns} element={<CampaignsPage />} />
+        <Route
+          path={routeOf(campaignPages.overview)}
+          element={
+            <RequireRole roles={CAMPAIGN_STAFF}>
+              <CampaignOverviewPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path={routeOf(campaignPages.notifications)}
+          element={
+            <RequireRole roles={CAMPAIGN_STAFF}>
+              <NotificationsPage />
+            </RequireRole>
+          }
+        />
         <Route path={PATHS.results} element={<ResultsIndexPage />} />
         <Route path={`${PATHS.results}/:campaign`} element={<ResultsPage />} />
         <Route
