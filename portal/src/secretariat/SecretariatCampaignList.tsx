@@ -52,19 +52,13 @@ export function SecretariatCampaignList() {
     void reload();
   }, [reload]);
 
-  const newest = rows?.reduce<CampaignRow | null>(
-    (best, row) => (!best || row.year > best.year ? row : best),
-    null,
-  );
-
-  const copyNext = async () => {
-    if (!newest) return;
+  const copyNext = async (source: CampaignRow) => {
     setBusy(true);
     try {
-      const copy = await copyCampaign(newest.code, newest.year + 1);
+      const copy = await copyCampaign(source.code, source.year + 1);
       setOutcome({
         type: 'success',
-        title: `Đã tạo bản nháp “${copy.name}” (${copy.code}) từ chiến dịch năm ${newest.year}.`,
+        title: `Đã tạo bản nháp “${copy.name}” (${copy.code}) từ chiến dịch năm ${source.year}.`,
         lines: [
           'Các bước được dời sang năm mới; hãy nhập quyết định ban hành kế hoạch, kiểm tra ngày, đơn vị tham gia và bộ chỉ số rồi triển khai.',
         ],
@@ -108,24 +102,6 @@ export function SecretariatCampaignList() {
 
   return (
     <section aria-label="Các chiến dịch">
-      <Space className="page-actions" wrap>
-        <Popconfirm
-          title="Tạo chiến dịch năm sau?"
-          description={
-            newest
-              ? `Sao chép kế hoạch, bộ chỉ số và đơn vị tham gia của “${newest.name}” sang năm ${newest.year + 1}.`
-              : ''
-          }
-          okText="Tạo"
-          cancelText="Hủy"
-          disabled={!newest}
-          onConfirm={() => void copyNext()}
-        >
-          <Button type="primary" icon={<CopyOutlined />} disabled={!newest} loading={busy}>
-            Tạo chiến dịch năm sau
-          </Button>
-        </Popconfirm>
-      </Space>
       {outcome && (
         <Alert
           className="form-alert"
@@ -179,23 +155,35 @@ export function SecretariatCampaignList() {
           {
             title: 'Thao tác',
             key: 'actions',
-            width: 160,
-            render: (_, row) =>
-              row.status === 'draft' ? (
+            width: 210,
+            render: (_, row) => (
+              <Space orientation="vertical" size={4}>
+                {row.status === 'draft' && (
+                  <Popconfirm
+                    title={`Triển khai “${row.name}”?`}
+                    description="Quy trình của chiến dịch bắt đầu chạy; sau đó kế hoạch không sửa trực tiếp được nữa."
+                    okText="Triển khai"
+                    cancelText="Hủy"
+                    onConfirm={() => void launch(row)}
+                  >
+                    <Button size="small" icon={<RocketOutlined />} disabled={busy}>
+                      Triển khai
+                    </Button>
+                  </Popconfirm>
+                )}
                 <Popconfirm
-                  title={`Triển khai “${row.name}”?`}
-                  description="Quy trình của chiến dịch bắt đầu chạy; sau đó kế hoạch không sửa trực tiếp được nữa."
-                  okText="Triển khai"
+                  title={`Tạo chiến dịch năm ${row.year + 1}?`}
+                  description={`Sao chép kế hoạch, bộ chỉ số và đơn vị tham gia của “${row.name}” sang năm ${row.year + 1}.`}
+                  okText="Tạo"
                   cancelText="Hủy"
-                  onConfirm={() => void launch(row)}
+                  onConfirm={() => void copyNext(row)}
                 >
-                  <Button size="small" icon={<RocketOutlined />} disabled={busy}>
-                    Triển khai
+                  <Button size="small" icon={<CopyOutlined />} disabled={busy}>
+                    Tạo chiến dịch năm sau
                   </Button>
                 </Popconfirm>
-              ) : (
-                <Link to={campaignPages.overview(row.code)}>Mở trang chiến dịch</Link>
-              ),
+              </Space>
+            ),
           },
         ]}
       />

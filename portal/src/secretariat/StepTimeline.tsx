@@ -46,11 +46,12 @@ export function StepTimeline({
         rowClassName={(step) => (step.number === campaign.currentStep ? 'current-step' : '')}
         columns={[
           { title: 'Bước', dataIndex: 'number', width: 64 },
-          { title: 'Nội dung', dataIndex: 'titleVi' },
+          { title: 'Nội dung', dataIndex: 'titleVi', width: 260 },
           {
             title: 'Mở',
             dataIndex: 'opensAtLocal',
             width: 150,
+            responsive: ['md'],
             render: (at: string | null, step) =>
               at ?? (step.startsAfterStep ? `Sau bước ${step.startsAfterStep}` : '—'),
           },
@@ -183,8 +184,9 @@ function AmendDeadlineModal({
           initialValues={{ deadline: pickerValueOf(step.deadlineLocal) ?? undefined }}
         >
           <p>
-            {step.titleVi}. Hạn hiện tại: <strong>{step.deadlineLocal ?? '—'}</strong>. Hạn mới áp
-            dụng cho mọi đơn vị; lịch nhắc việc được tính lại.
+            {step.titleVi.replace(/\.*$/, '')}. Hạn hiện tại:{' '}
+            <strong>{step.deadlineLocal ?? '—'}</strong>. Hạn mới áp dụng cho mọi đơn vị; lịch nhắc
+            việc được tính lại.
           </p>
           <Form.Item
             label="Hạn mới (giờ Việt Nam)"

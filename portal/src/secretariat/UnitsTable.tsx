@@ -74,6 +74,7 @@ export function UnitsTable({
         <Select
           allowClear
           aria-label="Lọc theo trạng thái"
+          showSearch={{ optionFilterProp: 'label' }}
           placeholder="Mọi trạng thái"
           value={status}
           onChange={setStatus}
@@ -83,6 +84,7 @@ export function UnitsTable({
         <Select
           allowClear
           aria-label="Lọc theo nhóm đơn vị"
+          showSearch={{ optionFilterProp: 'label' }}
           placeholder="Mọi nhóm"
           value={group}
           onChange={setGroup}
@@ -104,11 +106,12 @@ export function UnitsTable({
         aria-label="Đơn vị tham gia"
         columns={[
           { title: 'Mã', dataIndex: ['unit', 'code'], width: 130 },
-          { title: 'Đơn vị', dataIndex: ['unit', 'name'] },
+          { title: 'Đơn vị', dataIndex: ['unit', 'name'], width: 240 },
           {
             title: 'Nhóm',
             dataIndex: ['unit', 'group'],
             width: 200,
+            responsive: ['md'],
             render: (g: string) => label(GROUP_LABELS, g),
           },
           {

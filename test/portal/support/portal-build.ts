@@ -32,6 +32,8 @@ export function ensurePortalBuilt(): void {
       '--logLevel',
       'warn',
     ],
-    { cwd: ROOT, stdio: 'inherit' },
+    // Vitest sets NODE_ENV=test: inherited, it builds React and Ant Design for tests (every
+    // generated id "test-id", so labels and dialog titles name the wrong element).
+    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
 }
