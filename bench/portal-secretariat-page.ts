@@ -147,7 +147,7 @@ async function main(): Promise<number> {
           30_000,
           `units table of ${n}`,
           Promise.all([
-            page.getByText(`${n} đơn vị`, { exact: true }).waitFor(),
+            page.getByText(`${n.toLocaleString('vi-VN')} đơn vị`, { exact: true }).waitFor(),
             page.getByRole('row').filter({ hasText: 'U00001' }).waitFor(),
           ]),
         );

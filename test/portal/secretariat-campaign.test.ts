@@ -196,6 +196,10 @@ describe("the secretariat's campaign pages", () => {
     await page.getByText('4 đơn vị').waitFor();
     await page.getByLabel('Lọc theo nhóm đơn vị').click();
     await page.getByLabel('Lọc theo nhóm đơn vị').pressSequentially('Huyện');
+    // Enter picks the active option once the typed text has filtered the list down to it.
+    await page
+      .locator('.ant-select-item-option-active', { hasText: 'Huyện, thị xã, thành phố' })
+      .waitFor();
     await page.getByLabel('Lọc theo nhóm đơn vị').press('Enter');
     await page.getByText('1 / 4 đơn vị').waitFor();
     await page.getByRole('row').filter({ hasText: 'TPVL' }).waitFor();

@@ -13,6 +13,9 @@ export function searchable(text: string): string {
     .toLowerCase();
 }
 
+/** "5.000": a count as Vietnamese readers write it. */
+const count = (n: number) => n.toLocaleString('vi-VN');
+
 interface IndexedRow extends ParticipationRow {
   key: string;
   haystack: string;
@@ -93,8 +96,8 @@ export function UnitsTable({
         />
         <Typography.Text type="secondary" aria-live="polite">
           {shown.length === rows.length
-            ? `${rows.length} đơn vị`
-            : `${shown.length} / ${rows.length} đơn vị`}
+            ? `${count(rows.length)} đơn vị`
+            : `${count(shown.length)} / ${count(rows.length)} đơn vị`}
         </Typography.Text>
       </Space>
       <Table<IndexedRow>
