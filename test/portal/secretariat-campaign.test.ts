@@ -188,6 +188,8 @@ describe("the secretariat's campaign pages", () => {
       .getByRole('button', { name: /Close|Đóng/ })
       .first()
       .click();
+    // Closed, it gives the focus back to "Chi tiết" (after its animation): not to be raced.
+    await drawer.waitFor({ state: 'hidden' });
 
     // Filters: by name without diacritics, by group.
     await page.getByLabel('Tìm đơn vị theo tên hoặc mã').fill('tu phap');
