@@ -8,6 +8,11 @@ export interface AppConfig {
   /** host:port of the Temporal frontend. */
   temporalAddress: string;
   temporalNamespace: string;
+  /**
+   * The Temporal Web UI (scheme://host[:port][/path]): the secretariat's campaign page links to
+   * the campaign's workflow there.
+   */
+  temporalUiUrl: string;
   /** Task queue the worker polls and the API starts workflows on. */
   temporalTaskQueue: string;
   /** smtp://user:pass@host:port (smtps:// for implicit TLS). */
@@ -60,6 +65,7 @@ export const DEFAULTS: Readonly<AppConfig> = {
   databaseUrl: 'postgres://postgres:postgres@127.0.0.1:5433/par',
   temporalAddress: '127.0.0.1:7233',
   temporalNamespace: 'default',
+  temporalUiUrl: 'http://127.0.0.1:8233',
   temporalTaskQueue: 'par-campaigns',
   smtpUrl: 'smtp://127.0.0.1:1025',
   mailFrom: 'Sở Nội vụ - Chỉ số CCHC <cchc@example.gov.vn>',
@@ -185,6 +191,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ]),
     temporalAddress: get('TEMPORAL_ADDRESS') ?? DEFAULTS.temporalAddress,
     temporalNamespace: get('TEMPORAL_NAMESPACE') ?? DEFAULTS.temporalNamespace,
+    temporalUiUrl: parseUrl('TEMPORAL_UI_URL', get('TEMPORAL_UI_URL') ?? DEFAULTS.temporalUiUrl, [
+      'http:',
+      'https:',
+    ]).replace(/\/+$/, ''),
     temporalTaskQueue: get('TEMPORAL_TASK_QUEUE') ?? DEFAULTS.temporalTaskQueue,
     smtpUrl: parseUrl('SMTP_URL', get('SMTP_URL') ?? DEFAULTS.smtpUrl, ['smtp:', 'smtps:']),
     mailFrom: get('MAIL_FROM') ?? DEFAULTS.mailFrom,

@@ -20,6 +20,12 @@ import { ACCOUNT_MANAGERS, ALL_ROLES } from './session/session';
 import { SetPasswordPage } from './session/SetPasswordPage';
 import { SignInPage } from './session/SignInPage';
 import { unitRoutes } from './unit/unit-routes';
+import { CampaignOverviewPage } from './secretariat/CampaignOverviewPage';
+import { NotificationsPage } from './secretariat/NotificationsPage';
+import { CAMPAIGN_STAFF } from './secretariat/secretariat-api';
+
+/** A campaign page's route pattern: its path with `:campaign` for the campaign. */
+const routeOf = (page: (campaign: string) => string) => decodeURIComponent(page(':campaign'));
 
 /** The portal's pages; paths are relative to /portal/. */
 export function PortalRoutes() {
@@ -36,6 +42,22 @@ export function PortalRoutes() {
           }
         />
         <Route path={PATHS.campaigns} element={<CampaignsPage />} />
+        <Route
+          path={routeOf(campaignPages.overview)}
+          element={
+            <RequireRole roles={CAMPAIGN_STAFF}>
+              <CampaignOverviewPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path={routeOf(campaignPages.notifications)}
+          element={
+            <RequireRole roles={CAMPAIGN_STAFF}>
+              <NotificationsPage />
+            </RequireRole>
+          }
+        />
         <Route path={PATHS.results} element={<ResultsIndexPage />} />
         <Route path={`${PATHS.results}/:campaign`} element={<ResultsPage />} />
         <Route

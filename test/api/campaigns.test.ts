@@ -707,6 +707,15 @@ describe('campaigns API', () => {
         details: { workflowId, taskQueue },
       });
 
+      // The workflow in the Temporal Web UI (TEMPORAL_UI_URL), for staff only.
+      const asStaff = await call(api, 'GET', `/campaigns/${code}`, { token: tokens.secretariat });
+      expect(asStaff.body.workflowUrl).toBe(
+        `http://127.0.0.1:8233/namespaces/default/workflows/${workflowId}`,
+      );
+      const asCouncil = await call(api, 'GET', `/campaigns/${code}`, { token: tokens.council });
+      expect(asCouncil.status).toBe(200);
+      expect(asCouncil.body.workflowUrl).toBeNull();
+
       // Launched: no second launch, and the plan is no longer edited here.
       const again = await call(launchApi, 'POST', `/campaigns/${campaignId}/launch`, {
         token: tokens.secretariat,

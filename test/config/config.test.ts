@@ -11,6 +11,7 @@ describe('configuration from the environment', () => {
       DATABASE_URL: 'postgresql://par:secret@db:5432/par',
       TEMPORAL_ADDRESS: 'temporal:7233',
       TEMPORAL_NAMESPACE: 'par',
+      TEMPORAL_UI_URL: 'https://temporal.snv.vinhlong.gov.vn/',
       SMTP_URL: 'smtps://user:pass@mail.gov.vn:465',
       MAIL_FROM: 'Sở Nội vụ <cchc@snv.gov.vn>',
       PORT: '8080',
@@ -29,6 +30,7 @@ describe('configuration from the environment', () => {
       databaseUrl: 'postgresql://par:secret@db:5432/par',
       temporalAddress: 'temporal:7233',
       temporalNamespace: 'par',
+      temporalUiUrl: 'https://temporal.snv.vinhlong.gov.vn',
       smtpUrl: 'smtps://user:pass@mail.gov.vn:465',
       mailFrom: 'Sở Nội vụ <cchc@snv.gov.vn>',
       port: 8080,
@@ -54,6 +56,7 @@ describe('configuration from the environment', () => {
     [{ DATABASE_URL: 'mysql://x@y/z' }, /DATABASE_URL must start with postgres:/],
     [{ SMTP_URL: 'not a url' }, /SMTP_URL is not a valid URL/],
     [{ PUBLIC_URL: 'ftp://x.vn' }, /PUBLIC_URL must start with http: or https:/],
+    [{ TEMPORAL_UI_URL: 'temporal-ui:8080' }, /TEMPORAL_UI_URL must start with http: or https:/],
     [
       { SECRETARIAT_EMAILS: 'cchc@snv.vn, not-an-address' },
       /SECRETARIAT_EMAILS .*"not-an-address"/,

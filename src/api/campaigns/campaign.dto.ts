@@ -344,6 +344,17 @@ export class CampaignDetailView extends CampaignView {
   steps: CampaignStepView[];
 }
 
+export class CampaignPageView extends CampaignDetailView {
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'http://127.0.0.1:8233/namespaces/default/workflows/par-2021-vinhlong',
+    description:
+      "The campaign's workflow in the Temporal Web UI (TEMPORAL_UI_URL), for admin and secretariat; null before launch and for other roles.",
+  })
+  workflowUrl: string | null;
+}
+
 export class CopyCountsView {
   @ApiProperty() steps: number;
   @ApiProperty() indexSets: number;

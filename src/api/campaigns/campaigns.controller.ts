@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -13,12 +13,15 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import type { AppConfig } from '../../config.js';
+import { APP_CONFIG } from '../tokens.js';
 import type { Actor } from '../auth/actor.js';
 import { CAMPAIGN_STAFF } from '../auth/actor.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { campaignRef, positiveInt } from '../common/params.js';
 import {
   CampaignDetailView,
+  CampaignPageView,
   CampaignsQuery,
   CampaignStepView,
   CampaignView,
@@ -38,7 +41,10 @@ const LAUNCHED_409 =
 @ApiUnauthorizedResponse({ description: 'No token, or an unknown or revoked one.' })
 @Controller('campaigns')
 export class CampaignsController {
-  constructor(private readonly campaigns: CampaignsService) {}
+  constructor(
+    private readonly campaigns: CampaignsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'List campaigns (any token: the plan is public to participants)' })
@@ -51,13 +57,24 @@ export class CampaignsController {
   @ApiOperation({
     summary: 'A campaign with its step plan',
     description:
-      "Steps ordered by number; each date as an ISO instant and as officials read it in the campaign's zone (dd/MM/yyyy).",
+      "Steps ordered by number; each date as an ISO instant and as officials read it in the campaign's zone (dd/MM/yyyy). For admin and secretariat, workflowUrl links the campaign's workflow in the Temporal Web UI.",
   })
-  @ApiOkResponse({ type: CampaignDetailView })
+  @ApiOkResponse({ type: CampaignPageView })
   @ApiBadRequestResponse({ description: 'The id is not a UUID.' })
   @ApiNotFoundResponse({ description: 'No campaign with that id.' })
-  get(@Param('id', campaignRef) id: string): Promise<CampaignDetailView> {
-    return this.campaigns.get(id);
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('id', campaignRef) id: string,
+  ): Promise<CampaignPageView> {
+    const campaign = await this.campaigns.get(id);
+    const staff = CAMPAIGN_STAFF.includes(actor.role);
+    return {
+      ...campaign,
+      workflowUrl:
+        staff && campaign.workflowId
+          ? `${this.config.temporalUiUrl}/namespaces/${encodeURIComponent(this.config.temporalNamespace)}/workflows/${encodeURIComponent(campaign.workflowId)}`
+          : null,
+    };
   }
 
   @Get(':id/steps')

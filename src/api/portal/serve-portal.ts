@@ -17,12 +17,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
  * Where the built portal is: <root>/dist/portal/, the root being the project's folder (or the
- * image's /app), whether the API runs compiled (dist/src/api/portal/) or from its sources
+ * image's /app), whether the API runs compiled (dist/…/src/api/portal/) or from its sources
  * (src/api/portal/, in the tests). Undefined when the portal is not built.
  */
 export function portalDirectory(): string | undefined {
-  const compiled = here.includes(`${path.sep}dist${path.sep}src${path.sep}`);
-  const root = path.resolve(here, compiled ? '../../../..' : '../../..');
+  // Compiled: <root>/dist/src/api/portal/, or a bench's <root>/dist/bench/src/api/portal/.
+  const compiled = here.indexOf(`${path.sep}dist${path.sep}`);
+  const root = compiled >= 0 ? here.slice(0, compiled) : path.resolve(here, '../../..');
   const dir = path.join(root, 'dist', 'portal');
   return existsSync(path.join(dir, 'index.html')) ? dir : undefined;
 }

@@ -1,0 +1,242 @@
+/**
+ * The secretariat's campaign pages, in a real browser against the real API and the real
+ * workflows (a time-skipping Temporal server of their own, on today's clock): a secretariat
+ * account signs in, launches a draft from the campaigns list (and makes next year's copy), opens
+ * the campaign, reads the step timeline, finds the workflow in the Temporal Web UI, amends a
+ * deadline and sees the notification forecast move with it, extends one unit's deadline and
+ * filters the units.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { hashPassword } from '../../src/api/accounts/password-hash.js';
+import { Account } from '../../src/entities/index.js';
+import { seedCampaignPlan } from '../../src/seed/seed.js';
+import { VINH_LONG_2021 } from '../../src/seed/vinh-long-2021.js';
+import { deleteCampaigns } from '../support/api-fixtures.js';
+import {
+  type ApiWorkflowWorld,
+  day,
+  startApiWorkflowWorld,
+  stepsAroundToday,
+} from '../support/api-workflow-world.js';
+import { seriousA11yViolations } from './support/axe.js';
+import {
+  LAPTOP,
+  launchChromium,
+  openPage,
+  PHONE,
+  unexpectedProblems,
+  type WatchedPage,
+} from './support/browser.js';
+import { ensurePortalBuilt } from './support/portal-build.js';
+import { docsScreenshot, screenshotOnFailure } from './support/screenshots.js';
+
+const tag = randomUUID().slice(0, 6);
+const code = `thuky-${tag}-2030`;
+const copyCode = `thuky-${tag}-2031`;
+const email = `thuky-${tag}@snv.example.gov.vn`;
+const password = 'mật-khẩu-đủ-dài-2026';
+const UNITS = ['SNV', 'STP', 'STC', 'TPVL'];
+
+let world: ApiWorkflowWorld;
+let browser: Browser;
+let campaignId: string;
+const opened: WatchedPage[] = [];
+
+/** 'YYYY-MM-DD' → 'dd/MM/yyyy'. */
+const vn = (isoDate: string) => isoDate.split('-').reverse().join('/');
+
+beforeAll(async () => {
+  ensurePortalBuilt();
+  world = await startApiWorkflowWorld();
+  const db = world.api.dataSource;
+  ({ campaignId } = await seedCampaignPlan(db, {
+    ...VINH_LONG_2021,
+    campaign: {
+      ...VINH_LONG_2021.campaign,
+      code,
+      year: 2030,
+      name: `Chấm điểm Chỉ số CCHC năm 2030 (kiểm thử ${tag})`,
+    },
+    units: VINH_LONG_2021.units.filter((u) => UNITS.includes(u.code)),
+    steps: stepsAroundToday(),
+  }));
+  await db.getRepository(Account).save({
+    email,
+    fullName: 'Trần Thị Thư Ký',
+    role: 'secretariat',
+    unitId: null,
+    agencyId: null,
+    passwordHash: await hashPassword(password),
+    disabledAt: null,
+    lastSignInAt: null,
+  });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  for (const watched of opened) await watched.close();
+  await browser?.close();
+  const db = world?.api.dataSource;
+  await db?.getRepository(Account).delete({ email });
+  if (db) await deleteCampaigns(db, [copyCode]);
+  await world?.close({ id: campaignId, code });
+});
+
+async function open(testName: string, viewport: { width: number; height: number } = LAPTOP) {
+  const watched = await openPage(browser, viewport);
+  opened.push(watched);
+  screenshotOnFailure(watched.page, testName);
+  return watched;
+}
+
+const portalUrl = (pagePath: string) => `${world.api.url}/portal${pagePath}`;
+
+describe("the secretariat's campaign pages", () => {
+  it('launches, opens the campaign, amends a deadline (the forecast follows), extends a unit, filters', async () => {
+    const { page, problems } = await open('secretariat-campaign');
+    await page.goto(portalUrl('/dang-nhap?next=/chien-dich'));
+    await page.getByLabel('Địa chỉ thư điện tử').fill(email);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Chiến dịch' }).waitFor();
+
+    // The draft in the list; launched from it, with the API's answer (past deadlines warned).
+    const row = page.getByRole('row').filter({ hasText: code });
+    await row.getByText('Bản nháp').waitFor();
+    await row.getByRole('button', { name: 'Triển khai' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: 'Triển khai' }).click();
+    await page.getByText(/Đã triển khai .*quy trình par-2030-thuky-/).waitFor();
+    await row.getByText('Đang triển khai').waitFor();
+    await expect(row.textContent()).resolves.toContain('Bước 3');
+
+    // Next year's draft, copied from it.
+    await row.getByRole('button', { name: 'Tạo chiến dịch năm sau' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: 'Tạo' }).click();
+    await page.getByText(new RegExp(`Đã tạo bản nháp .*\\(${copyCode}\\)`)).waitFor();
+    await page.getByRole('row').filter({ hasText: copyCode }).getByText('Bản nháp').waitFor();
+
+    // The campaign page: its steps, in Việt Nam's time, and the workflow in the Temporal UI.
+    await row.getByRole('link', { name: /Chấm điểm Chỉ số CCHC năm 2030/ }).click();
+    await page.getByRole('heading', { level: 2, name: 'Các bước' }).waitFor();
+    const step3 = page.getByRole('row').filter({ hasText: 'Tổ chức tự đánh giá' });
+    await step3.getByText('Đang mở').waitFor();
+    await step3.getByText(`${vn(day(10))} 23:59`).waitFor();
+    const temporal = page.getByRole('link', { name: 'Quy trình trên Temporal' });
+    expect(await temporal.getAttribute('href')).toBe(
+      `http://127.0.0.1:8233/namespaces/default/workflows/par-2030-thuky-${tag}`,
+    );
+    await page.getByRole('link', { name: 'Kết quả & giải trình' }).waitFor();
+    await page.getByRole('link', { name: 'Hội đồng' }).waitFor();
+    await page.getByText('Đã đăng ký: 4').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await docsScreenshot(page, 'secretariat-campaign');
+
+    // The forecast before: SNV's reminders are about the planned deadline.
+    await page.getByRole('link', { name: 'Thư thông báo' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Thư thông báo' }).waitFor();
+    await page.getByLabel('Người nhận: mã đơn vị').fill('SNV');
+    await page.getByLabel('Người nhận: mã đơn vị').press('Enter');
+    const forecast = page.getByRole('table').first();
+    await forecast
+      .getByText(`${vn(day(10))} 23:59`)
+      .first()
+      .waitFor();
+    await page.goBack();
+
+    // Amend step 3's deadline by a day, with the amending decision.
+    await step3.getByRole('button', { name: 'Điều chỉnh hạn' }).click();
+    const amend = page.getByRole('dialog', { name: 'Điều chỉnh hạn bước 3' });
+    const picker = amend.getByLabel('Hạn mới (giờ Việt Nam)');
+    await picker.click();
+    await picker.fill(`${vn(day(11))} 23:59`);
+    await picker.press('Enter');
+    await amend.getByLabel('Căn cứ điều chỉnh (văn bản, lý do)').fill('Công văn số 12/SNV-CCHC');
+    await amend.getByRole('button', { name: 'Điều chỉnh hạn' }).click();
+    await page.getByText('Đã điều chỉnh hạn bước 3.').waitFor();
+    await step3.getByText(`${vn(day(11))} 23:59`).waitFor();
+
+    // The forecast after: the same reminders now name the new deadline, the old one is gone.
+    await page.getByRole('link', { name: 'Thư thông báo' }).click();
+    await page.getByLabel('Người nhận: mã đơn vị').fill('SNV');
+    await page.getByLabel('Người nhận: mã đơn vị').press('Enter');
+    await forecast
+      .getByText(`${vn(day(11))} 23:59`)
+      .first()
+      .waitFor();
+    expect(await forecast.getByText(`${vn(day(10))} 23:59`).count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await docsScreenshot(page, 'secretariat-notifications');
+    await page.goBack();
+
+    // One unit's later deadline, from its drawer; its state reads it back.
+    const stp = page.getByRole('row').filter({ hasText: 'Sở Tư pháp' });
+    await stp.getByRole('button', { name: 'Chi tiết STP' }).click();
+    const drawer = page.getByRole('dialog', { name: /Sở Tư pháp \(STP\)/ });
+    await drawer.getByText('Báo cáo tự đánh giá (chỉ xem)').waitFor();
+    await drawer.getByText('Đơn vị chưa bắt đầu tự đánh giá.').waitFor();
+    const extension = drawer.getByLabel('Hạn mới của đơn vị (giờ Việt Nam)');
+    await extension.click();
+    await extension.fill(`${vn(day(13))} 23:59`);
+    await extension.press('Enter');
+    await drawer.getByLabel('Lý do gia hạn').fill('Đơn vị thay đổi đầu mối');
+    await drawer.getByRole('button', { name: 'Gia hạn' }).click();
+    await page.getByText('Đã gia hạn bước 3 cho STP.').waitFor();
+    await drawer.getByText(`${vn(day(13))} 23:59`).waitFor();
+    await drawer
+      .getByRole('button', { name: /Close|Đóng/ })
+      .first()
+      .click();
+    // Closed, it gives the focus back to "Chi tiết" (after its animation): not to be raced.
+    await drawer.waitFor({ state: 'hidden' });
+
+    // Filters: by name without diacritics, by group.
+    await page.getByLabel('Tìm đơn vị theo tên hoặc mã').fill('tu phap');
+    await page.getByText('1 / 4 đơn vị').waitFor();
+    await page.getByLabel('Tìm đơn vị theo tên hoặc mã').fill('');
+    await page.getByText('4 đơn vị').waitFor();
+    await page.getByLabel('Lọc theo nhóm đơn vị').click();
+    await page.getByLabel('Lọc theo nhóm đơn vị').pressSequentially('Huyện');
+    // Enter picks the active option once the typed text has filtered the list down to it.
+    await page
+      .locator('.ant-select-item-option-active', { hasText: 'Huyện, thị xã, thành phố' })
+      .waitFor();
+    await page.getByLabel('Lọc theo nhóm đơn vị').press('Enter');
+    await page.getByText('1 / 4 đơn vị').waitFor();
+    await page.getByRole('row').filter({ hasText: 'TPVL' }).waitFor();
+
+    expect(unexpectedProblems(problems)).toEqual([]);
+  });
+
+  it('fits a phone', async () => {
+    const { page, problems } = await open('secretariat-campaign-phone', PHONE);
+    await page.goto(portalUrl(`/chien-dich/${code}`));
+    await page.getByLabel('Địa chỉ thư điện tử').fill(email);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Các bước' }).waitFor();
+    // Nothing of the page wider than the phone (wide tables scroll inside themselves; the
+    // shell's header is not this page's).
+    const wider = await page.evaluate((width) => {
+      type El = {
+        getBoundingClientRect(): { right: number };
+        closest(selector: string): unknown;
+        tagName: string;
+        className: unknown;
+      };
+      const { document } = globalThis as unknown as {
+        document: { querySelectorAll(selector: string): El[] };
+      };
+      return [...document.querySelectorAll('.app-content *')]
+        .filter((el) => el.getBoundingClientRect().right > width + 1)
+        .filter((el) => !el.closest('.ant-table'))
+        .slice(0, 5)
+        .map((el) => `${el.tagName}.${String(el.className)}`);
+    }, PHONE.width);
+    expect(wider).toEqual([]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await docsScreenshot(page, 'secretariat-campaign-phone');
+    expect(unexpectedProblems(problems)).toEqual([]);
+  });
+});
