@@ -102,7 +102,9 @@ describe("the secretariat's campaign pages", () => {
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('heading', { level: 1, name: 'Chiến dịch' }).waitFor();
 
-    // The draft in the list; launched from it, with the API's answer (past deadlines warned).
+    // The draft in the list (found by its code among the run's many; the copy matches too); launched from it, with
+    // the API's answer (past deadlines warned).
+    await page.getByRole('searchbox', { name: 'Tìm chiến dịch' }).fill(`thuky-${tag}`);
     const row = page.getByRole('row').filter({ hasText: code });
     await row.getByText('Bản nháp').waitFor();
     await row.getByRole('button', { name: 'Triển khai' }).click();
@@ -196,13 +198,19 @@ describe("the secretariat's campaign pages", () => {
     await page.getByText('1 / 4 đơn vị').waitFor();
     await page.getByLabel('Tìm đơn vị theo tên hoặc mã').fill('');
     await page.getByText('4 đơn vị').waitFor();
-    await page.getByLabel('Lọc theo nhóm đơn vị').click();
-    await page.getByLabel('Lọc theo nhóm đơn vị').pressSequentially('Huyện');
-    // Enter picks the active option once the typed text has filtered the list down to it.
+    // By keyboard, as the list's slide-in animation below the fold never settles for a click:
+    // the first key opens the list on its first option, the next moves to the second.
+    const groupFilter = page.getByRole('combobox', { name: 'Lọc theo nhóm đơn vị' });
+    await groupFilter.focus();
+    await groupFilter.press('ArrowDown');
+    await page
+      .locator('.ant-select-item-option-active', { hasText: 'Sở, ban, ngành' })
+      .waitFor({ state: 'attached' });
+    await groupFilter.press('ArrowDown');
     await page
       .locator('.ant-select-item-option-active', { hasText: 'Huyện, thị xã, thành phố' })
-      .waitFor();
-    await page.getByLabel('Lọc theo nhóm đơn vị').press('Enter');
+      .waitFor({ state: 'attached' });
+    await groupFilter.press('Enter');
     await page.getByText('1 / 4 đơn vị').waitFor();
     await page.getByRole('row').filter({ hasText: 'TPVL' }).waitFor();
 

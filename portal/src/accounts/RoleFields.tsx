@@ -1,5 +1,6 @@
 import { Form, Select } from 'antd';
 import { useApiGet } from '../api/use-api-get';
+import { searchable } from '../text/searchable';
 import { ROLE_LABELS, type SignedIn } from '../session/session';
 
 interface Named {
@@ -13,10 +14,8 @@ const options = (state: ReturnType<typeof useApiGet<Named[]>>) =>
     : [];
 
 /** Searches by name or code, without diacritics mattering ("so noi vu" finds "Sở Nội vụ"). */
-const fold = (s: string) =>
-  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 const filterOption = (input: string, option?: { label: string }) =>
-  fold(option?.label ?? '').includes(fold(input));
+  searchable(option?.label ?? '').includes(searchable(input));
 
 /**
  * The role of an account and what it acts for: a unit for a focal point, an agency for an

@@ -1,10 +1,11 @@
 import { CopyOutlined, RocketOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { asApiError } from '../api/api-error';
 import { useApiErrorNotice } from '../api/use-api-error-notice';
 import { campaignPages } from '../paths';
+import { searchable } from '../text/searchable';
 import { CAMPAIGN_STATUS_LABELS, label } from './labels';
 import './secretariat.css';
 import {
@@ -37,6 +38,11 @@ export function SecretariatCampaignList() {
   const { message } = App.useApp();
   const showError = useApiErrorNotice();
   const [rows, setRows] = useState<CampaignRow[] | null>(null);
+  const [query, setQuery] = useState('');
+  const wanted = searchable(query.trim());
+  const shown = (rows ?? []).filter(
+    (c) => !wanted || searchable(`${c.name} ${c.code} ${c.year}`).includes(wanted),
+  );
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
@@ -120,10 +126,18 @@ export function SecretariatCampaignList() {
           }
         />
       )}
+      <Input.Search
+        className="campaign-search"
+        allowClear
+        aria-label="Tìm chiến dịch"
+        placeholder="Tìm theo tên, mã hoặc năm"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
       <Table<CampaignRow>
         rowKey="id"
         loading={rows === null}
-        dataSource={rows ?? []}
+        dataSource={shown}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         scroll={{ x: 760 }}
         columns={[

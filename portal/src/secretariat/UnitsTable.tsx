@@ -2,16 +2,7 @@ import { Button, Input, Popconfirm, Select, Space, Table, Tag, Typography } from
 import { useMemo, useState } from 'react';
 import { GROUP_LABELS, label, UNIT_STATUS_COLORS, UNIT_STATUS_LABELS } from './labels';
 import type { ParticipationRow } from './secretariat-api';
-
-/** Lower case without diacritics, so "so noi vu" finds "Sở Nội vụ". */
-export function searchable(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'd')
-    .toLowerCase();
-}
+import { searchable } from '../text/searchable';
 
 /** "5.000": a count as Vietnamese readers write it. */
 const count = (n: number) => n.toLocaleString('vi-VN');
