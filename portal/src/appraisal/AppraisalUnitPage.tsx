@@ -37,7 +37,7 @@ import {
   type UnitSheet,
   unitSheetPath,
 } from './appraisal-api';
-import { formatPoints } from './round-of-state';
+import { formatPoints } from '../results/format';
 import './appraisal.css';
 
 interface Entry {

@@ -30,8 +30,3 @@ export function appraisalStepOf(
 ): StepState | undefined {
   return state?.steps.find((s) => s.kind === `appraisal_round_${round}`);
 }
-
-/** "3,5" — points as Vietnamese readers write them. */
-export function formatPoints(points: number): string {
-  return points.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
-}

@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Modal, Result, Space, Spin, Table, Typography } from 'antd';
+import { Alert, Button, Form, Input, Modal, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PageTitle } from '../pages/PageTitle';
@@ -8,7 +8,8 @@ import { formatInstant } from '../results/format';
 import { useSession } from '../session/session';
 import { AdjustmentModal } from './AdjustmentModal';
 import { ComputedResultsTables } from '../results-work/ComputedResultsTables';
-import { formatPoints, formatSigned } from '../results-work/format';
+import { formatPoints } from '../results/format';
+import { formatSigned } from '../results-work/format';
 import {
   type Adjustment,
   addAdjustment,
@@ -24,6 +25,7 @@ import {
 } from '../results-work/results-api';
 import { StepLine } from '../results-work/StepStatus';
 import { useAct } from '../results-work/use-act';
+import { firstLoadGate } from '../results-work/LoadGate';
 import { useLoad } from '../results-work/use-load';
 import '../results-work/results-work.css';
 import { ScrollRegion } from '../results-work/ScrollRegion';
@@ -51,25 +53,8 @@ export function CouncilPage() {
   const [note, setNote] = useState('');
 
   const title = <PageTitle tabTitle="Hội đồng thẩm định">Hội đồng thẩm định</PageTitle>;
-  const failed =
-    (detail.status === 'error' && !detail.data && detail.error) ||
-    (state.status === 'error' && !state.data && state.error);
-  if (failed) {
-    return (
-      <>
-        {title}
-        <Result status="error" title={failed.title} subTitle={failed.detail} />
-      </>
-    );
-  }
-  if (!detail.data || !state.data) {
-    return (
-      <>
-        {title}
-        <Spin description="Đang tải…" />
-      </>
-    );
-  }
+  const gate = firstLoadGate(title, detail, state);
+  if (gate || !detail.data || !state.data) return gate;
   const approval = state.data.councilApproval;
   const view = results.data;
 

@@ -1,8 +1,9 @@
 import { Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { bandColor } from '../results/band-colors';
-import { formatIndex } from '../results/format';
-import { formatPoints, formatSigned } from './format';
+import { RankCell, UnitCell } from '../results/result-cells';
+import { formatIndex, formatPoints } from '../results/format';
+import { formatSigned } from './format';
 import type { Results, UnitResult } from './results-api';
 import { ScrollRegion } from './ScrollRegion';
 
@@ -17,24 +18,12 @@ export function ComputedResultsTables({ results }: { results: Results }) {
       title: 'Hạng',
       dataIndex: 'rank',
       width: 88,
-      render: (rank: number, unit) => (
-        <span className="rank-cell">
-          <strong>{rank}</strong>
-          {unit.tied && <Tag className="tie-tag">đồng hạng</Tag>}
-        </span>
-      ),
+      render: (rank: number, unit) => <RankCell rank={rank} tied={unit.tied} />,
     },
     {
       title: 'Đơn vị',
       dataIndex: 'unitName',
-      render: (name: string, unit) => (
-        <>
-          <div>{name}</div>
-          <Typography.Text type="secondary" className="unit-code">
-            {unit.unitCode}
-          </Typography.Text>
-        </>
-      ),
+      render: (name: string, unit) => <UnitCell name={name} code={unit.unitCode} />,
     },
     {
       title: 'Điểm đạt / tối đa',

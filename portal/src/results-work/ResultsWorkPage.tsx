@@ -1,4 +1,4 @@
-import { Grid, Result, Select, Space, Spin, Tabs, Typography } from 'antd';
+import { Grid, Select, Space, Tabs, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { PageTitle } from '../pages/PageTitle';
 import { campaignPages } from '../paths';
@@ -8,6 +8,7 @@ import { ProposalsPanel } from './ProposalsPanel';
 import { type CampaignDetail, type CampaignState, campaignPath, statePath } from './results-api';
 import { ResultsPanel } from './ResultsPanel';
 import { SurveyPanel } from './SurveyPanel';
+import { firstLoadGate } from './LoadGate';
 import { useLoad } from './use-load';
 import './results-work.css';
 
@@ -31,25 +32,8 @@ export function ResultsWorkPage() {
   const choose = (key: string) => setSearch({ muc: key }, { replace: true });
 
   const title = <PageTitle tabTitle="Tổng hợp kết quả">Tổng hợp kết quả</PageTitle>;
-  const failed =
-    (detail.status === 'error' && !detail.data && detail.error) ||
-    (state.status === 'error' && !state.data && state.error);
-  if (failed) {
-    return (
-      <>
-        {title}
-        <Result status="error" title={failed.title} subTitle={failed.detail} />
-      </>
-    );
-  }
-  if (!detail.data || !state.data) {
-    return (
-      <>
-        {title}
-        <Spin description="Đang tải…" />
-      </>
-    );
-  }
+  const gate = firstLoadGate(title, detail, state);
+  if (gate || !detail.data || !state.data) return gate;
   const props = {
     campaign,
     detail: detail.data,

@@ -1,7 +1,7 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { formatPoints } from './format';
+import { formatPoints } from '../results/format';
 import { type ImportIssue, importSurveyScores, type SurveyImportSummary } from './results-api';
 import { useAct } from './use-act';
 

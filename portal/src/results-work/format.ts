@@ -1,11 +1,5 @@
+import { formatPoints } from '../results/format';
 import type { Score } from './results-api';
-
-const NUMBER = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
-
-/** 12.5 → "12,5": points as Vietnamese readers write them. */
-export function formatPoints(value: number): string {
-  return NUMBER.format(value);
-}
 
 /** A leaf's score: its points, "Không áp dụng", or "—" when none. */
 export function formatScore(score: Score): string {

@@ -2,6 +2,7 @@ import { Grid, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { PublicGroupResults, PublicRatingBand, PublicUnitResult } from '../api/public-results';
 import { bandColor } from './band-colors';
+import { RankCell, UnitCell } from './result-cells';
 import { formatIndex } from './format';
 
 /** One unit group's ranking: tied units show the same rank and a "đồng hạng" tag. */
@@ -20,24 +21,12 @@ export function GroupResultsTable({
       title: 'Xếp hạng',
       dataIndex: 'rank',
       width: narrow ? 72 : 96,
-      render: (rank: number, unit) => (
-        <span className="rank-cell">
-          <strong>{rank}</strong>
-          {unit.tied && <Tag className="tie-tag">đồng hạng</Tag>}
-        </span>
-      ),
+      render: (rank: number, unit) => <RankCell rank={rank} tied={unit.tied} />,
     },
     {
       title: 'Đơn vị',
       dataIndex: 'unitName',
-      render: (name: string, unit) => (
-        <>
-          <div>{name}</div>
-          <Typography.Text type="secondary" className="unit-code">
-            {unit.unitCode}
-          </Typography.Text>
-        </>
-      ),
+      render: (name: string, unit) => <UnitCell name={name} code={unit.unitCode} />,
     },
     {
       title: 'Chỉ số CCHC',

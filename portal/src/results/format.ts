@@ -23,6 +23,13 @@ export function formatInstant(iso: string): string {
   return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`;
 }
 
+const POINTS = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+
+/** 12.5 → "12,5": points as Vietnamese readers write them. */
+export function formatPoints(points: number): string {
+  return POINTS.format(points);
+}
+
 /** "91,25": an index as Vietnamese readers write it (decimal comma). */
 export function formatIndex(indexText: string): string {
   return indexText.replace('.', ',');

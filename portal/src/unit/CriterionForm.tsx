@@ -1,8 +1,9 @@
-import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
 import { Progress, Typography } from 'antd';
 import { memo, type ReactNode, useEffect, useRef, useState } from 'react';
+import { EvidenceFileLink } from './EvidenceFileLink';
 import type { CriterionNode, EvidenceRef } from './unit-api';
-import { formatPoints, formatSize, maxPointsText } from './unit-format';
+import { formatPoints, maxPointsText } from './unit-format';
 
 /** What the unit writes for one leaf, as the page holds it. */
 export interface LeafValues {
@@ -242,15 +243,7 @@ const LeafRow = memo(function LeafRow({
               const file = evidenceById.get(id);
               return (
                 <li key={id}>
-                  <PaperClipOutlined aria-hidden />{' '}
-                  {file ? (
-                    <a href={file.downloadUrl} target="_blank" rel="noreferrer">
-                      {file.fileName}
-                    </a>
-                  ) : (
-                    'Tệp đã tải lên'
-                  )}
-                  {file && <span className="file-size"> ({formatSize(file.sizeBytes)})</span>}
+                  <EvidenceFileLink file={file} />
                   {!readOnly && (
                     <button
                       type="button"

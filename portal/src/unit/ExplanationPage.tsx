@@ -1,4 +1,4 @@
-import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Progress, Result, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -15,7 +15,8 @@ import {
   unitApi,
   uploadEvidence,
 } from './unit-api';
-import { formatInstant, formatPoints, formatSize, unitStatusLabel } from './unit-format';
+import { formatInstant, formatPoints, unitStatusLabel } from './unit-format';
+import { EvidenceFileLink } from './EvidenceFileLink';
 import './unit.css';
 
 interface Loaded {
@@ -257,17 +258,7 @@ export function ExplanationPage() {
                       const file = byId.get(id);
                       return (
                         <li key={id}>
-                          <PaperClipOutlined aria-hidden />{' '}
-                          {file ? (
-                            <a href={file.downloadUrl} target="_blank" rel="noreferrer">
-                              {file.fileName}
-                            </a>
-                          ) : (
-                            'Tệp đã tải lên'
-                          )}
-                          {file && (
-                            <span className="file-size"> ({formatSize(file.sizeBytes)})</span>
-                          )}
+                          <EvidenceFileLink file={file} />
                         </li>
                       );
                     })}
