@@ -7,7 +7,6 @@ import {
 } from '@nestjs/common';
 import {
   type Client,
-  type WorkflowHandle,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
 } from '@temporalio/client';
@@ -17,6 +16,7 @@ import { CAMPAIGN_YEAR } from '../../contracts/search-attributes.js';
 import { OutboxMessage, type OutboxOutcome } from '../../entities/index.js';
 import { APP_CONFIG, TEMPORAL_CLIENT } from '../tokens.js';
 import type { WorkflowStartPayload } from './outbox.js';
+import { signalOnce, signalRequestId } from './signal-once.js';
 
 /** How long one call to Temporal may take before the attempt counts as failed. */
 const CALL_DEADLINE_MS = 10_000;
@@ -38,7 +38,8 @@ type Attempt =
  * restart; a failed attempt is retried with back-off, and later messages to the same target wait.
  * The action that wrote a message asks for it at once (`deliver`), so a caller normally gets its
  * answer after the workflow has it; a poll every `outboxPollMs` picks up the rest. Messages carry
- * their row id as the action's ID: the workflows ignore a repeated delivery.
+ * their row id as the action's ID: the workflows ignore a repeated delivery, and the signal's
+ * request ID is the same at every attempt, so the Temporal server records it once.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -201,7 +202,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.temporal.connection.withDeadline(Date.now() + CALL_DEADLINE_MS, call);
     const handle = this.temporal.workflow.getHandle(row.workflowId);
     try {
-      await within(() => this.send(row, handle));
+      await within(() => this.send(row));
       return { outcome: 'delivered' };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -229,7 +230,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
-  private async send(row: OutboxMessage, handle: WorkflowHandle): Promise<void> {
+  private async send(row: OutboxMessage): Promise<void> {
     if (row.kind === 'start') {
       const start = row.payload as WorkflowStartPayload;
       await this.temporal.workflow.start(row.name, {
@@ -241,7 +242,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         memo: { campaignId: row.campaignId },
       });
     } else {
-      await handle.signal(row.name, { ...row.payload, actionId: row.id });
+      await signalOnce(this.temporal, {
+        workflowId: row.workflowId,
+        name: row.name,
+        arg: { ...row.payload, actionId: row.id },
+        requestId: signalRequestId(row.campaignId, row.id),
+      });
     }
   }
 }
