@@ -243,6 +243,15 @@ describe("the secretariat's campaign pages", () => {
         .map((el) => `${el.tagName}.${String(el.className)}`);
     }, PHONE.width);
     expect(wider).toEqual([]);
+    // The whole page, the signed-in header included, and the steps (one block each) fit the width.
+    await expect(
+      page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'),
+    ).resolves.toBeLessThanOrEqual(0);
+    await expect(
+      page.evaluate(
+        "(() => { const t = document.querySelector('.step-timeline table'); return t.getBoundingClientRect().width - document.querySelector('.step-timeline').getBoundingClientRect().width; })()",
+      ),
+    ).resolves.toBeLessThanOrEqual(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await docsScreenshot(page, 'secretariat-campaign-phone');
     expect(unexpectedProblems(problems)).toEqual([]);

@@ -1,4 +1,4 @@
-import { Button, DatePicker, Form, Input, Modal, Popconfirm, Space, Table, Tag } from 'antd';
+import { Button, DatePicker, Form, Grid, Input, Modal, Popconfirm, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { label, STEP_STATUS_LABELS } from './labels';
@@ -35,85 +35,101 @@ export function StepTimeline({
   const [planning, setPlanning] = useState<PlanStep | null>(null);
   const draft = campaign.status === 'draft';
   const running = campaign.status === 'launched';
+  const wide = Grid.useBreakpoint().md ?? true;
+  const buttons = (step: PlanStep) => (
+    <Space size={4} wrap>
+      {running && step.status === 'pending' && (
+        <Popconfirm
+          title={`Mở bước ${step.number} ngay?`}
+          description="Bước được mở trước thời gian trong kế hoạch."
+          okText="Mở bước"
+          cancelText="Hủy"
+          onConfirm={() => void actions.open(step)}
+        >
+          <Button size="small">Mở sớm</Button>
+        </Popconfirm>
+      )}
+      {running && step.status === 'open' && (
+        <Popconfirm
+          title={`Đóng bước ${step.number}?`}
+          description="Đóng sớm bước của đơn vị, hoặc ghi nhận hoàn thành bước của Tổ thư ký."
+          okText="Đóng bước"
+          cancelText="Hủy"
+          onConfirm={() => void actions.close(step)}
+        >
+          <Button size="small">Đóng</Button>
+        </Popconfirm>
+      )}
+      {running && step.status !== 'closed' && step.deadline && (
+        <Button size="small" onClick={() => setAmending(step)}>
+          Điều chỉnh hạn
+        </Button>
+      )}
+      {draft && (
+        <Button size="small" onClick={() => setPlanning(step)}>
+          Sửa ngày
+        </Button>
+      )}
+    </Space>
+  );
   return (
     <>
       <Table<PlanStep>
+        className="step-timeline"
         rowKey="number"
         size="small"
         pagination={false}
         dataSource={campaign.steps}
-        scroll={{ x: 900 }}
+        {...(wide && { scroll: { x: 900 } })}
         rowClassName={(step) => (step.number === campaign.currentStep ? 'current-step' : '')}
-        columns={[
-          { title: 'Bước', dataIndex: 'number', width: 64 },
-          { title: 'Nội dung', dataIndex: 'titleVi', width: 260 },
-          {
-            title: 'Mở',
-            dataIndex: 'opensAtLocal',
-            width: 150,
-            responsive: ['md'],
-            render: (at: string | null, step) =>
-              at ?? (step.startsAfterStep ? `Sau bước ${step.startsAfterStep}` : '—'),
-          },
-          {
-            title: 'Hạn',
-            dataIndex: 'deadlineLocal',
-            width: 150,
-            render: (at: string | null) => at ?? '—',
-          },
-          {
-            title: 'Trạng thái',
-            key: 'status',
-            width: 170,
-            render: (_, step) => (
-              <Space size={4} wrap>
-                <Tag color={STEP_COLORS[step.status]}>{label(STEP_STATUS_LABELS, step.status)}</Tag>
-                {step.overdue && <Tag color="#a8071a">Quá hạn</Tag>}
-              </Space>
-            ),
-          },
-          {
-            title: 'Thao tác',
-            key: 'actions',
-            width: 250,
-            render: (_, step) => (
-              <Space size={4} wrap>
-                {running && step.status === 'pending' && (
-                  <Popconfirm
-                    title={`Mở bước ${step.number} ngay?`}
-                    description="Bước được mở trước thời gian trong kế hoạch."
-                    okText="Mở bước"
-                    cancelText="Hủy"
-                    onConfirm={() => void actions.open(step)}
-                  >
-                    <Button size="small">Mở sớm</Button>
-                  </Popconfirm>
-                )}
-                {running && step.status === 'open' && (
-                  <Popconfirm
-                    title={`Đóng bước ${step.number}?`}
-                    description="Đóng sớm bước của đơn vị, hoặc ghi nhận hoàn thành bước của Tổ thư ký."
-                    okText="Đóng bước"
-                    cancelText="Hủy"
-                    onConfirm={() => void actions.close(step)}
-                  >
-                    <Button size="small">Đóng</Button>
-                  </Popconfirm>
-                )}
-                {running && step.status !== 'closed' && step.deadline && (
-                  <Button size="small" onClick={() => setAmending(step)}>
-                    Điều chỉnh hạn
-                  </Button>
-                )}
-                {draft && (
-                  <Button size="small" onClick={() => setPlanning(step)}>
-                    Sửa ngày
-                  </Button>
-                )}
-              </Space>
-            ),
-          },
-        ]}
+        columns={
+          wide
+            ? [
+                { title: 'Bước', dataIndex: 'number', width: 64 },
+                { title: 'Nội dung', dataIndex: 'titleVi', width: 260 },
+                {
+                  title: 'Mở',
+                  dataIndex: 'opensAtLocal',
+                  width: 150,
+                  render: (_: string | null, step) => opensText(step),
+                },
+                {
+                  title: 'Hạn',
+                  dataIndex: 'deadlineLocal',
+                  width: 150,
+                  render: (at: string | null) => at ?? '—',
+                },
+                {
+                  title: 'Trạng thái',
+                  key: 'status',
+                  width: 170,
+                  render: (_, step) => <StepStatusTags step={step} />,
+                },
+                {
+                  title: 'Thao tác',
+                  key: 'actions',
+                  width: 250,
+                  render: (_, step) => buttons(step),
+                },
+              ]
+            : [
+                // A phone reads each step as one block, without scrolling sideways.
+                {
+                  title: 'Bước',
+                  key: 'step',
+                  render: (_, step) => (
+                    <div className="step-compact">
+                      <strong>
+                        {step.number}. {step.titleVi}
+                      </strong>
+                      <div>Hạn: {step.deadlineLocal ?? '—'}</div>
+                      <StepStatusTags step={step} />
+                      {buttons(step)}
+                    </div>
+                  ),
+                },
+              ]
+        }
       />
       <AmendDeadlineModal
         step={amending}
@@ -135,6 +151,18 @@ export function StepTimeline({
         onClose={() => setPlanning(null)}
       />
     </>
+  );
+}
+
+const opensText = (step: PlanStep) =>
+  step.opensAtLocal ?? (step.startsAfterStep ? `Sau bước ${step.startsAfterStep}` : '—');
+
+function StepStatusTags({ step }: { step: PlanStep }) {
+  return (
+    <Space size={4} wrap>
+      <Tag color={STEP_COLORS[step.status]}>{label(STEP_STATUS_LABELS, step.status)}</Tag>
+      {step.overdue && <Tag color="#a8071a">Quá hạn</Tag>}
+    </Space>
   );
 }
 
