@@ -241,10 +241,11 @@ describe("a unit's focal point acting from the campaign's mails", () => {
     expect(new URL(mail!.links[0]!).pathname).toBe(`/portal${explanationPath}`);
 
     // She acts on it in the plan's explanation window (step 6, 17–21/01/2022). The session she
-    // opened on 15/12 is still hers: its idle and absolute limits run on the wall clock (a few
-    // real seconds have passed), not on the API's decision clock, so no sign-in is asked.
+    // opened on 15/12 has ended by the API's clock (12 hours idle, 7 days at most): the link asks
+    // her to sign in again, then brings her straight to the explanation page.
     await world.at(local('2022-01-17T09:00:00'));
     await page.goto(onApi(mail!.links[0]!));
+    await signInAndComeBack(explanationPath);
     await page.getByRole('heading', { level: 1, name: 'Giải trình — Sở Nội vụ' }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/portal${explanationPath}`);
     const block = page.getByRole('region', { name: new RegExp(`^${escape(asked)}\\. `) });

@@ -6,7 +6,8 @@ import { Account, Agency, Unit } from '../../entities/index.js';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ApiError } from '../common/api-error.js';
-import { APP_CONFIG, MAIL_TRANSPORT } from '../tokens.js';
+import type { Clock } from '../clock.js';
+import { APP_CONFIG, CLOCK, MAIL_TRANSPORT } from '../tokens.js';
 import type { AccountView, MeView, PasswordSetView, SetPasswordDto } from './account.dto.js';
 import { mailPasswordLink } from './account-mails.js';
 import { accountView, loadAccount, normalEmail } from './account-scope.js';
@@ -50,6 +51,7 @@ export class SignInService {
     private readonly limiter: SignInLimiter,
     @Inject(MAIL_TRANSPORT) private readonly transport: Transporter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Checks the password and opens a session; the secret is for the cookie. */
@@ -70,7 +72,7 @@ export class SignInService {
     // Only after the right password: a guesser does not learn that the account exists.
     if (account.disabledAt) throw new ApiError(401, 'unauthorized', ACCOUNT_DISABLED);
 
-    const now = new Date();
+    const now = this.clock.now();
     const { secret, session } = await openSession(this.dataSource, account, request.userAgent, now);
     await this.dataSource.getRepository(Account).update({ id: account.id }, { lastSignInAt: now });
     await this.audit.record(accountActor(account), {
@@ -87,7 +89,7 @@ export class SignInService {
 
   /** Ends the cookie's session (if it still runs, the sign-out is audited with its person). */
   async signOut(secret: string): Promise<void> {
-    const found = await findSession(this.dataSource, secret);
+    const found = await findSession(this.dataSource, secret, this.clock.now());
     await revokeSession(this.dataSource, secret);
     if (found.kind !== 'active') return;
     await this.audit.record(accountActor(found.account), {

@@ -91,7 +91,8 @@ export class AuthGuard implements CanActivate {
 
   /** The signed-in person; an ended session or a disabled account is a 401 that drops the cookie. */
   private async sessionActor(context: ExecutionContext, secret: string): Promise<Actor> {
-    const found = await findSession(this.dataSource, secret);
+    // Idle and absolute limits by the API's clock, as every other decision of time.
+    const found = await findSession(this.dataSource, secret, this.clock.now());
     if (found.kind === 'active') return accountActor(found.account);
     context
       .switchToHttp()
