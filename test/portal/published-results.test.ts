@@ -67,6 +67,10 @@ describe('the published results page', () => {
     const body = (await res.json()) as any;
     expect(body).toMatchObject({ statusCode: 404, code: 'not_found', error: 'Không tìm thấy' });
     expect(body.message).toContain('chưa được công bố');
+    // Nor its file: the same 404, with no sign-in either.
+    const file = await fetch(`${resultsApi()}/export?format=xlsx`);
+    expect(file.status).toBe(404);
+    expect(((await file.json()) as any).message).toContain('chưa được công bố');
 
     const { page, problems } = await open(LAPTOP, 'ket qua chua cong bo');
     await page.goto(resultsPage());
@@ -108,6 +112,27 @@ describe('the published results page', () => {
       await expect(rows.first().textContent()).resolves.toContain(
         first.indexText.replace('.', ','),
       );
+    }
+    // The exports, downloaded from the page's links without signing in: the staff's files.
+    for (const [name, format, type] of [
+      ['Tải tệp Excel', 'xlsx', 'spreadsheetml'],
+      ['Tải tệp CSV', 'csv', 'text/csv'],
+    ] as const) {
+      const href = await page.getByRole('link', { name }).getAttribute('href');
+      expect(href).toBe(`/public/campaigns/${campaign.code}/results/export?format=${format}`);
+      const download = await fetch(`${world.api.url}${href}`);
+      expect(download.status).toBe(200);
+      expect(download.headers.get('content-type')).toContain(type);
+      expect(decodeURIComponent(download.headers.get('content-disposition') ?? '')).toContain(
+        `Kết quả Chỉ số CCHC ${campaign.code}.${format}`,
+      );
+      const bytes = Buffer.from(await download.arrayBuffer());
+      if (format === 'xlsx') expect(bytes.subarray(0, 2).toString()).toBe('PK');
+      else {
+        const text = bytes.toString('utf8');
+        expect(text).toContain('Xếp hạng');
+        for (const group of results.groups) expect(text).toContain(group.units[0].unitName);
+      }
     }
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(unexpectedProblems(problems)).toEqual([]);

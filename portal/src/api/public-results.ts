@@ -36,3 +36,7 @@ export interface PublicResults {
 
 export const publicResultsPath = (campaign: string) =>
   `/public/campaigns/${encodeURIComponent(campaign)}/results`;
+
+/** The announced results as a file, without signing in (the same file staff download). */
+export const publicResultsExportPath = (campaign: string, format: 'xlsx' | 'csv') =>
+  `${publicResultsPath(campaign)}/export?format=${format}`;

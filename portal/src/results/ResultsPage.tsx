@@ -1,7 +1,12 @@
-import { Alert, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useParams } from 'react-router';
-import { type PublicResults, publicResultsPath } from '../api/public-results';
+import {
+  type PublicResults,
+  publicResultsExportPath,
+  publicResultsPath,
+} from '../api/public-results';
 import { useApiErrorNotice } from '../api/use-api-error-notice';
 import { useApiGet } from '../api/use-api-get';
 import { PageTitle } from '../pages/PageTitle';
@@ -70,6 +75,24 @@ function PublishedResults({ results }: { results: PublicResults }) {
           </Tag>
         ))}
       </Space>
+      <div className="results-exports">
+        <Space wrap>
+          <Button
+            icon={<DownloadOutlined />}
+            href={publicResultsExportPath(results.campaignCode, 'xlsx')}
+            download
+          >
+            Tải tệp Excel
+          </Button>
+          <Button
+            icon={<DownloadOutlined />}
+            href={publicResultsExportPath(results.campaignCode, 'csv')}
+            download
+          >
+            Tải tệp CSV
+          </Button>
+        </Space>
+      </div>
       {results.groups.map((group) => (
         <GroupResultsTable key={group.group} group={group} bands={results.ratingBands} />
       ))}
@@ -77,7 +100,7 @@ function PublishedResults({ results }: { results: PublicResults }) {
         type="info"
         showIcon
         className="exports-note"
-        title="Tệp kết quả (Excel, CSV) dành cho tài khoản đã đăng nhập; các đơn vị cùng hạng được ghi “đồng hạng”."
+        title="Các đơn vị cùng hạng được ghi “đồng hạng”; tệp Excel có một trang cho mỗi nhóm đơn vị."
       />
     </>
   );

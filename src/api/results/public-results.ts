@@ -10,6 +10,7 @@ import { ApiError } from '../common/api-error.js';
 import { isUuid } from '../common/params.js';
 import { Campaign } from '../../entities/index.js';
 import { resultsAnnounced } from './results-publication.js';
+import { type ExportFile, type FileFormat, resultsFileOf } from './results-files.js';
 import { readResults, type ResultsView } from './results-store.js';
 import type { PublicResultsView } from './public-results.views.js';
 
@@ -46,16 +47,35 @@ export function toPublicResults(view: ResultsView, publishedAt: Date): PublicRes
   };
 }
 
-/** The announced results of a campaign (by id or code), or a 404 in Vietnamese. */
-export async function readPublicResults(
+/** An announced campaign and its results, or the one 404 in Vietnamese. */
+async function announced(
   manager: EntityManager,
   campaignRef: string,
-): Promise<PublicResultsView> {
+): Promise<{ campaign: Campaign & { resultsPublishedAt: Date }; view: ResultsView }> {
   const campaign = await manager.findOne(Campaign, {
     where: isUuid(campaignRef) ? { id: campaignRef } : { code: campaignRef },
   });
   if (!campaign || !resultsAnnounced(campaign)) throw notPublished(campaignRef);
   const view = await readResults(manager, campaign);
   if (!view) throw notPublished(campaignRef);
+  return { campaign, view };
+}
+
+/** The announced results of a campaign (by id or code), or a 404 in Vietnamese. */
+export async function readPublicResults(
+  manager: EntityManager,
+  campaignRef: string,
+): Promise<PublicResultsView> {
+  const { campaign, view } = await announced(manager, campaignRef);
   return toPublicResults(view, campaign.resultsPublishedAt);
+}
+
+/** The announced results as the file officials download (the same as staff get), or the 404. */
+export async function publicResultsFile(
+  manager: EntityManager,
+  campaignRef: string,
+  format: FileFormat,
+): Promise<ExportFile> {
+  const { campaign, view } = await announced(manager, campaignRef);
+  return resultsFileOf(view, campaign, format);
 }

@@ -7,7 +7,6 @@ import {
   Post,
   Put,
   Query,
-  StreamableFile,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
@@ -22,7 +21,6 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { contentDisposition } from '../../domain/evidence-file-types.js';
 import { type Actor, CAMPAIGN_STAFF } from '../auth/actor.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { ApiImportBody } from '../common/import-docs.js';
@@ -30,25 +28,13 @@ import { IMPORT_MAX_BYTES, type UploadedImportFile } from '../common/import-file
 import { assertMayReadUnit, findUnitRef } from '../scoring-data/campaign-scope.js';
 import { commendationsOf } from './commendations.js';
 import { CouncilAdjustmentDto, ExportQueryDto, ScoringPolicyDto } from './results.dto.js';
-import {
-  type ExportFile,
-  commendationsFile,
-  resultsFile,
-  scoreSheetFile,
-} from './results-files.js';
+import { commendationsFile, resultsFile, scoreSheetFile } from './results-files.js';
 import { readResults } from './results-store.js';
 import { ResultsService } from './results.service.js';
 import { SURVEY_COLUMNS } from './survey-import.js';
 import { SurveyScoresService } from './survey-scores.service.js';
 import { findCampaign } from '../campaigns/campaign-lookup.js';
-
-function download(file: ExportFile): StreamableFile {
-  return new StreamableFile(file.buffer, {
-    type: file.type,
-    disposition: contentDisposition(file.fileName),
-    length: file.buffer.length,
-  });
-}
+import { download } from './download.js';
 
 @ApiTags('results')
 @ApiBearerAuth()
