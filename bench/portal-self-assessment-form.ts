@@ -3,9 +3,16 @@
  * chromium (issue 14's target: under 1 s), next to a baseline run side by side: the same unit's
  * campaigns page (the same shell, session and bundle, two small API answers). Each run opens a
  * fresh browser context (no cache, as a first visit) with the unit's session cookie, and times
- * from navigation to the page being ready: for the form, the last criterion's score input laid
- * out (every leaf is rendered at once, with the saved draft in it); for the baseline, the link
- * to the form. Runs alternate baseline, form, baseline, form…, after one warm-up of each.
+ * in the page, from the navigation's start to the first frame where the page is ready: for the
+ * form, the last criterion's score input laid out (every leaf is rendered at once, with the saved
+ * draft in it); for the baseline, the link to the form. Runs alternate baseline, form, baseline,
+ * form…, after one warm-up of each. BENCH_TRACE=1 prints each request's finish, BENCH_PROFILE=1
+ * where the page's JavaScript spent its time.
+ *
+ * Until 05/12/2026 the figure was taken in this process around Playwright's goto and waitFor:
+ * waitFor polls at 100 ms and then 500 ms, so it added up to half a second (the profile showed the
+ * page idle for 480 ms of a 1.1 s form run).  Measured both ways on the same machine: 1.06–1.15 s
+ * then, 0.85 s now, for the same page.
  *
  *   npm run bench:portal-form            # 7 runs of each
  *   npm run bench:portal-form -- 15      # 15 runs
@@ -124,6 +131,30 @@ function portalBesideCompiledApi(): void {
   }
 }
 
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** BENCH_PROFILE=1: where the page's JavaScript spent its time (self time, top 12 functions). */
+function printProfile(which: string, profile: CpuProfile): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const self = new Map<string, number>();
+  const deltas = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((id, i) => {
+    const frame = byId.get(id);
+    if (!frame) return;
+    const where = `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*\//, '')}:${frame.lineNumber}`;
+    self.set(where, (self.get(where) ?? 0) + (deltas[i] ?? 0) / 1000);
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  say(`  ${which}: profile of ${ms(total)} sampled`);
+  for (const [where, spent] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 12)) {
+    say(`    ${ms(spent).padStart(7)}  ${where}`);
+  }
+}
+
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -233,6 +264,23 @@ async function main(): Promise<number> {
       const context = await browser.newContext({ viewport: LAPTOP, locale: 'vi-VN' });
       try {
         await context.addCookies([{ name: 'par_session', value: session, url: api }]);
+        // The page notes when its ready element is first laid out, at every frame: Playwright's
+        // waitFor polls at 100 ms, then 500 ms, which would add up to half a second to a figure.
+        await context.addInitScript((selector: string) => {
+          const w = globalThis as unknown as {
+            document: {
+              querySelector(s: string): { getBoundingClientRect(): { height: number } } | null;
+            };
+            requestAnimationFrame(f: () => void): void;
+            __readyAt?: number;
+          };
+          const check = () => {
+            const el = w.document.querySelector(selector);
+            if (el && el.getBoundingClientRect().height > 0) w.__readyAt = performance.now();
+            else w.requestAnimationFrame(check);
+          };
+          w.requestAnimationFrame(check);
+        }, pages[which].ready);
         const page = await context.newPage();
         const started = performance.now();
         if (process.env.BENCH_TRACE) {
@@ -242,9 +290,19 @@ async function main(): Promise<number> {
             ),
           );
         }
+        const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
+        if (cdp) {
+          await cdp.send('Profiler.enable');
+          await cdp.send('Profiler.start');
+        }
         await page.goto(pages[which].url, { waitUntil: 'commit' });
         await page.locator(pages[which].ready).waitFor({ state: 'visible', timeout: 30_000 });
-        return performance.now() - started;
+        // From the navigation's start (the page's time origin) to the frame it was first seen.
+        const took = await page.evaluate(
+          () => (globalThis as unknown as { __readyAt: number }).__readyAt,
+        );
+        if (cdp) printProfile(which, (await cdp.send('Profiler.stop')).profile);
+        return took;
       } finally {
         await context.close();
       }
