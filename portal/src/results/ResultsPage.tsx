@@ -48,6 +48,12 @@ export function ResultsPage() {
   return <PublishedResults results={state.data} />;
 }
 
+/** The files of the announced results, as staff download them. */
+const EXPORTS = [
+  { format: 'xlsx', label: 'Tải tệp Excel' },
+  { format: 'csv', label: 'Tải tệp CSV' },
+] as const;
+
 function PublishedResults({ results }: { results: PublicResults }) {
   return (
     <>
@@ -77,20 +83,16 @@ function PublishedResults({ results }: { results: PublicResults }) {
       </Space>
       <div className="results-exports">
         <Space wrap>
-          <Button
-            icon={<DownloadOutlined />}
-            href={publicResultsExportPath(results.campaignCode, 'xlsx')}
-            download
-          >
-            Tải tệp Excel
-          </Button>
-          <Button
-            icon={<DownloadOutlined />}
-            href={publicResultsExportPath(results.campaignCode, 'csv')}
-            download
-          >
-            Tải tệp CSV
-          </Button>
+          {EXPORTS.map(({ format, label }) => (
+            <Button
+              key={format}
+              icon={<DownloadOutlined />}
+              href={publicResultsExportPath(results.campaignCode, format)}
+              download
+            >
+              {label}
+            </Button>
+          ))}
         </Space>
       </div>
       {results.groups.map((group) => (
