@@ -35,6 +35,6 @@ export function reservedUnitCode(code: string): boolean {
 /** Why a unit code cannot be used, for a 400; null when it can. */
 export function reservedUnitCodeProblem(code: string): string | null {
   return reservedUnitCode(code)
-    ? `unit code "${code}" is reserved: a campaign's batch and notifications workflows are named "…-batch-N" and "…-notifications", so a unit cannot be called "batch-N" or "notifications"`
+    ? `mã đơn vị «${code}» được dành riêng: các quy trình theo lô và quy trình thông báo của chiến dịch mang tên «…-batch-N» và «…-notifications», nên đơn vị không được đặt mã «batch-N» hoặc «notifications»`
     : null;
 }

@@ -299,7 +299,9 @@ describe('appraisal to announcement through the API, with the workflows', () => 
       body: { criteria: ['3.1'], reason: 'Kiểm tra' },
     });
     expect(survey.status).toBe(422);
-    expect(messageOf(survey.body)).toMatch(/criterion 3\.1 is scored from sociological surveys/);
+    expect(messageOf(survey.body)).toMatch(
+      /tiêu chí 3\.1 lấy điểm từ điều tra xã hội học, không chấm trong thẩm định/i,
+    );
     const stateU3 = await call(api, 'GET', `${base}/units/${U3}/state`, { token: token(U3) });
     expect(stateU3.body.explanation.request).toBeNull();
 

@@ -86,7 +86,7 @@ describe('access by role on campaigns, units, agencies and index sets', () => {
       const res = await call(api, 'GET', path);
       expect(res.status, path).toBe(401);
       expect(res.body.message).toBe(
-        'Missing bearer token: send "Authorization: Bearer <token>" (issue one with `npm run token`).',
+        'Chưa đăng nhập và không có mã truy cập (hãy gửi "Authorization: Bearer <token>"; cấp mã bằng `npm run token`).',
       );
     }
     for (const [method, path, body] of writes()) {
@@ -140,6 +140,11 @@ describe('access by role on campaigns, units, agencies and index sets', () => {
   });
 
   it('answers 403 to unit, appraiser and council tokens on every write, changing nothing', async () => {
+    const ROLE_NAMES = {
+      unit: 'Đầu mối CCHC của đơn vị',
+      appraiser: 'Cơ quan thẩm định',
+      council: 'Hội đồng thẩm định',
+    };
     const since = await lastAuditId(api);
     const steps = await api.dataSource
       .getRepository(CampaignStep)
@@ -153,7 +158,7 @@ describe('access by role on campaigns, units, agencies and index sets', () => {
         const res = await call(api, method, path, { token, body });
         expect(res.status, `${role}: ${method} ${path}`).toBe(403);
         expect(res.body.message).toBe(
-          `Role "${role}" may not do this; allowed: admin, secretariat.`,
+          `Vai trò «${ROLE_NAMES[role]}» không được thực hiện thao tác này; vai trò được phép: Quản trị hệ thống, Tổ thư ký (Sở Nội vụ).`,
         );
       }
       const uploadRes = await upload(api, '/units/import', {

@@ -52,7 +52,7 @@ describe('campaign workflow through the API', () => {
   it('refuses workflow actions before launch', async () => {
     const res = await call(api, 'GET', `/campaigns/${campaignId}/state`, { token: secretariat });
     expect(res.status).toBe(409);
-    expect(res.body.message).toMatch(/has not been launched yet/);
+    expect(res.body.message).toMatch(/chưa được triển khai/);
   });
 
   it('launches, then reports the campaign and unit state from the workflows', async () => {
@@ -195,9 +195,17 @@ describe('campaign workflow through the API', () => {
       'unit',
       undefined,
       403,
-      /may not do this/,
+      /không được thực hiện thao tác này/,
     ],
-    ['an unknown step', 'POST', 'steps/42/close', 'secretariat', undefined, 404, /has no step 42/],
+    [
+      'an unknown step',
+      'POST',
+      'steps/42/close',
+      'secretariat',
+      undefined,
+      404,
+      /không có bước 42/,
+    ],
     [
       'a step number that is not a number',
       'POST',
@@ -233,7 +241,7 @@ describe('campaign workflow through the API', () => {
       'secretariat',
       { stepNumber: 3, deadline: `${new Date().getUTCFullYear() - 1}-01-01T00:00:00Z` },
       422,
-      /must end after the step's deadline/,
+      /Hạn gia hạn phải sau hạn của bước/,
     ],
     [
       'an extension of a secretariat step',
@@ -242,7 +250,7 @@ describe('campaign workflow through the API', () => {
       'secretariat',
       { stepNumber: 5, deadline: `${new Date().getUTCFullYear() + 1}-01-01T00:00:00Z` },
       422,
-      /Extensions are for the units' own steps/,
+      /Chỉ gia hạn được các bước do đơn vị thực hiện/,
     ],
     [
       'an unknown unit',
@@ -251,7 +259,7 @@ describe('campaign workflow through the API', () => {
       'secretariat',
       { criteria: ['1.1'], reason: 'x' },
       404,
-      /No unit with code "NOPE"/,
+      /Không có đơn vị mã «NOPE»/,
     ],
     [
       'an explanation request without criteria',

@@ -107,15 +107,17 @@ describe('campaign rules (pure)', () => {
     };
     const problems = launchProblems(plan);
     expect(problems.map((p) => p.message)).toEqual([
-      expect.stringMatching(/^Step 1 has neither a deadline nor a step it starts after/),
-      expect.stringMatching(/^Step 3 opens \(25\/12\/2021 07:00\) after its deadline/),
-      expect.stringMatching(/^Step 11 starts after step 12, which is not an earlier step/),
-      expect.stringMatching(/Units of group "district" \(TPVL\).*no index set/),
+      expect.stringMatching(/^Bước 1 không có hạn và cũng không bắt đầu sau bước nào/),
+      expect.stringMatching(/^Bước 3 mở \(25\/12\/2021 07:00\) sau hạn của chính bước đó/),
+      expect.stringMatching(
+        /^Bước 11 bắt đầu sau bước 12, nhưng đó không phải là một bước trước nó/,
+      ),
+      expect.stringMatching(/Các đơn vị nhóm «district» \(TPVL\).*chưa có bộ chỉ số/),
     ]);
     expect(problems[0]).toMatchObject({ step: 1 });
     expect(launchProblems({ ...plan, steps: [], units: [] }).map((p) => p.message)).toEqual([
-      'The plan has no steps.',
-      'No unit takes part: add participations before launching.',
+      'Kế hoạch chưa có bước nào.',
+      'Chưa có đơn vị nào tham gia: hãy thêm đơn vị tham gia trước khi triển khai.',
     ]);
   });
 
@@ -293,12 +295,16 @@ describe('campaigns API', () => {
       for (const path of [`/campaigns/${id}`, `/campaigns/${id}/steps`]) {
         const res = await call(api, 'GET', path, { token: tokens.admin });
         expect(res.status).toBe(404);
-        expect(res.body.message).toBe(`No campaign "${id}" (give its id or its code).`);
+        expect(res.body.message).toBe(
+          `Không có chiến dịch «${id}» (hãy gửi id hoặc mã của chiến dịch).`,
+        );
       }
       // A code is as good as the id; something that is neither is refused, naming both.
       const byCode = await call(api, 'GET', '/campaigns/not-a-uuid', { token: tokens.admin });
       expect(byCode.status).toBe(404);
-      expect(byCode.body.message).toBe('No campaign "not-a-uuid" (give its id or its code).');
+      expect(byCode.body.message).toBe(
+        'Không có chiến dịch «not-a-uuid» (hãy gửi id hoặc mã của chiến dịch).',
+      );
       const bad = await call(api, 'GET', '/campaigns/not%20a%20code', { token: tokens.admin });
       expect(bad.status).toBe(400);
       expect(bad.body.message).toMatch(
@@ -357,7 +363,7 @@ describe('campaigns API', () => {
         /decisionRefs\.0\.date must be a local date YYYY-MM-DD/,
       ],
       [{ decisionRefs: 'none' }, /decisionRefs must be an array/],
-      [{}, /names nothing to change/],
+      [{}, /Yêu cầu không nêu thông tin nào cần thay đổi/],
     ])('refuses %j with a 400 naming the problem, changing nothing', async (body, message) => {
       const campaign = await draft();
       const res = await call(api, 'PATCH', `/campaigns/${campaign.id}`, {
@@ -427,11 +433,17 @@ describe('campaigns API', () => {
     });
 
     it.each([
-      [{ opensOn: '2021-12-01', opensAt: '2021-11-30T17:00:00Z' }, /either opensOn .* or opensAt/],
-      [{ closesOn: '2021-11-01' }, /Step 3 would open .* after its deadline/],
+      [
+        { opensOn: '2021-12-01', opensAt: '2021-11-30T17:00:00Z' },
+        /Chỉ gửi một trong hai trường: opensOn .* hoặc opensAt/,
+      ],
+      [{ closesOn: '2021-11-01' }, /Bước 3 sẽ mở .* sau hạn của chính bước đó/],
       [{ closesOn: '2021-02-30' }, /closesOn must be a local date YYYY-MM-DD that exists/],
       [{ deadline: '2021-12-24 23:59' }, /deadline must be an ISO 8601 instant with a zone/],
-      [{ startsAfterStep: 11 }, /startsAfterStep must name an earlier step/],
+      [
+        { startsAfterStep: 11 },
+        /startsAfterStep\) phải là một bước trước đó trong kế hoạch; bước 3 không thể bắt đầu sau bước 11/,
+      ],
       [{ startsAfterStep: 'two' }, /startsAfterStep must be an integer/],
       [{ kind: 'party' }, /kind must be one of the following values/],
       [{ titleVi: '' }, /titleVi should not be empty/],
@@ -458,7 +470,7 @@ describe('campaigns API', () => {
         body: { lead: 'x' },
       });
       expect(missing.status).toBe(404);
-      expect(missing.body.message).toMatch(/has no step 7 \(its steps: 3, 4, 11\)/);
+      expect(missing.body.message).toMatch(/không có bước 7 \(các bước của chiến dịch: 3, 4, 11\)/);
       const malformed = await call(api, 'PATCH', `/campaigns/${campaign.id}/steps/three`, {
         token: tokens.admin,
         body: { lead: 'x' },
@@ -473,7 +485,9 @@ describe('campaigns API', () => {
         body: { lead: 'x' },
       });
       expect(noCampaign.status).toBe(404);
-      expect(noCampaign.body.message).toBe(`No campaign "${unknown}" (give its id or its code).`);
+      expect(noCampaign.body.message).toBe(
+        `Không có chiến dịch «${unknown}» (hãy gửi id hoặc mã của chiến dịch).`,
+      );
     });
   });
 
@@ -566,14 +580,14 @@ describe('campaigns API', () => {
         body: { year: 2024 },
       });
       expect(again.status).toBe(409);
-      expect(again.body.message).toMatch(new RegExp(`code ${derived} exists already`));
+      expect(again.body.message).toMatch(new RegExp(`Đã có chiến dịch mã ${derived}`));
       const sameYear = await call(api, 'POST', `/campaigns/${source.id}/copy`, {
         token: tokens.admin,
         body: { year: 2023, code: `x-${suffix()}` },
       });
       expect(sameYear.status).toBe(400);
       expect(sameYear.body.message).toMatch(
-        /year must differ from the source campaign's year \(2023\)/,
+        /Năm \(year\) phải khác năm của chiến dịch nguồn \(2023\)/,
       );
     });
 
@@ -603,7 +617,9 @@ describe('campaigns API', () => {
         body: { year: 2022 },
       });
       expect(res.status).toBe(404);
-      expect(res.body.message).toBe(`No campaign "${id}" (give its id or its code).`);
+      expect(res.body.message).toBe(
+        `Không có chiến dịch «${id}» (hãy gửi id hoặc mã của chiến dịch).`,
+      );
     });
   });
 
@@ -640,15 +656,13 @@ describe('campaigns API', () => {
         token: tokens.secretariat,
       });
       expect(res.status).toBe(422);
-      expect(res.body.message).toMatch(/cannot be launched: 2 problems/);
+      expect(res.body.message).toMatch(/Không thể triển khai chiến dịch .*: kế hoạch có 2 lỗi/);
       expect(res.body.errors).toEqual([
         {
           step: 1,
-          message: expect.stringMatching(
-            /^Step 1 has neither a deadline nor a step it starts after/,
-          ),
+          message: expect.stringMatching(/^Bước 1 không có hạn và cũng không bắt đầu sau bước nào/),
         },
-        { message: 'No unit takes part: add participations before launching.' },
+        { message: 'Chưa có đơn vị nào tham gia: hãy thêm đơn vị tham gia trước khi triển khai.' },
       ]);
       const after = await api.dataSource
         .getRepository(Campaign)
@@ -667,7 +681,7 @@ describe('campaigns API', () => {
       expect(res.status).toBe(422);
       expect(res.body.errors).toEqual([
         {
-          message: `Units of group "commune" (${unit.code}) take part but the campaign has no index set for that group: import one.`,
+          message: `Các đơn vị nhóm «commune» (${unit.code}) tham gia nhưng chiến dịch chưa có bộ chỉ số cho nhóm này: hãy nhập bộ chỉ số.`,
         },
       ]);
     });
@@ -683,9 +697,7 @@ describe('campaigns API', () => {
       expect(res.body).toMatchObject({ id: campaignId, status: 'launched', workflowId });
       expect(Date.parse(res.body.launchedAt)).toBeGreaterThan(Date.now() - 60_000);
       // Replaying 2021 today: its deadlines are past, which is said but does not stop the launch.
-      expect(res.body.warnings[0]).toMatch(
-        /^Step 1: its deadline 30\/11\/2021 23:59 is already past/,
-      );
+      expect(res.body.warnings[0]).toMatch(/^Bước 1: hạn 30\/11\/2021 23:59 đã qua/);
 
       const description = await temporal.workflow.getHandle(workflowId).describe();
       expect(description).toMatchObject({
@@ -722,7 +734,7 @@ describe('campaigns API', () => {
       });
       expect(again.status).toBe(409);
       expect(again.body.message).toMatch(
-        new RegExp(`already launched \\(workflow ${workflowId}\\)`),
+        new RegExp(`đã được triển khai \\(trạng thái: đang triển khai, quy trình ${workflowId}\\)`),
       );
       for (const [method, path, body] of [
         ['PATCH', `/campaigns/${campaignId}`, { name: 'x' }],
@@ -732,9 +744,11 @@ describe('campaigns API', () => {
       ] as const) {
         const res409 = await call(api, method, path, { token: tokens.admin, body });
         expect(res409.status, `${method} ${path}`).toBe(409);
-        expect(res409.body.message).toMatch(/is launched .*can only be changed before launch/);
         expect(res409.body.message).toMatch(
-          /Deadlines of a launched campaign are amended through its workflow/,
+          /đang triển khai .*chỉ thay đổi được trước khi triển khai/,
+        );
+        expect(res409.body.message).toMatch(
+          /Hạn của chiến dịch đang triển khai được điều chỉnh qua quy trình của chiến dịch/,
         );
       }
       const steps = await api.dataSource
@@ -747,7 +761,9 @@ describe('campaigns API', () => {
       const id = randomUUID();
       const missing = await call(api, 'POST', `/campaigns/${id}/launch`, { token: tokens.admin });
       expect(missing.status).toBe(404);
-      expect(missing.body.message).toBe(`No campaign "${id}" (give its id or its code).`);
+      expect(missing.body.message).toBe(
+        `Không có chiến dịch «${id}» (hãy gửi id hoặc mã của chiến dịch).`,
+      );
       const bad = await call(api, 'POST', '/campaigns/$$/launch', { token: tokens.admin });
       expect(bad.status).toBe(400);
     });
@@ -777,7 +793,7 @@ describe('campaigns API', () => {
         body: { unitCode: a.code },
       });
       expect(dup.status).toBe(409);
-      expect(dup.body.message).toMatch(new RegExp(`${a.code} already takes part`));
+      expect(dup.body.message).toMatch(new RegExp(`Đơn vị ${a.code} đã tham gia chiến dịch`));
 
       const staff = await call(api, 'GET', `/campaigns/${campaign.id}/participations`, {
         token: tokens.council,
@@ -802,7 +818,7 @@ describe('campaigns API', () => {
         token: tokens.admin,
       });
       expect(gone.status).toBe(404);
-      expect(gone.body.message).toMatch(new RegExp(`${b.code} does not take part`));
+      expect(gone.body.message).toMatch(new RegExp(`Đơn vị ${b.code} không tham gia chiến dịch`));
       const after = await call(api, 'GET', `/campaigns/${campaign.id}/participations`, {
         token: tokens.admin,
       });
@@ -817,7 +833,7 @@ describe('campaigns API', () => {
         body: { unitCode: `NOPE-${suffix()}` },
       });
       expect(unknown.status).toBe(404);
-      expect(unknown.body.message).toMatch(/^No unit with code NOPE-/);
+      expect(unknown.body.message).toMatch(/^Không có đơn vị mã «NOPE-/);
       const missing = await call(api, 'POST', path, { token: tokens.admin, body: {} });
       expect(missing.status).toBe(400);
       expect(JSON.stringify(missing.body.message)).toMatch(/unitCode must be a string/);

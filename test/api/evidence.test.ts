@@ -315,13 +315,13 @@ describe('evidence: refused uploads store nothing', () => {
       'an unknown criterion',
       { fileName: 'a.pdf', fields: { criterionCode: '7.7' } },
       422,
-      /criterion 7\.7 is not in the index set/,
+      /tiêu chí 7\.7 không có trong bộ chỉ số/i,
     ],
     [
       'a survey criterion',
       { fileName: 'a.pdf', fields: { criterionCode: '8.1' } },
       422,
-      /criterion 8\.1 is scored from sociological surveys/,
+      /tiêu chí 8\.1 lấy điểm từ điều tra xã hội học, không do đơn vị tự đánh giá/i,
     ],
   ] as const)('refuses %s', async (_, options, status, message) => {
     const before = await stored();
@@ -346,20 +346,20 @@ describe('evidence: refused uploads store nothing', () => {
       fileName: 'a.pdf',
     });
     expect(c.status).toBe(404);
-    expect(messageOf(c.body)).toMatch(/No campaign "/);
+    expect(messageOf(c.body)).toMatch(/Không có chiến dịch «/);
     const u = await upload(api, `/campaigns/${fx.campaign.id}/units/KHONG${fx.suffix}/evidence`, {
       token: secretariat,
       fileName: 'a.pdf',
     });
     expect(u.status).toBe(404);
-    expect(messageOf(u.body)).toContain(`No unit with code "KHONG${fx.suffix}"`);
+    expect(messageOf(u.body)).toContain(`Không có đơn vị mã «KHONG${fx.suffix}»`);
     const o = await upload(api, `/campaigns/${fx.campaign.id}/units/${fx.outsider.code}/evidence`, {
       token: secretariat,
       fileName: 'a.pdf',
     });
     expect(o.status).toBe(404);
     expect(messageOf(o.body)).toContain(
-      `Unit ${fx.outsider.code} does not take part in campaign ${fx.campaign.code}`,
+      `Đơn vị ${fx.outsider.code} không tham gia chiến dịch ${fx.campaign.code}`,
     );
     expect(await stored()).toEqual(before);
     expect(existsSync(path.join(dataDir, 'evidence', fx.campaign.id, fx.outsider.code))).toBe(
@@ -384,10 +384,12 @@ describe('evidence: access by role', () => {
     const before = await stored();
     const up = await upload(api, uploadPath, { token: tokenB, fileName: 'x.pdf' });
     expect(up.status).toBe(403);
-    expect(messageOf(up.body)).toContain(`not those of unit ${fx.unitA.code}`);
+    expect(messageOf(up.body)).toContain(
+      `không được thay đổi dữ liệu của đơn vị ${fx.unitA.code}.`,
+    );
     const list = await call(api, 'GET', uploadPath, { token: tokenB });
     expect(list.status).toBe(403);
-    expect(messageOf(list.body)).toContain('This token acts for another unit');
+    expect(messageOf(list.body)).toContain('Mã truy cập này thuộc một đơn vị khác');
     expect((await call(api, 'GET', `/evidence/${fileA}`, { token: tokenB })).status).toBe(403);
     const { res } = await download(fileA, tokenB);
     expect(res.status).toBe(403);
@@ -400,7 +402,9 @@ describe('evidence: access by role', () => {
     expect((await download(fileA, appraiser)).res.status).toBe(200);
     const up = await upload(api, uploadPath, { token: appraiser, fileName: 'x.pdf' });
     expect(up.status).toBe(403);
-    expect(messageOf(up.body)).toMatch(/Role "appraiser" may not do this/);
+    expect(messageOf(up.body)).toMatch(
+      /Vai trò «Cơ quan thẩm định» không được thực hiện thao tác này/,
+    );
     expect(await stored()).toEqual(before);
   });
 

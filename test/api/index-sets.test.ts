@@ -126,7 +126,9 @@ describe('index sets API', () => {
     expect(set.body.message).toBe(`No index set with id ${id}.`);
     const campaign = await call(api, 'GET', `/campaigns/${id}/index-sets`, { token: tokens.admin });
     expect(campaign.status).toBe(404);
-    expect(campaign.body.message).toBe(`No campaign "${id}" (give its id or its code).`);
+    expect(campaign.body.message).toBe(
+      `Không có chiến dịch «${id}» (hãy gửi id hoặc mã của chiến dịch).`,
+    );
     const bad = await call(api, 'GET', '/index-sets/1234', { token: tokens.admin });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(

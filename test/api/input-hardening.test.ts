@@ -122,7 +122,7 @@ describe('1. one error shape for every error', () => {
   it('keeps the message of an error a service throws and derives its code', async () => {
     const res = await call(api, 'GET', '/units/NO-SUCH-UNIT', { token: tokens.admin });
     expectError(res, 404, 'not_found');
-    expect(res.body.message).toBe('No unit with code NO-SUCH-UNIT.');
+    expect(res.body.message).toBe('Không có đơn vị mã «NO-SUCH-UNIT».');
     const noToken = await call(api, 'GET', '/units');
     expectError(noToken, 401, 'unauthorized');
     const route = await call(api, 'GET', '/no-such-route', { token: tokens.admin });
@@ -377,7 +377,9 @@ describe('5. ownership before validation', () => {
       });
       expectError(res, 403, 'forbidden');
       expect(res.body.message).toMatch(/đơn vị khác/);
-      expect(res.body.message).toContain(`not those of unit ${fx.unitA.code}`);
+      expect(res.body.message).toMatch(
+        new RegExp(`không được (xem|thay đổi) dữ liệu của đơn vị ${fx.unitA.code}\\.$`),
+      );
       expect(await lastAuditId(api)).toBe(audit);
     });
   }

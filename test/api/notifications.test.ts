@@ -187,7 +187,7 @@ describe('GET /campaigns/:campaignId/notifications (the log)', () => {
       token: fx.tokenA,
     });
     expect(other.status).toBe(403);
-    expect(other.body.message).toMatch(/only its own unit's notifications/);
+    expect(other.body.message).toMatch(/chỉ xem được thông báo của chính đơn vị mình/);
     const byId = await call(api, 'GET', `${fx.base}?participationId=${fx.participationB}`, {
       token: fx.tokenA,
     });
@@ -204,7 +204,7 @@ describe('GET /campaigns/:campaignId/notifications (the log)', () => {
       ['offset=-1', /offset must be a whole number 0 or more/],
       ['participationId=42', /participationId must be a UUID/],
       ['color=red', /property color should not exist/],
-      [`unitCode=${fx.unitA.code}&participationId=${fx.participationA}`, /not both/],
+      [`unitCode=${fx.unitA.code}&participationId=${fx.participationA}`, /không dùng cả hai/],
     ];
     for (const [query, message] of cases) {
       const res = await bad(query);
@@ -218,7 +218,7 @@ describe('GET /campaigns/:campaignId/notifications (the log)', () => {
       token: tokens.admin,
     });
     expect(unknown.status).toBe(404);
-    expect(unknown.body.message).toMatch(/^No campaign/);
+    expect(unknown.body.message).toMatch(/^Không có chiến dịch «/);
     expect(
       (
         await call(api, 'GET', '/campaigns/no-such-campaign/notifications/forecast', {
@@ -231,7 +231,7 @@ describe('GET /campaigns/:campaignId/notifications (the log)', () => {
       token: tokens.admin,
     });
     expect(res.status).toBe(404);
-    expect(res.body.message).toMatch(/does not take part/);
+    expect(res.body.message).toMatch(/không tham gia chiến dịch/);
     expect((await call(api, 'GET', fx.base)).status).toBe(401);
   });
 });
@@ -400,23 +400,26 @@ describe('GET /campaigns/:campaignId/notifications/forecast', () => {
     const cases: [unknown, RegExp][] = [
       [
         { daysBeforeDeadline: [7, -1] },
-        /reminderPolicy\.daysBeforeDeadline\[1\] must be a whole number 0–366, got -1/,
+        /reminderPolicy\.daysBeforeDeadline\[1\] phải là một số nguyên 0–366, nhận được -1/,
       ],
-      [{ sendTime: '8h' }, /reminderPolicy\.sendTime must be a local time HH:mm/],
+      [{ sendTime: '8h' }, /reminderPolicy\.sendTime phải là giờ địa phương dạng HH:mm/],
       [
         { countDaysIn: 'weeks' },
-        /reminderPolicy\.countDaysIn must be working_days or calendar_days/,
+        /reminderPolicy\.countDaysIn phải là working_days hoặc calendar_days/,
       ],
-      [{ reminders: [1] }, /reminderPolicy\.reminders is not a reminder policy field/],
+      [
+        { reminders: [1] },
+        /reminderPolicy\.reminders không phải là trường của chính sách nhắc hạn/,
+      ],
       [
         { secretariatDigests: { daily: true } },
-        /reminderPolicy\.secretariatDigests\.daily is not a digest/,
+        /reminderPolicy\.secretariatDigests\.daily không phải là một loại thư tổng hợp/,
       ],
       [
         { escalateAtMissedDeadline: 'yes' },
-        /reminderPolicy\.escalateAtMissedDeadline must be true or false/,
+        /reminderPolicy\.escalateAtMissedDeadline phải là true hoặc false/,
       ],
-      [[7, 3, 1], /reminderPolicy must be an object/],
+      [[7, 3, 1], /reminderPolicy phải là một đối tượng/],
     ];
     for (const [reminderPolicy, message] of cases) {
       const res = await call(api, 'PATCH', `/campaigns/${fx.campaign.id}`, {
@@ -432,7 +435,7 @@ describe('GET /campaigns/:campaignId/notifications/forecast', () => {
     const fx = await fixture(2031);
     const res = await call(api, 'GET', `${fx.base}/forecast`, { token: tokens.secretariat });
     expect(res.status).toBe(422);
-    expect(res.body.message).toMatch(/No working-day calendar for 2031/);
+    expect(res.body.message).toMatch(/chưa có lịch ngày làm việc của năm 2031/);
   });
 
   it('sends appraisal reminders to each appraising agency; an appraiser or the council sees only its own', async () => {

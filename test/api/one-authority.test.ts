@@ -298,7 +298,7 @@ describe('one authority: the API and the workflows decide alike', () => {
     const afterRoundOne = await fillDraft(world.api, b.code, 'SCT', await world.token('unit:SCT'));
     expect(afterRoundOne.status).toBe(409);
     expect(afterRoundOne.body.message).toMatch(
-      /until the first appraisal round ended on 31\/12\/2021 23:59/,
+      /chỉ được nhận đến khi thẩm định lần 1 kết thúc lúc 31\/12\/2021 23:59/,
     );
     const submitted = await world.as(
       'unit:SCT',
@@ -306,7 +306,7 @@ describe('one authority: the API and the workflows decide alike', () => {
       `${base(b)}/units/SCT/self-assessment/submit`,
     );
     expect(submitted.status).toBe(409);
-    expect(submitted.body.message).toMatch(/can no longer be submitted/);
+    expect(submitted.body.message).toMatch(/Không thể nộp bản tự đánh giá của đơn vị SCT nữa/);
 
     // Campaign C announced its results: SNV's submitted score sheet stays what was published.
     const sheetBefore = await world.as(
@@ -322,7 +322,7 @@ describe('one authority: the API and the workflows decide alike', () => {
     );
     expect(afterAnnouncement.status).toBe(409);
     expect(afterAnnouncement.body.message).toMatch(
-      /results of campaign .* were announced on 28\/02\/2022 15:00/,
+      /kết quả chiến dịch .* đã được công bố lúc 28\/02\/2022 15:00/,
     );
     const sheetAfter = await world.as('secretariat', 'GET', `${base(c)}/units/SNV/self-assessment`);
     expect(sheetAfter.body.version).toBe(sheetBefore.body.version);
@@ -338,13 +338,13 @@ describe('one authority: the API and the workflows decide alike', () => {
     const res = await launch(late);
     const state = await world.as('secretariat', 'GET', `${base(late)}/state`);
     for (const warning of res.body.warnings as string[]) {
-      const number = Number(/^Step (\d+):/.exec(warning)![1]);
+      const number = Number(/^Bước (\d+):/.exec(warning)![1]);
       const step = state.body.steps.find((s: any) => s.number === number);
-      if (/closes as soon as it opens/.test(warning)) {
+      if (/bước sẽ đóng ngay khi mở/.test(warning)) {
         expect(step, warning).toMatchObject({ status: 'closed', closedBy: 'deadline' });
       } else {
         expect(warning).toMatch(
-          /opens overdue and stays open until the (secretariat|council) completes it/,
+          /bước sẽ mở trong tình trạng quá hạn và vẫn mở cho đến khi (Tổ thư ký|Hội đồng thẩm định) hoàn thành/,
         );
         expect(step, warning).toMatchObject({ status: 'open', overdue: true });
       }
@@ -367,7 +367,7 @@ describe('one authority: the API and the workflows decide alike', () => {
         `/campaigns/${DEMO_RESULTS_CODE}/launch`,
       );
       expect(relaunch.status).toBe(409);
-      expect(relaunch.body.message).toMatch(/runs no workflow.*npm run demo:results/);
+      expect(relaunch.body.message).toMatch(/không có quy trình nào chạy.*npm run demo:results/);
     } finally {
       await deleteCampaigns(db, [DEMO_RESULTS_CODE]);
       rmSync(dir, { recursive: true, force: true });
@@ -382,13 +382,13 @@ describe('one authority: the API and the workflows decide alike', () => {
         group: 'department',
       });
       expect(res.status, code).toBe(400);
-      expect(res.body.message.join(' ')).toMatch(/is reserved/);
+      expect(res.body.message.join(' ')).toMatch(/được dành riêng/);
     }
     const imported = await world.as('admin', 'POST', '/units/import', {
       units: [{ code: 'batch-2', name: 'Đơn vị batch-2', group: 'department' }],
     });
     expect(imported.status).toBe(422);
-    expect(JSON.stringify(imported.body)).toMatch(/is reserved/);
+    expect(JSON.stringify(imported.body)).toMatch(/được dành riêng/);
 
     // One made before the rule (written directly) is named by the launch, which refuses.
     const campaign = await world.campaign({ units: ['SNV'] });
@@ -401,7 +401,7 @@ describe('one authority: the API and the workflows decide alike', () => {
         .save({ campaignId: campaign.id, unitId: unit.id, status: 'registered' });
       const res = await world.as('secretariat', 'POST', `${base(campaign)}/launch`);
       expect(res.status).toBe(422);
-      expect(JSON.stringify(res.body.errors)).toMatch(/notifications have codes reserved/);
+      expect(JSON.stringify(res.body.errors)).toMatch(/notifications có mã dành riêng/);
     } finally {
       await world.api.dataSource.getRepository(Participation).delete({ unitId: unit.id });
       await world.api.dataSource.getRepository(Unit).delete({ id: unit.id });

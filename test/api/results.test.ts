@@ -296,7 +296,7 @@ describe('round 1 (step 4)', () => {
       1,
       { items: [{ criterionCode: '1.2', score: 7 }] },
       422,
-      /criterion 1\.2: score 7 is outside 0\.\.6/,
+      /tiêu chí 1\.2: điểm 7 nằm ngoài khoảng 0\.\.6/i,
     ],
     [
       'three decimals',
@@ -305,7 +305,7 @@ describe('round 1 (step 4)', () => {
       1,
       { items: [{ criterionCode: '1.2', score: 1.255 }] },
       422,
-      /more than two decimals/,
+      /có quá hai chữ số thập phân/,
     ],
     [
       'a survey leaf',
@@ -314,7 +314,7 @@ describe('round 1 (step 4)', () => {
       1,
       { items: [{ criterionCode: '3.1', score: 1 }] },
       422,
-      /scored from sociological surveys/,
+      /lấy điểm từ điều tra xã hội học/,
     ],
     [
       'a criterion with sub-criteria',
@@ -323,7 +323,7 @@ describe('round 1 (step 4)', () => {
       1,
       { items: [{ criterionCode: '1', score: 1 }] },
       422,
-      /has sub-criteria \(1\.1, 1\.2\)/,
+      /tiêu chí 1 có tiêu chí thành phần \(1\.1, 1\.2\)/i,
     ],
     [
       'an unknown criterion',
@@ -332,7 +332,7 @@ describe('round 1 (step 4)', () => {
       1,
       { items: [{ criterionCode: '9.9', score: 1 }] },
       422,
-      /criterion 9\.9 is not in the index set/,
+      /tiêu chí 9\.9 không có trong bộ chỉ số/i,
     ],
     [
       'a unit token',
@@ -341,7 +341,7 @@ describe('round 1 (step 4)', () => {
       1,
       { items: [{ criterionCode: '1.2', score: 1 }] },
       403,
-      /may not do this/,
+      /không được thực hiện thao tác này/,
     ],
     [
       'a council token',
@@ -350,7 +350,7 @@ describe('round 1 (step 4)', () => {
       1,
       { items: [{ criterionCode: '1.2', score: 1 }] },
       403,
-      /may not do this/,
+      /không được thực hiện thao tác này/,
     ],
     [
       'an unknown unit',
@@ -359,7 +359,7 @@ describe('round 1 (step 4)', () => {
       1,
       { items: [{ criterionCode: '1.2', score: 1 }] },
       404,
-      /No unit with code "NOPE"/,
+      /Không có đơn vị mã «NOPE»/,
     ],
     [
       'a unit outside the campaign',
@@ -368,7 +368,7 @@ describe('round 1 (step 4)', () => {
       1,
       { items: [{ criterionCode: '1.2', score: 1 }] },
       404,
-      /does not take part/,
+      /không tham gia chiến dịch/,
     ],
     [
       'round 2 without an explanation request',
@@ -399,7 +399,7 @@ describe('round 1 (step 4)', () => {
       },
     );
     expect(unknown.status).toBe(404);
-    expect(messageOf(unknown.body)).toMatch(/No campaign "nope-2021"/);
+    expect(messageOf(unknown.body)).toMatch(/Không có chiến dịch «nope-2021»/);
     const res = await call(
       api,
       'PUT',
@@ -407,7 +407,9 @@ describe('round 1 (step 4)', () => {
       { token: tokens.snv, body: { items: [{ criterionCode: '1.2', score: 1 }] } },
     );
     expect(res.status).toBe(409);
-    expect(messageOf(res.body)).toMatch(/is a draft: appraisal and results start after launch/);
+    expect(messageOf(res.body)).toMatch(
+      /còn là bản nháp: thẩm định và kết quả chỉ bắt đầu sau khi triển khai/,
+    );
   });
 });
 
@@ -496,7 +498,7 @@ describe('aggregation of round 1 (step 5)', () => {
       'a survey leaf',
       { items: [{ criterionCode: '3.1', include: true }] },
       422,
-      /scored from sociological surveys/,
+      /lấy điểm từ điều tra xã hội học/,
     ],
     ['no items', { items: [] }, 400, /items must hold at least one criterion/],
     [
@@ -530,7 +532,7 @@ describe('aggregation of round 1 (step 5)', () => {
       { token: tokens.secretariat, body: {} },
     );
     expect(res.status).toBe(409);
-    expect(messageOf(res.body)).toMatch(/runs no workflow/);
+    expect(messageOf(res.body)).toMatch(/không có quy trình nào chạy/);
     const row = await api.dataSource.getRepository(ExplanationRequest).findOneByOrFail({
       participationId: await participationOf('U2'),
       status: 'proposed',
@@ -616,7 +618,7 @@ describe('survey points', () => {
       {
         row: 2,
         field: 'unit_code',
-        message: expect.stringMatching(/row 2, unit_code: no unit "NOPE" takes part/),
+        message: expect.stringMatching(/dòng 2, unit_code: no unit "NOPE" takes part/),
       },
       {
         row: 3,
@@ -628,9 +630,9 @@ describe('survey points', () => {
       {
         row: 4,
         field: 'points',
-        message: 'row 4, points: 7 is above the maximum of criterion 3.1 (5)',
+        message: 'dòng 4, points: 7 is above the maximum of criterion 3.1 (5)',
       },
-      { row: 5, field: 'points', message: 'row 5, points: must be a number ≥ 0, got "bốn"' },
+      { row: 5, field: 'points', message: 'dòng 5, points: must be a number ≥ 0, got "bốn"' },
       { row: 7, field: 'criterion_code', message: expect.stringMatching(/already in row 6/) },
     ]);
     expect(
@@ -678,7 +680,7 @@ describe('survey points', () => {
       type: 'text/plain',
     });
     expect(txt.status).toBe(415);
-    expect(messageOf(txt.body)).toMatch(/must be \.json, \.xlsx or \.csv/);
+    expect(messageOf(txt.body)).toMatch(/Tệp phải có định dạng \.json, \.xlsx hoặc \.csv/);
     const appraiser = await call(api, 'POST', `${base}/survey-scores/import`, {
       token: tokens.snv,
       body: { scores: [] },
@@ -702,7 +704,9 @@ describe('fixing the scores (step 8) and the results', () => {
     expect(again.status).toBe(409);
     const late = await enter('snv', code('U1'), 1, { items: [{ criterionCode: '1.2', score: 6 }] });
     expect(late.status).toBe(409);
-    expect(messageOf(late.body)).toMatch(/were fixed on .* \(aggregation of round 2\)/);
+    expect(messageOf(late.body)).toMatch(
+      /đã được chốt lúc .* \(người chốt: .*, bước tổng hợp lần 2\)/,
+    );
   });
 
   it('computes totals, indexes and the ranking per group with a tie (1, 2, 2, 4)', async () => {
@@ -846,15 +850,21 @@ describe('the council (step 9)', () => {
       'council',
       { unitCode: 'U3', criterionCode: '1.2', score: 9, reason: 'x' },
       422,
-      /outside 0\.\.6/,
+      /nằm ngoài khoảng 0\.\.6/,
     ],
-    ['an appraiser', 'snv', { unitCode: 'U3', points: 1, reason: 'x' }, 403, /may not do this/],
+    [
+      'an appraiser',
+      'snv',
+      { unitCode: 'U3', points: 1, reason: 'x' },
+      403,
+      /không được thực hiện thao tác này/,
+    ],
     [
       'an unknown unit',
       'council',
       { unitCode: 'NOPE', points: 1, reason: 'x' },
       404,
-      /No unit with code "NOPE"/,
+      /Không có đơn vị mã «NOPE»/,
     ],
   ] as const)('refuses %s', async (_what, who, body, status, message) => {
     const unitCode = body.unitCode === 'NOPE' ? 'NOPE' : code(body.unitCode);
@@ -1124,7 +1134,9 @@ describe('after the announcement (step 10)', () => {
     ] as const) {
       const res = await call(api, 'POST', `${base}/${route}`, { token: tokens.secretariat, body });
       expect(res.status).toBe(409);
-      expect(messageOf(res.body)).toMatch(/were announced on/);
+      expect(messageOf(res.body)).toMatch(
+        /đã được công bố lúc .*: không thể (tính lại|điều chỉnh) kết quả nữa/,
+      );
     }
     const xlsx = await download(`${base}/results/export`, tokens.U2);
     const sheet = (await readWorkbook(xlsx.bytes)).worksheets[0]!;

@@ -222,7 +222,7 @@ describe('self-assessment: draft, submit, read back', () => {
     const again = await call(api, 'POST', `${s.base}/submit`, { token: s.tokenA });
     expect(again.status).toBe(409);
     expect(messageOf(again.body)).toMatch(
-      /Version 1 .* already submitted.*save a draft to start version 2/,
+      /Phiên bản 1 .* đã được nộp lúc .*hãy lưu bản nháp để bắt đầu phiên bản 2/,
     );
 
     const draft2 = await call(api, 'PUT', `${s.base}/draft`, {
@@ -301,11 +301,11 @@ describe('self-assessment: the window', () => {
     const res = await call(api, 'POST', `${s.base}/submit`, { token: s.tokenA });
     for (const refused of [draft, res]) {
       expect(refused.status).toBe(409);
-      expect(messageOf(refused.body)).toContain(`deadline passed on ${local} (Asia/Ho_Chi_Minh)`);
-      expect(messageOf(refused.body)).toMatch(/refuses late submissions/);
+      expect(messageOf(refused.body)).toContain(`đã hết lúc ${local} (Asia/Ho_Chi_Minh)`);
+      expect(messageOf(refused.body)).toMatch(/không nhận bản nộp muộn/);
     }
-    expect(messageOf(draft.body)).toMatch(/can no longer be saved/);
-    expect(messageOf(res.body)).toMatch(/can no longer be submitted/);
+    expect(messageOf(draft.body)).toMatch(/Không thể lưu bản tự đánh giá của đơn vị .* nữa/);
+    expect(messageOf(res.body)).toMatch(/Không thể nộp bản tự đánh giá của đơn vị .* nữa/);
     expect(await snapshot(s)).toEqual(before);
     expect(before.view).toMatchObject({
       status: 'not_started',
@@ -352,7 +352,7 @@ describe('self-assessment: the window', () => {
     });
     const refused = await call(api, 'POST', `${baseB}/submit`, { token: s.tokenB });
     expect(refused.status).toBe(409);
-    expect(messageOf(refused.body)).toMatch(/deadline passed/);
+    expect(messageOf(refused.body)).toMatch(/hạn tự đánh giá đã hết/);
   });
 
   it('refuses a submit before the step opens, whatever the late policy', async () => {
@@ -370,7 +370,7 @@ describe('self-assessment: the window', () => {
     const res = await call(api, 'POST', `${s.base}/submit`, { token: s.tokenA });
     expect(res.status).toBe(409);
     expect(messageOf(res.body)).toContain(
-      `opens on ${formatLocalDateTime(opensAt, 'Asia/Ho_Chi_Minh')} (Asia/Ho_Chi_Minh)`,
+      `mở lúc ${formatLocalDateTime(opensAt, 'Asia/Ho_Chi_Minh')} (Asia/Ho_Chi_Minh)`,
     );
     expect(await snapshot(s)).toEqual(before);
   });
@@ -404,37 +404,37 @@ describe('self-assessment: bad input changes nothing', () => {
       'a score above the maximum',
       () => ({ items: [{ criterionCode: '1.2.1', score: 2 }] }),
       422,
-      /criterion 1\.2\.1: score 2 is outside 0\.\.1\.5 \(its maximum is 1\.5 points\)/,
+      /Tiêu chí 1\.2\.1: điểm 2 nằm ngoài khoảng 0\.\.1\.5 \(điểm tối đa là 1\.5 điểm\)/,
     ],
     [
       'a negative score',
       () => ({ items: [{ criterionCode: '1.1', score: -0.5 }] }),
       422,
-      /criterion 1\.1: score -0\.5 is outside 0\.\.2/,
+      /Tiêu chí 1\.1: điểm -0\.5 nằm ngoài khoảng 0\.\.2/,
     ],
     [
       'more than two decimals',
       () => ({ items: [{ criterionCode: '1.1', score: 1.255 }] }),
       422,
-      /criterion 1\.1: score 1\.255 has more than two decimals/,
+      /Tiêu chí 1\.1: điểm 1\.255 có quá hai chữ số thập phân/,
     ],
     [
       'an unknown criterion code',
       () => ({ items: [{ criterionCode: '7.7.7', score: 1 }] }),
       422,
-      /criterion 7\.7\.7 is not in the index set/,
+      /Tiêu chí 7\.7\.7 không có trong bộ chỉ số/,
     ],
     [
       'a survey criterion',
       () => ({ items: [{ criterionCode: '8.1', score: 1 }] }),
       422,
-      /criterion 8\.1 is scored from sociological surveys/,
+      /Tiêu chí 8\.1 lấy điểm từ điều tra xã hội học, không do đơn vị tự đánh giá/,
     ],
     [
       'a criterion with sub-criteria',
       () => ({ items: [{ criterionCode: '1.2', score: 1 }] }),
       422,
-      /criterion 1\.2 has sub-criteria \(1\.2\.1, 1\.2\.2\)/,
+      /Tiêu chí 1\.2 có tiêu chí thành phần \(1\.2\.1, 1\.2\.2\)/,
     ],
     [
       'several problems at once',
@@ -445,13 +445,13 @@ describe('self-assessment: bad input changes nothing', () => {
         ],
       }),
       422,
-      /2 problems: criterion 9\.1: score 5 is outside 0\.\.2.*criterion X is not in the index set/,
+      /Có 2 lỗi: tiêu chí 9\.1: điểm 5 nằm ngoài khoảng 0\.\.2.*tiêu chí X không có trong bộ chỉ số/,
     ],
     [
       'a score with notApplicable',
       () => ({ items: [{ criterionCode: '1.1', score: 1, notApplicable: true }] }),
       422,
-      /criterion 1\.1: a score and notApplicable: true exclude each other/,
+      /Tiêu chí 1\.1: không thể vừa có điểm vừa đánh dấu không áp dụng \(notApplicable: true\)/,
     ],
     [
       'a score given as text',
@@ -494,7 +494,7 @@ describe('self-assessment: bad input changes nothing', () => {
         ],
       }),
       400,
-      /repeated: 1\.1/,
+      /Mỗi tiêu chí chỉ được xuất hiện một lần trong một yêu cầu; bị lặp: 1\.1/,
     ],
     [
       'an evidence id that is not a UUID',
@@ -508,13 +508,15 @@ describe('self-assessment: bad input changes nothing', () => {
         items: [{ criterionCode: '1.1', evidenceIds: ['7c9e6679-7425-40de-944b-e07fc1f90ae7'] }],
       }),
       422,
-      /evidence 7c9e6679-7425-40de-944b-e07fc1f90ae7 is not a file uploaded for unit SA/,
+      /Tài liệu kiểm chứng 7c9e6679-7425-40de-944b-e07fc1f90ae7 không phải là tệp đã tải lên cho đơn vị SA/,
     ],
     [
       "another unit's evidence",
       () => ({ items: [{ criterionCode: '1.2.1', evidenceIds: [evidenceB] }] }),
       422,
-      new RegExp(`evidence ${'[0-9a-f-]{36}'} is not a file uploaded for unit SA`),
+      new RegExp(
+        `Tài liệu kiểm chứng ${'[0-9a-f-]{36}'} không phải là tệp đã tải lên cho đơn vị SA`,
+      ),
     ],
   ];
 
@@ -548,7 +550,7 @@ describe('self-assessment: bad input changes nothing', () => {
       { token: admin, body },
     );
     expect(unknownCampaign.status).toBe(404);
-    expect(messageOf(unknownCampaign.body)).toMatch(/No campaign "[0-9a-f-]{36}"/);
+    expect(messageOf(unknownCampaign.body)).toMatch(/Không có chiến dịch «[0-9a-f-]{36}»/);
     const unknownCode = await call(
       api,
       'GET',
@@ -556,7 +558,7 @@ describe('self-assessment: bad input changes nothing', () => {
       { token: admin },
     );
     expect(unknownCode.status).toBe(404);
-    expect(messageOf(unknownCode.body)).toContain('No campaign "no-such-campaign"');
+    expect(messageOf(unknownCode.body)).toContain('Không có chiến dịch «no-such-campaign»');
     const unknownUnit = await call(
       api,
       'PUT',
@@ -564,7 +566,7 @@ describe('self-assessment: bad input changes nothing', () => {
       { token: admin, body },
     );
     expect(unknownUnit.status).toBe(404);
-    expect(messageOf(unknownUnit.body)).toContain(`No unit with code "NOPE${s.fx.suffix}"`);
+    expect(messageOf(unknownUnit.body)).toContain(`Không có đơn vị mã «NOPE${s.fx.suffix}»`);
     const outsider = await call(
       api,
       'PUT',
@@ -573,7 +575,7 @@ describe('self-assessment: bad input changes nothing', () => {
     );
     expect(outsider.status).toBe(404);
     expect(messageOf(outsider.body)).toContain(
-      `Unit ${s.fx.outsider.code} does not take part in campaign ${s.fx.campaign.code}`,
+      `Đơn vị ${s.fx.outsider.code} không tham gia chiến dịch ${s.fx.campaign.code}`,
     );
     expect(await snapshot(s)).toEqual(before);
   });
@@ -584,7 +586,7 @@ describe('self-assessment: bad input changes nothing', () => {
     expect(messageOf(bad.body)).toMatch(/version must be an integer/);
     const missing = await call(api, 'GET', `${s.base}?version=9`, { token: s.tokenA });
     expect(missing.status).toBe(404);
-    expect(messageOf(missing.body)).toContain(`has no self-assessment version 9`);
+    expect(messageOf(missing.body)).toContain(`không có bản tự đánh giá phiên bản 9`);
   });
 
   it('refuses a submit that leaves leaves unscored, naming them', async () => {
@@ -592,7 +594,7 @@ describe('self-assessment: bad input changes nothing', () => {
     const res = await call(api, 'POST', `${s.base}/submit`, { token: s.tokenA });
     expect(res.status).toBe(422);
     expect(messageOf(res.body)).toContain(
-      'not scored (give a score or notApplicable: true): 1.2.1, 1.2.2, 9.1, 10.1',
+      'chưa chấm điểm (hãy nhập điểm hoặc đánh dấu không áp dụng, notApplicable: true): 1.2.1, 1.2.2, 9.1, 10.1',
     );
     expect(await snapshot(s)).toEqual(before);
   });
@@ -604,7 +606,9 @@ describe('self-assessment: bad input changes nothing', () => {
     const before = await snapshot(other);
     const res = await call(api, 'POST', `${other.base}/submit`, { token: other.tokenA });
     expect(res.status).toBe(422);
-    expect(messageOf(res.body)).toContain('evidence required but none attached: 1.2.1');
+    expect(messageOf(res.body)).toContain(
+      'bắt buộc có tài liệu kiểm chứng nhưng chưa đính kèm: 1.2.1',
+    );
     expect(await snapshot(other)).toEqual(before);
 
     // Not applicable needs no evidence.
@@ -621,7 +625,7 @@ describe('self-assessment: bad input changes nothing', () => {
     const other = await setup();
     const res = await call(api, 'POST', `${other.base}/submit`, { token: other.tokenA });
     expect(res.status).toBe(409);
-    expect(messageOf(res.body)).toMatch(/has no self-assessment draft .* save one first/);
+    expect(messageOf(res.body)).toMatch(/chưa có bản nháp tự đánh giá .* hãy lưu bản nháp trước/);
   });
 });
 
@@ -648,15 +652,17 @@ describe('self-assessment: access by role', () => {
     const before = await snapshot(s);
     const read = await call(api, 'GET', s.base, { token: s.tokenB });
     expect(read.status).toBe(403);
-    expect(messageOf(read.body)).toContain(`This token acts for another unit`);
-    expect(messageOf(read.body)).toContain(`not those of unit ${s.fx.unitA.code}`);
+    expect(messageOf(read.body)).toContain(`Mã truy cập này thuộc một đơn vị khác`);
+    expect(messageOf(read.body)).toContain(`không được xem dữ liệu của đơn vị ${s.fx.unitA.code}.`);
     expect((await call(api, 'GET', `${s.base}/versions`, { token: s.tokenB })).status).toBe(403);
     const write = await call(api, 'PUT', `${s.base}/draft`, {
       token: s.tokenB,
       body: { items: [{ criterionCode: '1.1', score: 2 }] },
     });
     expect(write.status).toBe(403);
-    expect(messageOf(write.body)).toMatch(/only change its own self-assessment/);
+    expect(messageOf(write.body)).toMatch(
+      /chỉ được thay đổi bản tự đánh giá, tài liệu kiểm chứng và giải trình của chính mình/,
+    );
     expect((await call(api, 'POST', `${s.base}/submit`, { token: s.tokenB })).status).toBe(403);
     expect(await snapshot(s)).toEqual(before);
   });
@@ -675,7 +681,9 @@ describe('self-assessment: access by role', () => {
         body: { items: [{ criterionCode: '1.1', score: 2 }] },
       });
       expect(write.status).toBe(403);
-      expect(messageOf(write.body)).toMatch(/may not do this; allowed: admin, secretariat, unit/);
+      expect(messageOf(write.body)).toMatch(
+        /không được thực hiện thao tác này; vai trò được phép: Quản trị hệ thống, Tổ thư ký \(Sở Nội vụ\), Đầu mối CCHC của đơn vị\./,
+      );
       expect((await call(api, 'POST', `${s.base}/submit`, { token })).status).toBe(403);
     }
     expect(await snapshot(s)).toEqual(before);

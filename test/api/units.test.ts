@@ -81,7 +81,7 @@ describe('units API', () => {
       const denied = await call(api, 'GET', `/units/${other.code}`, { token });
       expect(denied.status).toBe(403);
       expect(denied.body.message).toBe(
-        `A unit's token reads only its own unit's details, not those of ${other.code}.`,
+        `Mã truy cập của đơn vị chỉ xem được thông tin của chính đơn vị đó, không xem được thông tin của đơn vị ${other.code}.`,
       );
       expect(JSON.stringify(denied.body)).not.toContain(other.focalEmail);
       // Whether a code exists is not told to a unit either.
@@ -93,7 +93,7 @@ describe('units API', () => {
       const code = `NOPE-${suffix()}`;
       const res = await call(api, 'GET', `/units/${code}`, { token: tokens.admin });
       expect(res.status).toBe(404);
-      expect(res.body.message).toBe(`No unit with code ${code}.`);
+      expect(res.body.message).toBe(`Không có đơn vị mã «${code}».`);
       const bad = await call(api, 'GET', '/units?group=a%20b', { token: tokens.admin });
       expect(bad.status).toBe(400);
       expect(JSON.stringify(bad.body.message)).toMatch(/group must be 1-32 letters/);
@@ -122,7 +122,7 @@ describe('units API', () => {
       ]);
       const again = await call(api, 'POST', '/units', { token: tokens.admin, body });
       expect(again.status).toBe(409);
-      expect(again.body.message).toMatch(new RegExp(`code ${code} exists already`));
+      expect(again.body.message).toMatch(new RegExp(`Đã có đơn vị mã ${code}`));
     });
 
     it.each([
@@ -176,7 +176,7 @@ describe('units API', () => {
       [{ code: 'NEW' }, /property code should not exist/],
       [{ name: null }, /name must be a string/],
       [{ focalEmail: 'a@' }, /focalEmail must be an e-mail address/],
-      [{}, /names nothing to change/],
+      [{}, /Yêu cầu không nêu thông tin nào cần thay đổi/],
     ])('refuses change %j with a 400, changing nothing', async (body, message) => {
       const unit = await createUnit(api.dataSource);
       const res = await call(api, 'PATCH', `/units/${unit.code}`, { token: tokens.admin, body });
@@ -197,7 +197,7 @@ describe('units API', () => {
         body: { name: 'x' },
       });
       expect(res.status).toBe(404);
-      expect(res.body.message).toBe(`No unit with code ${code}.`);
+      expect(res.body.message).toBe(`Không có đơn vị mã «${code}».`);
     });
   });
 

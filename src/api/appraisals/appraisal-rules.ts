@@ -120,8 +120,8 @@ export function campaignRoundClosure(
 ): ConflictException | null {
   try {
     assertLaunched(campaign);
-    assertScoresOpen(campaign, `entering round-${round} scores`);
-    assertNotPublished(campaign, `entering round-${round} scores`);
+    assertScoresOpen(campaign, `nhập điểm thẩm định lần ${round}`);
+    assertNotPublished(campaign, `nhập điểm thẩm định lần ${round}`);
     return null;
   } catch (err) {
     if (err instanceof ConflictException) return err;

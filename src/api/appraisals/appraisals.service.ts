@@ -333,7 +333,7 @@ export class AppraisalsService {
     return this.dataSource.transaction(async (manager) => {
       const campaign = await findCampaign(manager, campaignRef, { lock: true });
       assertLaunched(campaign);
-      assertScoresOpen(campaign, 'fixing them again');
+      assertScoresOpen(campaign, 'chốt điểm lại');
       const trees = await loadIndexTrees(manager, campaign.id);
       const units = await loadUnits(manager, campaign.id);
       const inputs = await loadScoringInputs(manager, units);

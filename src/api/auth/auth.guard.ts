@@ -9,6 +9,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config.js';
+import { ROLE_NAMES_VI } from '../../domain/words.js';
 import type { Role } from '../../entities/index.js';
 import { fromOwnOrigin, WRITE_METHODS } from '../accounts/csrf.js';
 import { clearedSessionCookie, secureCookies, sessionSecret } from '../accounts/session-cookie.js';
@@ -75,7 +76,7 @@ export class AuthGuard implements CanActivate {
       request.actor = await this.sessionActor(context, secret);
     } else {
       throw new UnauthorizedException(
-        'Missing bearer token: send "Authorization: Bearer <token>" (issue one with `npm run token`).',
+        'Chưa đăng nhập và không có mã truy cập (hãy gửi "Authorization: Bearer <token>"; cấp mã bằng `npm run token`).',
       );
     }
 
@@ -83,7 +84,7 @@ export class AuthGuard implements CanActivate {
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (allowed && !allowed.includes(actor.role)) {
       throw new ForbiddenException(
-        `Role "${actor.role}" may not do this; allowed: ${allowed.join(', ')}.`,
+        `Vai trò «${ROLE_NAMES_VI[actor.role]}» không được thực hiện thao tác này; vai trò được phép: ${allowed.map((role) => ROLE_NAMES_VI[role]).join(', ')}.`,
       );
     }
     return true;

@@ -34,8 +34,8 @@ export class UnitOwnershipGuard implements CanActivate {
       403,
       'forbidden',
       reading
-        ? `Mã truy cập này của một đơn vị khác: đơn vị chỉ được xem dữ liệu của chính mình (This token acts for another unit: a unit may only see its own self-assessment, evidence, scores and state, not those of unit ${asked}).`
-        : `Mã truy cập này của một đơn vị khác: đơn vị chỉ được thay đổi dữ liệu của chính mình (This token acts for another unit: a unit may only change its own self-assessment, evidence and explanations, not those of unit ${asked}).`,
+        ? `Mã truy cập này thuộc một đơn vị khác: đơn vị chỉ được xem bản tự đánh giá, tài liệu kiểm chứng, điểm và tình trạng của chính mình, không được xem dữ liệu của đơn vị ${asked}.`
+        : `Mã truy cập này thuộc một đơn vị khác: đơn vị chỉ được thay đổi bản tự đánh giá, tài liệu kiểm chứng và giải trình của chính mình, không được thay đổi dữ liệu của đơn vị ${asked}.`,
     );
   }
 }

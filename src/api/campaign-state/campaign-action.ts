@@ -9,7 +9,7 @@ import {
   loadCampaignFacts,
 } from '../../loaders/campaign-facts.js';
 import type { Clock } from '../clock.js';
-import { findCampaign } from '../campaigns/campaign-lookup.js';
+import { CAMPAIGN_STATUS_VI, findCampaign } from '../campaigns/campaign-lookup.js';
 import { Outbox, type OutboxEntry } from '../outbox/outbox.js';
 import { OutboxRelay } from '../outbox/outbox-relay.js';
 import { CLOCK } from '../tokens.js';
@@ -62,7 +62,7 @@ export class CampaignActions {
       assertRunning(campaign);
       if (!campaign.workflowId) {
         throw new ConflictException(
-          `Campaign "${campaign.code}" is marked ${campaign.status} but runs no workflow: it was filled in directly (e.g. by npm run demo:results), so nothing in it is run.`,
+          `Chiến dịch «${campaign.code}» được ghi là ${CAMPAIGN_STATUS_VI[campaign.status]} nhưng không có quy trình nào chạy: dữ liệu của chiến dịch được nạp trực tiếp (ví dụ bằng npm run demo:results), nên không thao tác nào được thực hiện trong đó.`,
         );
       }
       const ctx = await this.context(manager, campaign);
@@ -86,7 +86,7 @@ export class CampaignActions {
         const i = facts.steps.findIndex((s) => s.number === number);
         if (i < 0) {
           throw new NotFoundException(
-            `Campaign "${campaign.code}" has no step ${number}; its steps are ${facts.steps.map((s) => s.number).join(', ')}.`,
+            `Chiến dịch «${campaign.code}» không có bước ${number}; các bước của chiến dịch: ${facts.steps.map((s) => s.number).join(', ')}.`,
           );
         }
         return { step: facts.steps[i]!, view: views[i]! };
@@ -99,12 +99,12 @@ export class CampaignActions {
 export function assertRunning(campaign: Campaign): void {
   if (campaign.status === 'draft') {
     throw new ConflictException(
-      `Campaign "${campaign.code}" has not been launched yet: launch it first (POST /campaigns/${campaign.id}/launch).`,
+      `Chiến dịch «${campaign.code}» chưa được triển khai: hãy triển khai trước (POST /campaigns/${campaign.id}/launch).`,
     );
   }
   if (campaign.status === 'completed') {
     throw new ConflictException(
-      `Campaign "${campaign.code}" is completed${campaign.launchedAt ? ` (launched ${formatLocalDateTime(campaign.launchedAt, campaign.timeZone)})` : ''}: nothing in it changes any more.`,
+      `Chiến dịch «${campaign.code}» đã hoàn thành${campaign.launchedAt ? ` (triển khai lúc ${formatLocalDateTime(campaign.launchedAt, campaign.timeZone)})` : ''}: không còn thay đổi được gì nữa.`,
     );
   }
 }

@@ -31,7 +31,7 @@ import {
   shiftInstantByYears,
   shiftYearsInText,
 } from './campaign-copy.js';
-import { assertNotLaunched, findCampaign } from './campaign-lookup.js';
+import { assertNotLaunched, CAMPAIGN_STATUS_VI, findCampaign } from './campaign-lookup.js';
 import { assertNearCampaignYear } from '../common/campaign-dates.js';
 import { campaignDetailView, campaignView } from './campaign-views.js';
 import { buildCampaignWorkflowInput } from './campaign-workflow-input.js';
@@ -108,12 +108,12 @@ export class CampaignsService {
     const changed = Object.keys(dto).filter((k) => dto[k as keyof UpdateCampaignDto] !== undefined);
     if (changed.length === 0) {
       throw new BadRequestException(
-        'The body names nothing to change: send one or more of name, decisionRefs, latePolicy, timeZone, reminderPolicy.',
+        'Yêu cầu không nêu thông tin nào cần thay đổi (hãy gửi ít nhất một trong các trường name, decisionRefs, latePolicy, timeZone, reminderPolicy).',
       );
     }
     return this.dataSource.transaction(async (manager) => {
       const campaign = await findCampaign(manager, id, { lock: true });
-      assertNotLaunched(campaign, 'its settings');
+      assertNotLaunched(campaign, 'thiết lập của chiến dịch');
       const steps = await this.steps(manager, campaign.id);
       const before = {
         name: campaign.name,
@@ -168,27 +168,27 @@ export class CampaignsService {
     const changed = Object.keys(dto).filter((k) => dto[k as keyof UpdateStepDto] !== undefined);
     if (changed.length === 0) {
       throw new BadRequestException(
-        'The body names nothing to change: send one or more of titleVi, titleEn, kind, actor, lead, coordinating, opensOn, closesOn, opensAt, deadline, startsAfterStep, windowText.',
+        'Yêu cầu không nêu thông tin nào cần thay đổi (hãy gửi ít nhất một trong các trường titleVi, titleEn, kind, actor, lead, coordinating, opensOn, closesOn, opensAt, deadline, startsAfterStep, windowText).',
       );
     }
     if (dto.opensOn !== undefined && dto.opensAt !== undefined) {
       throw new BadRequestException(
-        'Send either opensOn (a local date) or opensAt (an instant), not both.',
+        'Chỉ gửi một trong hai trường: opensOn (ngày theo giờ địa phương) hoặc opensAt (thời điểm), không gửi cả hai.',
       );
     }
     if (dto.closesOn !== undefined && dto.deadline !== undefined) {
       throw new BadRequestException(
-        'Send either closesOn (a local date) or deadline (an instant), not both.',
+        'Chỉ gửi một trong hai trường: closesOn (ngày theo giờ địa phương) hoặc deadline (thời điểm), không gửi cả hai.',
       );
     }
     return this.dataSource.transaction(async (manager) => {
       const campaign = await findCampaign(manager, id, { lock: true });
-      assertNotLaunched(campaign, 'its step plan');
+      assertNotLaunched(campaign, 'kế hoạch các bước');
       const steps = await this.steps(manager, campaign.id);
       const step = steps.find((s) => s.number === number);
       if (!step) {
         throw new NotFoundException(
-          `Campaign ${campaign.code} has no step ${number} (its steps: ${steps.map((s) => s.number).join(', ') || 'none'}).`,
+          `Chiến dịch ${campaign.code} không có bước ${number} (các bước của chiến dịch: ${steps.map((s) => s.number).join(', ') || 'chưa có'}).`,
         );
       }
       const before = {
@@ -223,14 +223,14 @@ export class CampaignsService {
         const after = dto.startsAfterStep;
         if (after !== null && (after >= number || !steps.some((s) => s.number === after))) {
           throw new BadRequestException(
-            `startsAfterStep must name an earlier step of the plan; step ${number} cannot start after step ${after}.`,
+            `Bước bắt đầu sau (startsAfterStep) phải là một bước trước đó trong kế hoạch; bước ${number} không thể bắt đầu sau bước ${after}.`,
           );
         }
         step.startsAfterStep = after;
       }
       if (step.opensAt && step.deadline && step.opensAt.getTime() >= step.deadline.getTime()) {
         throw new BadRequestException(
-          `Step ${number} would open (${step.opensAt.toISOString()}) after its deadline (${step.deadline.toISOString()}).`,
+          `Bước ${number} sẽ mở (${step.opensAt.toISOString()}) sau hạn của chính bước đó (${step.deadline.toISOString()}).`,
         );
       }
       await manager.save(CampaignStep, step);
@@ -256,7 +256,7 @@ export class CampaignsService {
     } catch (err) {
       if (isUniqueViolation(err)) {
         throw new ConflictException(
-          `A campaign with code ${dto.code ?? 'the derived code'} was created meanwhile; choose another code.`,
+          `Một chiến dịch mang mã ${dto.code ?? 'được suy ra'} vừa được tạo trong lúc sao chép; hãy chọn mã khác.`,
         );
       }
       throw err;
@@ -272,7 +272,7 @@ export class CampaignsService {
     const source = await findCampaign(manager, sourceId);
     if (dto.year === source.year) {
       throw new BadRequestException(
-        `year must differ from the source campaign's year (${source.year}): a copy is another year's campaign.`,
+        `Năm (year) phải khác năm của chiến dịch nguồn (${source.year}): bản sao là chiến dịch của một năm khác.`,
       );
     }
     const years = dto.year - source.year;
@@ -280,7 +280,7 @@ export class CampaignsService {
     const clash = await manager.findOne(Campaign, { where: { code }, select: { id: true } });
     if (clash) {
       throw new ConflictException(
-        `A campaign with code ${code} exists already (id ${clash.id}); send another "code".`,
+        `Đã có chiến dịch mã ${code} (id ${clash.id}); hãy gửi mã khác trong trường «code».`,
       );
     }
     const campaign = await manager.save(
@@ -396,8 +396,8 @@ export class CampaignsService {
       if (campaign.status !== 'draft') {
         throw new ConflictException(
           campaign.workflowId
-            ? `Campaign ${campaign.code} is already ${campaign.status} (workflow ${campaign.workflowId}).`
-            : `Campaign ${campaign.code} is marked ${campaign.status} but runs no workflow: it was filled in directly (e.g. by npm run demo:results), and it cannot be launched. Copy it to start a campaign that runs.`,
+            ? `Chiến dịch ${campaign.code} đã được triển khai (trạng thái: ${CAMPAIGN_STATUS_VI[campaign.status]}, quy trình ${campaign.workflowId}).`
+            : `Chiến dịch ${campaign.code} được ghi là ${CAMPAIGN_STATUS_VI[campaign.status]} nhưng không có quy trình nào chạy: dữ liệu của chiến dịch được nạp trực tiếp (ví dụ bằng npm run demo:results), nên không thể triển khai. Hãy sao chép chiến dịch để tạo một chiến dịch có quy trình chạy.`,
         );
       }
       const id = campaign.id;
@@ -427,7 +427,7 @@ export class CampaignsService {
         throw new UnprocessableEntityException({
           statusCode: 422,
           error: 'Unprocessable Entity',
-          message: `Campaign ${campaign.code} cannot be launched: ${problems.length} problem${problems.length === 1 ? '' : 's'} in its plan.`,
+          message: `Không thể triển khai chiến dịch ${campaign.code}: kế hoạch có ${problems.length} lỗi.`,
           errors: problems,
         });
       }

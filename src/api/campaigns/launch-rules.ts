@@ -53,25 +53,25 @@ export function launchProblems(plan: LaunchPlan): LaunchProblem[] {
   const problems: LaunchProblem[] = [];
   const at = (d: Date) => formatLocalDateTime(d, plan.timeZone);
   const numbers = new Set(plan.steps.map((s) => s.number));
-  if (plan.steps.length === 0) problems.push({ message: 'The plan has no steps.' });
+  if (plan.steps.length === 0) problems.push({ message: 'Kế hoạch chưa có bước nào.' });
   for (const step of [...plan.steps].sort((a, b) => a.number - b.number)) {
     if (!step.deadline && step.startsAfterStep === null) {
       problems.push({
         step: step.number,
-        message: `Step ${step.number} has neither a deadline nor a step it starts after: give it closesOn (or deadline), or startsAfterStep.`,
+        message: `Bước ${step.number} không có hạn và cũng không bắt đầu sau bước nào: hãy nhập hạn (closesOn hoặc deadline) hoặc bước bắt đầu sau (startsAfterStep).`,
       });
     }
     if (step.opensAt && step.deadline && step.opensAt.getTime() >= step.deadline.getTime()) {
       problems.push({
         step: step.number,
-        message: `Step ${step.number} opens (${at(step.opensAt)}) after its deadline (${at(step.deadline)}).`,
+        message: `Bước ${step.number} mở (${at(step.opensAt)}) sau hạn của chính bước đó (${at(step.deadline)}).`,
       });
     }
     if (step.startsAfterStep !== null) {
       if (!numbers.has(step.startsAfterStep) || step.startsAfterStep >= step.number) {
         problems.push({
           step: step.number,
-          message: `Step ${step.number} starts after step ${step.startsAfterStep}, which is not an earlier step of the plan.`,
+          message: `Bước ${step.number} bắt đầu sau bước ${step.startsAfterStep}, nhưng đó không phải là một bước trước nó trong kế hoạch.`,
         });
       }
     }
@@ -81,14 +81,14 @@ export function launchProblems(plan: LaunchPlan): LaunchProblem[] {
   if (plan.steps.length > 0 && selfAssessment.length === 0) {
     problems.push({
       message:
-        'The plan has no self-assessment step (kind self_assessment): units would have no window to submit in.',
+        'Kế hoạch không có bước tự đánh giá (kind self_assessment): đơn vị sẽ không có thời gian để nộp bản tự đánh giá.',
     });
   }
   for (const kind of ['self_assessment', 'appraisal_round_1', 'explanation'] as const) {
     const steps = ofKind(kind);
     if (steps.length > 1) {
       problems.push({
-        message: `Steps ${steps.map((s) => s.number).join(', ')} are all of kind ${kind}; the plan may have one.`,
+        message: `Các bước ${steps.map((s) => s.number).join(', ')} đều thuộc loại ${kind}; kế hoạch chỉ được có một bước loại này.`,
       });
     }
   }
@@ -96,11 +96,13 @@ export function launchProblems(plan: LaunchPlan): LaunchProblem[] {
   if (own && selfAssessment.length === 1 && !own.deadline) {
     problems.push({
       step: own.number,
-      message: `The self-assessment step ${own.number} has no deadline.`,
+      message: `Bước tự đánh giá (bước ${own.number}) chưa có hạn.`,
     });
   }
   if (plan.units.length === 0) {
-    problems.push({ message: 'No unit takes part: add participations before launching.' });
+    problems.push({
+      message: 'Chưa có đơn vị nào tham gia: hãy thêm đơn vị tham gia trước khi triển khai.',
+    });
   }
   const setGroups = new Set(plan.indexSets.filter((s) => s.criteria > 0).map((s) => s.group));
   const missing = new Map<string, string[]>();
@@ -111,24 +113,24 @@ export function launchProblems(plan: LaunchPlan): LaunchProblem[] {
   const reserved = plan.units.filter((unit) => reservedUnitCode(unit.code)).map((u) => u.code);
   if (reserved.length > 0) {
     problems.push({
-      message: `Units ${reserved.join(', ')} have codes reserved for the campaign's own workflows (batch-N, notifications): give them other codes (PATCH /units/{code}) before launching.`,
+      message: `Các đơn vị ${reserved.join(', ')} có mã dành riêng cho các quy trình của chiến dịch (batch-N, notifications): hãy đổi sang mã khác (PATCH /units/{code}) trước khi triển khai.`,
     });
   }
   for (const [group, codes] of missing) {
     const shown = codes.slice(0, 5).join(', ') + (codes.length > 5 ? `, … (${codes.length})` : '');
     problems.push({
-      message: `Units of group "${group}" (${shown}) take part but the campaign has no index set for that group: import one.`,
+      message: `Các đơn vị nhóm «${group}» (${shown}) tham gia nhưng chiến dịch chưa có bộ chỉ số cho nhóm này: hãy nhập bộ chỉ số.`,
     });
   }
   return problems;
 }
 
 const ACTOR_NAMES: Record<StepActor, string> = {
-  secretariat: 'the secretariat',
-  units: 'the units',
-  appraisers: 'the appraisers',
-  council: 'the council',
-  chairman: 'the Chairman',
+  secretariat: 'Tổ thư ký',
+  units: 'các đơn vị',
+  appraisers: 'các cơ quan thẩm định',
+  council: 'Hội đồng thẩm định',
+  chairman: 'Chủ tịch UBND tỉnh',
 };
 
 /** Deadlines already past at `now`: not a problem, but worth saying what will happen. */
@@ -137,9 +139,9 @@ export function launchWarnings(plan: LaunchPlan, now: Date): string[] {
     .filter((s) => s.deadline && s.deadline.getTime() < now.getTime())
     .sort((a, b) => a.number - b.number)
     .map((s) => {
-      const past = `Step ${s.number}: its deadline ${formatLocalDateTime(s.deadline!, plan.timeZone)} is already past;`;
+      const past = `Bước ${s.number}: hạn ${formatLocalDateTime(s.deadline!, plan.timeZone)} đã qua;`;
       return closesAtDeadline(s)
-        ? `${past} the step closes as soon as it opens.`
-        : `${past} the step opens overdue and stays open until ${ACTOR_NAMES[s.actor]} completes it.`;
+        ? `${past} bước sẽ đóng ngay khi mở.`
+        : `${past} bước sẽ mở trong tình trạng quá hạn và vẫn mở cho đến khi ${ACTOR_NAMES[s.actor]} hoàn thành.`;
     });
 }

@@ -1,6 +1,6 @@
 /**
  * Checks a campaign's reminder policy as the API receives it (plain JSON), field by field, so a
- * 400 names the exact field: "reminderPolicy.daysBeforeDeadline[1] must be …".
+ * 400 names the exact field: "reminderPolicy.daysBeforeDeadline[1] phải là …".
  */
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 import {
@@ -18,7 +18,7 @@ const FIELDS = Object.keys(DEFAULT_REMINDER_POLICY);
 const DIGEST_FIELDS = Object.keys(DEFAULT_REMINDER_POLICY.secretariatDigests);
 const MAX_DAYS_IN_LIST = 20;
 
-const got = (value: unknown) => `got ${JSON.stringify(value)}`;
+const got = (value: unknown) => `nhận được ${JSON.stringify(value)}`;
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isDay = (value: unknown) =>
@@ -27,43 +27,51 @@ const isDay = (value: unknown) =>
 /** Every problem of `value` as a reminder policy, each naming its field; [] when it is valid. */
 export function reminderPolicyProblems(value: unknown, name = 'reminderPolicy'): string[] {
   if (!isPlainObject(value)) {
-    return [`${name} must be an object of policy fields (or null for the default), ${got(value)}`];
+    return [
+      `${name} phải là một đối tượng gồm các trường của chính sách nhắc hạn (hoặc null để dùng mặc định), ${got(value)}`,
+    ];
   }
   const problems: string[] = [];
   for (const [key, field] of Object.entries(value)) {
     const path = `${name}.${key}`;
     if (!FIELDS.includes(key)) {
-      problems.push(`${path} is not a reminder policy field (fields: ${FIELDS.join(', ')})`);
+      problems.push(
+        `${path} không phải là trường của chính sách nhắc hạn (các trường: ${FIELDS.join(', ')})`,
+      );
     } else if ((DAY_LISTS as readonly string[]).includes(key)) {
-      if (!Array.isArray(field)) problems.push(`${path} must be a list of days, ${got(field)}`);
+      if (!Array.isArray(field))
+        problems.push(`${path} phải là một danh sách số ngày, ${got(field)}`);
       else if (field.length > MAX_DAYS_IN_LIST)
-        problems.push(`${path} may list at most ${MAX_DAYS_IN_LIST} days`);
+        problems.push(`${path} chỉ được liệt kê tối đa ${MAX_DAYS_IN_LIST} ngày`);
       else
         field.forEach((day, i) => {
-          if (!isDay(day)) problems.push(`${path}[${i}] must be a whole number 0–366, ${got(day)}`);
+          if (!isDay(day)) problems.push(`${path}[${i}] phải là một số nguyên 0–366, ${got(day)}`);
         });
     } else if (key === 'countDaysIn') {
       if (field !== 'working_days' && field !== 'calendar_days')
-        problems.push(`${path} must be working_days or calendar_days, ${got(field)}`);
+        problems.push(`${path} phải là working_days hoặc calendar_days, ${got(field)}`);
     } else if (key === 'sendTime') {
       if (typeof field !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(field))
-        problems.push(`${path} must be a local time HH:mm such as 08:00, ${got(field)}`);
+        problems.push(`${path} phải là giờ địa phương dạng HH:mm, ví dụ 08:00, ${got(field)}`);
     } else if (key === 'escalateAtMissedDeadline') {
-      if (typeof field !== 'boolean') problems.push(`${path} must be true or false, ${got(field)}`);
+      if (typeof field !== 'boolean')
+        problems.push(`${path} phải là true hoặc false, ${got(field)}`);
     } else if (key === 'overdueRepeatEveryWorkingDays') {
       if (!isDay(field))
-        problems.push(`${path} must be a whole number 0–366 (0: no repeats), ${got(field)}`);
+        problems.push(`${path} phải là một số nguyên 0–366 (0: không nhắc lại), ${got(field)}`);
     } else if (key === 'secretariatDigests') {
       if (!isPlainObject(field)) {
-        problems.push(`${path} must be an object { windowOpened, windowClosed }, ${got(field)}`);
+        problems.push(
+          `${path} phải là một đối tượng { windowOpened, windowClosed }, ${got(field)}`,
+        );
       } else {
         for (const [digest, on] of Object.entries(field)) {
           if (!DIGEST_FIELDS.includes(digest))
             problems.push(
-              `${path}.${digest} is not a digest (digests: ${DIGEST_FIELDS.join(', ')})`,
+              `${path}.${digest} không phải là một loại thư tổng hợp (các loại: ${DIGEST_FIELDS.join(', ')})`,
             );
           else if (typeof on !== 'boolean')
-            problems.push(`${path}.${digest} must be true or false, ${got(on)}`);
+            problems.push(`${path}.${digest} phải là true hoặc false, ${got(on)}`);
         }
       }
     }

@@ -91,7 +91,8 @@ export function parseCsv(input: string): string[][] {
     }
     i += 1;
   }
-  if (quoted) throw new SyntaxError('a quoted field is not closed before the end of the file');
+  if (quoted)
+    throw new SyntaxError('một trường mở dấu ngoặc kép nhưng chưa đóng trước khi hết tệp');
   if (value !== '' || record.length > 0) {
     record.push(value);
     records.push(record);

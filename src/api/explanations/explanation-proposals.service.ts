@@ -135,7 +135,7 @@ export class ExplanationProposalsService {
   ): Promise<UnitRequestsView[]> {
     return this.dataSource.transaction(async (manager) => {
       const campaign = await findCampaign(manager, campaignRef, { lock: true });
-      this.assertOpen(campaign, 'proposing explanation requests');
+      this.assertOpen(campaign, 'đề xuất yêu cầu giải trình');
       const trees = await loadIndexTrees(manager, campaign.id);
       const units = await loadUnits(manager, campaign.id, dto.unitCodes);
       const unknown = (dto.unitCodes ?? []).filter((c) => !units.some((u) => u.unitCode === c));
@@ -271,7 +271,7 @@ export class ExplanationProposalsService {
   ): Promise<UnitRequestsView> {
     return this.dataSource.transaction(async (manager) => {
       const campaign = await findCampaign(manager, campaignRef);
-      this.assertOpen(campaign, 'editing explanation proposals');
+      this.assertOpen(campaign, 'sửa đề xuất yêu cầu giải trình');
       const unit = await findUnitRef(manager, campaign, unitCode, { lock: true });
       const tree = treeOfGroup(
         await loadIndexTrees(manager, campaign.id),
@@ -348,7 +348,7 @@ export class ExplanationProposalsService {
   ): Promise<UnitRequestsView> {
     const manager = this.dataSource.manager;
     const campaign = await findCampaign(manager, campaignRef);
-    this.assertOpen(campaign, 'requesting explanations');
+    this.assertOpen(campaign, 'gửi yêu cầu giải trình');
     const unit = await findUnitRef(manager, campaign, unitCode);
     const tree = treeOfGroup(
       await loadIndexTrees(manager, campaign.id),

@@ -129,17 +129,17 @@ export class IndexSetsService {
   ): Promise<IndexSetImportSummary> {
     const campaign = await findCampaign(this.dataSource.manager, campaignRef);
     const campaignId = campaign.id;
-    assertNotLaunched(campaign, 'its index sets');
+    assertNotLaunched(campaign, 'bộ chỉ số');
     const source = await readImport(INDEX_SET_IMPORT, file, body);
     const agencies = await this.dataSource.getRepository(Agency).find();
     const agencyIds = new Map(agencies.map((a) => [a.code, a.id]));
     const result = validateIndexSetImport(source, new Set(agencyIds.keys()));
-    if (!result.ok) throw new ImportValidationException('index set', result.issues);
+    if (!result.ok) throw new ImportValidationException('bộ chỉ số', result.issues);
 
     try {
       return await this.dataSource.transaction(async (manager) => {
         const locked = await findCampaign(manager, campaignId, { lock: true });
-        assertNotLaunched(locked, 'its index sets');
+        assertNotLaunched(locked, 'bộ chỉ số');
         const imported: IndexSetImportSummary['indexSets'] = [];
         for (const set of result.sets) {
           const previous = await manager.findOneBy(IndexSet, { campaignId, group: set.group });

@@ -65,9 +65,14 @@ export class NotificationForecastService {
         agencies,
       });
     } catch (err) {
-      if (err instanceof CalendarYearNotLoadedError || err instanceof RangeError) {
+      if (err instanceof CalendarYearNotLoadedError) {
         throw new UnprocessableEntityException(
-          `Cannot forecast the notifications of campaign ${campaign.code}: ${err.message}`,
+          `Không thể dự báo thông báo của chiến dịch ${campaign.code}: chưa có lịch ngày làm việc của năm ${err.year} (đã nạp: ${err.loadedYears.join(', ') || 'chưa có năm nào'}); hãy nạp ngày nghỉ lễ của năm đó trước.`,
+        );
+      }
+      if (err instanceof RangeError) {
+        throw new UnprocessableEntityException(
+          `Không thể dự báo thông báo của chiến dịch ${campaign.code} (${err.message}).`,
         );
       }
       throw err;

@@ -5,6 +5,7 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ROLE_NAMES_VI } from '../../domain/words.js';
 import { Campaign } from '../../entities/index.js';
 import type { Actor } from '../auth/actor.js';
 
@@ -41,14 +42,18 @@ export class NotificationScopeService {
     filter: { unitCode?: string; participationId?: string },
   ): Promise<NotificationScope> {
     if (filter.unitCode !== undefined && filter.participationId !== undefined) {
-      throw new BadRequestException('Filter by unitCode or by participationId, not both.');
+      throw new BadRequestException(
+        'Chỉ lọc theo một trong hai tham số unitCode hoặc participationId, không dùng cả hai.',
+      );
     }
     const campaign = await this.dataSource.manager.findOneBy(
       Campaign,
       UUID.test(campaignRef) ? { id: campaignRef } : { code: campaignRef },
     );
     if (!campaign) {
-      throw new NotFoundException(`No campaign "${campaignRef}" (give its id or its code).`);
+      throw new NotFoundException(
+        `Không có chiến dịch «${campaignRef}» (hãy gửi id hoặc mã của chiến dịch).`,
+      );
     }
     const filtered = await this.filteredUnit(campaign, filter);
     const scope: NotificationScope = { campaign, unit: filtered, agencyId: null, audience: null };
@@ -60,7 +65,7 @@ export class NotificationScopeService {
         const own = await this.ownUnit(campaign, actor);
         if (filtered && filtered.participationId !== own.participationId) {
           throw new ForbiddenException(
-            `A unit's token sees only its own unit's notifications (${own.code}), not those of ${filtered.code}.`,
+            `Mã truy cập của đơn vị chỉ xem được thông báo của chính đơn vị mình (${own.code}), không xem được thông báo của đơn vị ${filtered.code}.`,
           );
         }
         return { ...scope, unit: own };
@@ -69,7 +74,7 @@ export class NotificationScopeService {
       case 'council':
         if (filtered) {
           throw new ForbiddenException(
-            `Role "${actor.role}" sees only the notifications sent to ${actor.role === 'council' ? 'the council' : 'its own agency'}, not those about a unit.`,
+            `Vai trò «${ROLE_NAMES_VI[actor.role]}» chỉ xem được các thông báo gửi tới ${actor.role === 'council' ? 'Hội đồng thẩm định' : 'cơ quan của mình'}, không xem được thông báo về một đơn vị.`,
           );
         }
         return actor.role === 'council'
@@ -96,8 +101,8 @@ export class NotificationScopeService {
     if (!row) {
       throw new NotFoundException(
         filter.unitCode !== undefined
-          ? `Unit "${filter.unitCode}" does not take part in campaign ${campaign.code}.`
-          : `Participation ${filter.participationId} is not part of campaign ${campaign.code}.`,
+          ? `Đơn vị «${filter.unitCode}» không tham gia chiến dịch ${campaign.code}.`
+          : `Mã tham gia (participationId) ${filter.participationId} không thuộc chiến dịch ${campaign.code}.`,
       );
     }
     return { participationId: row.participation_id, code: row.code };
@@ -112,7 +117,7 @@ export class NotificationScopeService {
     const row = rows[0];
     if (!row) {
       throw new ForbiddenException(
-        `This token's unit does not take part in campaign ${campaign.code}.`,
+        `Đơn vị của mã truy cập này không tham gia chiến dịch ${campaign.code}.`,
       );
     }
     return { participationId: row.participation_id, code: row.code };

@@ -46,27 +46,27 @@ export class ExtensionsService {
       const { step } = ctx.step(stepNumber);
       if (!EXTENDABLE.has(step.kind)) {
         throw new UnprocessableEntityException(
-          `Extensions are for the units' own steps (self-assessment, explanation); step ${stepNumber} is "${step.titleVi}".`,
+          `Chỉ gia hạn được các bước do đơn vị thực hiện (tự đánh giá, giải trình); bước ${stepNumber} là «${step.titleVi}».`,
         );
       }
       if (campaign.resultsPublishedAt) {
         throw new ConflictException(
-          `The results of campaign ${campaign.code} were announced on ${at(campaign.resultsPublishedAt)}: no deadline moves any more.`,
+          `Kết quả chiến dịch ${campaign.code} đã được công bố lúc ${at(campaign.resultsPublishedAt)}: không thể thay đổi hạn nữa.`,
         );
       }
       if (step.completedAt && (!step.deadline || step.completedAt < step.deadline)) {
         throw new ConflictException(
-          `Step ${stepNumber} (${step.titleVi}) was closed early on ${at(step.completedAt)}: an extension cannot reopen it for one unit.`,
+          `Bước ${stepNumber} (${step.titleVi}) đã được đóng sớm lúc ${at(step.completedAt)}: không thể gia hạn để mở lại bước cho riêng một đơn vị.`,
         );
       }
       if (step.deadline && deadline.getTime() <= step.deadline.getTime()) {
         throw new UnprocessableEntityException(
-          `An extension must end after the step's deadline (${at(step.deadline)}).`,
+          `Hạn gia hạn phải sau hạn của bước (${at(step.deadline)}).`,
         );
       }
       if (deadline.getTime() <= now.getTime()) {
         throw new UnprocessableEntityException(
-          `An extension must end in the future: ${at(deadline)} is already past (now ${at(now)}).`,
+          `Hạn gia hạn phải là một thời điểm trong tương lai: ${at(deadline)} đã qua (hiện tại là ${at(now)}).`,
         );
       }
       const unit = await findUnitRef(manager, campaign, unitCode);

@@ -42,14 +42,12 @@ export class ParticipationsService {
     return this.dataSource.transaction(async (manager) => {
       const campaign = await findCampaign(manager, campaignRef, { lock: true });
       const campaignId = campaign.id;
-      assertNotLaunched(campaign, 'its participants');
+      assertNotLaunched(campaign, 'danh sách đơn vị tham gia');
       const unit = await manager.findOneBy(Unit, { code: unitCode });
-      if (!unit) throw new NotFoundException(`No unit with code ${unitCode}.`);
+      if (!unit) throw new NotFoundException(`Không có đơn vị mã «${unitCode}».`);
       const existing = await manager.findOneBy(Participation, { campaignId, unitId: unit.id });
       if (existing) {
-        throw new ConflictException(
-          `Unit ${unitCode} already takes part in campaign ${campaign.code}.`,
-        );
+        throw new ConflictException(`Đơn vị ${unitCode} đã tham gia chiến dịch ${campaign.code}.`);
       }
       const saved = await manager.save(
         manager.create(Participation, { campaignId, unitId: unit.id, status: 'registered' }),
@@ -72,13 +70,13 @@ export class ParticipationsService {
     await this.dataSource.transaction(async (manager) => {
       const campaign = await findCampaign(manager, campaignRef, { lock: true });
       const campaignId = campaign.id;
-      assertNotLaunched(campaign, 'its participants');
+      assertNotLaunched(campaign, 'danh sách đơn vị tham gia');
       const unit = await manager.findOneBy(Unit, { code: unitCode });
-      if (!unit) throw new NotFoundException(`No unit with code ${unitCode}.`);
+      if (!unit) throw new NotFoundException(`Không có đơn vị mã «${unitCode}».`);
       const existing = await manager.findOneBy(Participation, { campaignId, unitId: unit.id });
       if (!existing) {
         throw new NotFoundException(
-          `Unit ${unitCode} does not take part in campaign ${campaign.code}.`,
+          `Đơn vị ${unitCode} không tham gia chiến dịch ${campaign.code}.`,
         );
       }
       await manager.delete(Participation, { id: existing.id });

@@ -71,7 +71,7 @@ export class ResultsService {
   /** Computes (or recomputes) the results from the fixed scores: 422 listing what is missing. */
   async compute(actor: Actor, campaignRef: string): Promise<ResultsView> {
     return this.dataSource.transaction(async (manager) => {
-      const campaign = await this.lockedForResults(manager, campaignRef, 'recomputing them');
+      const campaign = await this.lockedForResults(manager, campaignRef, 'tính lại kết quả');
       if (!campaign.scoresFixedAt) {
         throw new ConflictException(
           `The appraised scores of campaign ${campaign.code} are not fixed yet: aggregate round 2 first (POST /campaigns/${campaign.code}/appraisals/fix).`,
@@ -114,7 +114,7 @@ export class ResultsService {
       );
     }
     return this.dataSource.transaction(async (manager) => {
-      const campaign = await this.lockedForResults(manager, campaignRef, 'adjusting them');
+      const campaign = await this.lockedForResults(manager, campaignRef, 'điều chỉnh kết quả');
       if (!(await hasResults(manager, campaign))) {
         throw new ConflictException(
           `Campaign ${campaign.code} has no computed results to adjust: compute them first (POST /campaigns/${campaign.code}/results/compute).`,
@@ -212,7 +212,7 @@ export class ResultsService {
     }
     return this.dataSource.transaction(async (manager) => {
       const campaign = await findCampaign(manager, campaignRef, { lock: true });
-      assertNotPublished(campaign, 'changing the rating bands or the commendation policy');
+      assertNotPublished(campaign, 'thay đổi thang xếp loại hoặc chính sách khen thưởng');
       const before = this.policyView(campaign);
       if (dto.ratingBands !== undefined) campaign.ratingBands = dto.ratingBands;
       if (dto.commendationPolicy !== undefined)

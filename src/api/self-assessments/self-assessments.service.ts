@@ -46,11 +46,13 @@ type ItemValues = Pick<SelfAssessmentItem, 'score' | 'notApplicable' | 'note' | 
 
 const iso = (date: Date | null | undefined): string | null => (date ? date.toISOString() : null);
 
+const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 function unprocessable(problems: string[]): UnprocessableEntityException {
   return new UnprocessableEntityException(
     problems.length === 1
-      ? `${problems[0]}.`
-      : `${problems.length} problems: ${problems.join('; ')}.`,
+      ? `${capitalize(problems[0]!)}.`
+      : `Có ${problems.length} lỗi: ${problems.join('; ')}.`,
   );
 }
 
@@ -105,7 +107,7 @@ export class SelfAssessmentsService {
     }
     if (version !== undefined && !assessment) {
       throw new NotFoundException(
-        `Unit ${scope.unit.code} has no self-assessment version ${version} in campaign ${scope.campaign.code}.`,
+        `Đơn vị ${scope.unit.code} không có bản tự đánh giá phiên bản ${version} trong chiến dịch ${scope.campaign.code}.`,
       );
     }
     return this.view(manager, scope, tree, assessment);
@@ -275,12 +277,12 @@ export class SelfAssessmentsService {
     const { campaign, unit } = scope;
     const since = `${formatLocalDateTime(new Date(window.since), campaign.timeZone)} (${campaign.timeZone})`;
     const why = {
-      refuses_late: `the self-assessment deadline${window.deadline.extended ? ` (extended for unit ${unit.code})` : ''} passed on ${since} and campaign ${campaign.code} refuses late submissions`,
-      round_one_ended: `the self-assessment deadline passed and late submissions were taken until the first appraisal round ended on ${since}`,
-      results_published: `the results of campaign ${campaign.code} were announced on ${since}`,
+      refuses_late: `hạn tự đánh giá${window.deadline.extended ? ` (đã gia hạn cho đơn vị ${unit.code})` : ''} đã hết lúc ${since} và chiến dịch ${campaign.code} không nhận bản nộp muộn`,
+      round_one_ended: `hạn tự đánh giá đã hết và bản nộp muộn chỉ được nhận đến khi thẩm định lần 1 kết thúc lúc ${since}`,
+      results_published: `kết quả chiến dịch ${campaign.code} đã được công bố lúc ${since}`,
     }[window.reason];
     return new ConflictException(
-      `Unit ${unit.code}'s self-assessment can no longer be ${what}: ${why}.`,
+      `Không thể ${what === 'saved' ? 'lưu' : 'nộp'} bản tự đánh giá của đơn vị ${unit.code} nữa: ${why}.`,
     );
   }
 
@@ -299,14 +301,14 @@ export class SelfAssessmentsService {
       const window = await this.window(manager, scope, now);
       if (!window) {
         throw new ConflictException(
-          `Campaign ${campaign.code} has no step of kind "self_assessment" in its plan, so there is no window to submit in.`,
+          `Kế hoạch của chiến dịch ${campaign.code} không có bước tự đánh giá (kind «self_assessment»), nên không có thời hạn để nộp bản tự đánh giá.`,
         );
       }
       const local = (d: number) =>
         `${formatLocalDateTime(new Date(d), campaign.timeZone)} (${campaign.timeZone})`;
       if (window.phase === 'not_open') {
         throw new ConflictException(
-          `The self-assessment of campaign ${campaign.code} opens on ${local(window.opensAt)}; it cannot be submitted before.`,
+          `Bước tự đánh giá của chiến dịch ${campaign.code} mở lúc ${local(window.opensAt)}; chưa thể nộp trước thời điểm đó.`,
         );
       }
       if (window.phase === 'closed') throw this.closed(scope, window, 'submitted');
@@ -322,12 +324,12 @@ export class SelfAssessmentsService {
       });
       if (!draft) {
         throw new ConflictException(
-          `Unit ${unit.code} has no self-assessment draft in campaign ${campaign.code}: save one first (PUT …/self-assessment/draft).`,
+          `Đơn vị ${unit.code} chưa có bản nháp tự đánh giá trong chiến dịch ${campaign.code}: hãy lưu bản nháp trước (PUT …/self-assessment/draft).`,
         );
       }
       if (draft.status === 'submitted') {
         throw new ConflictException(
-          `Version ${draft.version} of unit ${unit.code}'s self-assessment was already submitted on ${formatLocalDateTime(draft.submittedAt!, campaign.timeZone)}; save a draft to start version ${draft.version + 1}.`,
+          `Phiên bản ${draft.version} bản tự đánh giá của đơn vị ${unit.code} đã được nộp lúc ${formatLocalDateTime(draft.submittedAt!, campaign.timeZone)}; hãy lưu bản nháp để bắt đầu phiên bản ${draft.version + 1}.`,
         );
       }
 
@@ -349,14 +351,18 @@ export class SelfAssessmentsService {
       }
       const { missing, missingEvidence } = completeness(tree.appraisedLeaves, answers);
       if (missing.length > 0) {
-        problems.push(`not scored (give a score or notApplicable: true): ${missing.join(', ')}`);
+        problems.push(
+          `chưa chấm điểm (hãy nhập điểm hoặc đánh dấu không áp dụng, notApplicable: true): ${missing.join(', ')}`,
+        );
       }
       if (missingEvidence.length > 0) {
-        problems.push(`evidence required but none attached: ${missingEvidence.join(', ')}`);
+        problems.push(
+          `bắt buộc có tài liệu kiểm chứng nhưng chưa đính kèm: ${missingEvidence.join(', ')}`,
+        );
       }
       if (problems.length > 0) {
         throw new UnprocessableEntityException(
-          `Cannot submit version ${draft.version} of unit ${unit.code}'s self-assessment: ${problems.join('; ')}.`,
+          `Không thể nộp phiên bản ${draft.version} bản tự đánh giá của đơn vị ${unit.code}: ${problems.join('; ')}.`,
         );
       }
 
@@ -441,7 +447,7 @@ export class SelfAssessmentsService {
     }
     if (duplicates.size > 0) {
       throw new BadRequestException(
-        `Each criterion may appear once per request; repeated: ${[...duplicates].join(', ')}.`,
+        `Mỗi tiêu chí chỉ được xuất hiện một lần trong một yêu cầu; bị lặp: ${[...duplicates].join(', ')}.`,
       );
     }
 
@@ -458,7 +464,7 @@ export class SelfAssessmentsService {
         if (problem) problems.push(problem);
         if (item.notApplicable === true) {
           problems.push(
-            `criterion ${leaf.code}: a score and notApplicable: true exclude each other`,
+            `tiêu chí ${leaf.code}: không thể vừa có điểm vừa đánh dấu không áp dụng (notApplicable: true)`,
           );
         }
       }
@@ -476,7 +482,7 @@ export class SelfAssessmentsService {
       const foreign = evidenceIds.filter((id) => !ownedIds.has(id));
       if (foreign.length > 0) {
         throw unprocessable([
-          `evidence ${foreign.join(', ')} ${foreign.length === 1 ? 'is not a file' : 'are not files'} uploaded for unit ${scope.unit.code} in campaign ${scope.campaign.code}`,
+          `tài liệu kiểm chứng ${foreign.join(', ')} không phải là tệp đã tải lên cho đơn vị ${scope.unit.code} trong chiến dịch ${scope.campaign.code}`,
         ]);
       }
     }

@@ -2,6 +2,7 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { DataSource, type EntityManager } from 'typeorm';
 import { findCampaign } from '../campaigns/campaign-lookup.js';
 import { Campaign, Participation, Unit } from '../../entities/index.js';
+import { ROLE_NAMES_VI } from '../../domain/words.js';
 import type { Actor } from '../auth/actor.js';
 import { type IndexTree, loadIndexTrees, treeOfGroup } from '../scoring-data/index-tree.js';
 
@@ -40,14 +41,14 @@ export class UnitScopeService {
     if (actor.role === 'unit') {
       if (actor.unitId !== unit.id) {
         throw new ForbiddenException(
-          `This token acts for another unit: a unit may only ${access === 'read' ? 'see' : 'change'} its own self-assessment and evidence, not those of unit ${unit.code}.`,
+          `Mã truy cập này thuộc một đơn vị khác: đơn vị chỉ được ${access === 'read' ? 'xem' : 'sửa'} bản tự đánh giá và tài liệu kiểm chứng của chính mình, không phải của đơn vị ${unit.code}.`,
         );
       }
       return;
     }
     if (access === 'write' && actor.role !== 'admin' && actor.role !== 'secretariat') {
       throw new ForbiddenException(
-        `Role "${actor.role}" may read self-assessments and evidence but not write them; only the unit itself, or admin and secretariat on its behalf, may.`,
+        `Vai trò «${ROLE_NAMES_VI[actor.role]}» chỉ được xem bản tự đánh giá và tài liệu kiểm chứng, không được sửa; chỉ chính đơn vị, hoặc ${ROLE_NAMES_VI.admin} và ${ROLE_NAMES_VI.secretariat} thay mặt đơn vị, mới được sửa.`,
       );
     }
   }
@@ -67,7 +68,7 @@ export class UnitScopeService {
     const manager = options.manager ?? this.dataSource.manager;
     const campaign = await findCampaign(manager, campaignRef);
     const unit = await manager.findOneBy(Unit, { code: unitCode });
-    if (!unit) throw new NotFoundException(`No unit with code "${unitCode}".`);
+    if (!unit) throw new NotFoundException(`Không có đơn vị mã «${unitCode}».`);
     this.checkAccess(actor, unit, access);
     const participation = await manager.findOne(Participation, {
       where: { campaignId: campaign.id, unitId: unit.id },
@@ -75,7 +76,7 @@ export class UnitScopeService {
     });
     if (!participation) {
       throw new NotFoundException(
-        `Unit ${unit.code} does not take part in campaign ${campaign.code}.`,
+        `Đơn vị ${unit.code} không tham gia chiến dịch ${campaign.code}.`,
       );
     }
     return { campaign, unit, participation, onBehalf: actor.role !== 'unit' };

@@ -70,10 +70,10 @@ export class UnitsService {
     const unit = await this.dataSource.getRepository(Unit).findOneBy({ code });
     if (actor.role === 'unit' && unit?.id !== actor.unitId) {
       throw new ForbiddenException(
-        `A unit's token reads only its own unit's details, not those of ${code}.`,
+        `Mã truy cập của đơn vị chỉ xem được thông tin của chính đơn vị đó, không xem được thông tin của đơn vị ${code}.`,
       );
     }
-    if (!unit) throw new NotFoundException(`No unit with code ${code}.`);
+    if (!unit) throw new NotFoundException(`Không có đơn vị mã «${code}».`);
     return fullView(unit);
   }
 
@@ -83,7 +83,7 @@ export class UnitsService {
       const existing = await manager.findOneBy(Unit, { code: dto.code });
       if (existing) {
         throw new ConflictException(
-          `A unit with code ${dto.code} exists already (${existing.name}); PATCH /units/${dto.code} changes it.`,
+          `Đã có đơn vị mã ${dto.code} (${existing.name}); để sửa đơn vị này, hãy dùng PATCH /units/${dto.code}.`,
         );
       }
       const unit = await manager.save(
@@ -113,7 +113,7 @@ export class UnitsService {
     const changed = Object.keys(dto).filter((k) => dto[k as keyof UpdateUnitDto] !== undefined);
     if (changed.length === 0) {
       throw new BadRequestException(
-        'The body names nothing to change: send one or more of name, group, focalEmail, headEmail.',
+        'Yêu cầu không nêu thông tin nào cần thay đổi (hãy gửi ít nhất một trong các trường name, group, focalEmail, headEmail).',
       );
     }
     return this.dataSource.transaction(async (manager) => {
@@ -121,7 +121,7 @@ export class UnitsService {
         where: { code },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!unit) throw new NotFoundException(`No unit with code ${code}.`);
+      if (!unit) throw new NotFoundException(`Không có đơn vị mã «${code}».`);
       const before = {
         name: unit.name,
         group: unit.group,
@@ -155,7 +155,7 @@ export class UnitsService {
   ): Promise<UnitsImportSummary> {
     const source = await readImport(UNITS_IMPORT, file, body);
     const result = validateUnitsImport(source);
-    if (!result.ok) throw new ImportValidationException('unit list', result.issues);
+    if (!result.ok) throw new ImportValidationException('danh sách đơn vị', result.issues);
     return this.dataSource.transaction(async (manager) => {
       await lockUnitCodes(manager);
       const codes = result.units.map((u) => u.code);
