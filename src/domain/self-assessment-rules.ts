@@ -22,13 +22,13 @@ export interface LeafAnswer {
 
 /** Why a score is not acceptable for the criterion, or null when it is. */
 export function scoreProblem(code: string, score: number, maxPoints: number): string | null {
-  if (!Number.isFinite(score)) return `criterion ${code}: the score must be a finite number`;
+  if (!Number.isFinite(score)) return `Tiêu chí ${code}: điểm phải là một số hữu hạn`;
   if (score < 0 || score > maxPoints) {
-    return `criterion ${code}: score ${score} is outside 0..${maxPoints} (its maximum is ${maxPoints} ${maxPoints === 1 ? 'point' : 'points'})`;
+    return `Tiêu chí ${code}: điểm ${score} nằm ngoài khoảng 0..${maxPoints} (điểm tối đa là ${maxPoints})`;
   }
   // Two decimals at most: 1.25 is fine, 1.255 is not (allowing for binary floating point).
   if (Math.abs(score * 100 - Math.round(score * 100)) > 1e-6) {
-    return `criterion ${code}: score ${score} has more than two decimals`;
+    return `Tiêu chí ${code}: điểm ${score} có quá hai chữ số thập phân`;
   }
   return null;
 }

@@ -245,7 +245,7 @@ describe('round 1 (step 4)', () => {
       3,
       { items: [{ criterionCode: '1.2', score: 1 }] },
       400,
-      /round must be 1 or 2, got "3"/,
+      /Lần thẩm định \(round\) phải là 1 hoặc 2, nhận được «3»/,
     ],
     [
       'an item without a score',
@@ -254,7 +254,7 @@ describe('round 1 (step 4)', () => {
       1,
       { items: [{ criterionCode: '1.2' }] },
       400,
-      /give a score, or notApplicable: true/,
+      /cần cho điểm \(score\) hoặc notApplicable: true/,
     ],
     [
       'a score and not applicable',
@@ -263,7 +263,7 @@ describe('round 1 (step 4)', () => {
       1,
       { items: [{ criterionCode: '1.2', score: 1, notApplicable: true }] },
       400,
-      /exclude each other/,
+      /không được gửi đồng thời điểm \(score\) và notApplicable: true/,
     ],
     [
       'a repeated criterion',
@@ -277,7 +277,7 @@ describe('round 1 (step 4)', () => {
         ],
       },
       400,
-      /repeats a criterion/,
+      /items\[1\] \(tiêu chí 1\.2\): tiêu chí bị lặp lại/,
     ],
     [
       'a score as text',
@@ -296,7 +296,7 @@ describe('round 1 (step 4)', () => {
       1,
       { items: [{ criterionCode: '1.2', score: 7 }] },
       422,
-      /criterion 1\.2: score 7 is outside 0\.\.6/,
+      /Tiêu chí 1\.2: điểm 7 nằm ngoài khoảng 0\.\.6/,
     ],
     [
       'three decimals',
@@ -305,7 +305,7 @@ describe('round 1 (step 4)', () => {
       1,
       { items: [{ criterionCode: '1.2', score: 1.255 }] },
       422,
-      /more than two decimals/,
+      /có quá hai chữ số thập phân/,
     ],
     [
       'a survey leaf',
@@ -314,7 +314,7 @@ describe('round 1 (step 4)', () => {
       1,
       { items: [{ criterionCode: '3.1', score: 1 }] },
       422,
-      /scored from sociological surveys/,
+      /lấy điểm từ kết quả điều tra xã hội học/,
     ],
     [
       'a criterion with sub-criteria',
@@ -323,7 +323,7 @@ describe('round 1 (step 4)', () => {
       1,
       { items: [{ criterionCode: '1', score: 1 }] },
       422,
-      /has sub-criteria \(1\.1, 1\.2\)/,
+      /có tiêu chí thành phần \(1\.1, 1\.2\)/,
     ],
     [
       'an unknown criterion',
@@ -332,7 +332,7 @@ describe('round 1 (step 4)', () => {
       1,
       { items: [{ criterionCode: '9.9', score: 1 }] },
       422,
-      /criterion 9\.9 is not in the index set/,
+      /Tiêu chí 9\.9 không có trong bộ chỉ số/,
     ],
     [
       'a unit token',
@@ -359,7 +359,7 @@ describe('round 1 (step 4)', () => {
       1,
       { items: [{ criterionCode: '1.2', score: 1 }] },
       404,
-      /No unit with code "NOPE"/,
+      /Không có đơn vị nào mang mã «NOPE»/,
     ],
     [
       'a unit outside the campaign',
@@ -368,7 +368,7 @@ describe('round 1 (step 4)', () => {
       1,
       { items: [{ criterionCode: '1.2', score: 1 }] },
       404,
-      /does not take part/,
+      /không tham gia chiến dịch/,
     ],
     [
       'round 2 without an explanation request',
@@ -407,7 +407,9 @@ describe('round 1 (step 4)', () => {
       { token: tokens.snv, body: { items: [{ criterionCode: '1.2', score: 1 }] } },
     );
     expect(res.status).toBe(409);
-    expect(messageOf(res.body)).toMatch(/is a draft: appraisal and results start after launch/);
+    expect(messageOf(res.body)).toMatch(
+      /đang là bản nháp: thẩm định và kết quả chỉ bắt đầu sau khi khởi động chiến dịch/,
+    );
   });
 });
 
@@ -496,7 +498,7 @@ describe('aggregation of round 1 (step 5)', () => {
       'a survey leaf',
       { items: [{ criterionCode: '3.1', include: true }] },
       422,
-      /scored from sociological surveys/,
+      /lấy điểm từ kết quả điều tra xã hội học/,
     ],
     ['no items', { items: [] }, 400, /items must hold at least one criterion/],
     [
@@ -573,7 +575,7 @@ describe('round 2 (step 7)', () => {
     });
     expect(outside.status).toBe(422);
     expect(messageOf(outside.body)).toMatch(
-      /round 2 re-scores only the criteria the unit was asked to explain; 1\.2 was not/,
+      /thẩm định lần 2 chỉ chấm lại các tiêu chí đơn vị được yêu cầu giải trình; tiêu chí 1\.2 không thuộc yêu cầu giải trình/,
     );
     const ok = await enter('snv', code('U2'), 2, {
       items: [{ criterionCode: '1.1', score: 3, comment: 'Đã bổ sung tài liệu' }],
@@ -616,7 +618,9 @@ describe('survey points', () => {
       {
         row: 2,
         field: 'unit_code',
-        message: expect.stringMatching(/row 2, unit_code: no unit "NOPE" takes part/),
+        message: expect.stringMatching(
+          /dòng 2, unit_code: không có đơn vị «NOPE» tham gia chiến dịch/,
+        ),
       },
       {
         row: 3,
@@ -628,10 +632,10 @@ describe('survey points', () => {
       {
         row: 4,
         field: 'points',
-        message: 'row 4, points: 7 is above the maximum of criterion 3.1 (5)',
+        message: 'dòng 4, points: 7 vượt quá điểm tối đa của tiêu chí 3.1 (5)',
       },
-      { row: 5, field: 'points', message: 'row 5, points: must be a number ≥ 0, got "bốn"' },
-      { row: 7, field: 'criterion_code', message: expect.stringMatching(/already in row 6/) },
+      { row: 5, field: 'points', message: 'dòng 5, points: phải là một số ≥ 0, nhận được "bốn"' },
+      { row: 7, field: 'criterion_code', message: expect.stringMatching(/đã có ở dòng 6/) },
     ]);
     expect(
       await api.dataSource
@@ -678,7 +682,7 @@ describe('survey points', () => {
       type: 'text/plain',
     });
     expect(txt.status).toBe(415);
-    expect(messageOf(txt.body)).toMatch(/must be \.json, \.xlsx or \.csv/);
+    expect(messageOf(txt.body)).toMatch(/phải có định dạng \.json, \.xlsx hoặc \.csv/);
     const appraiser = await call(api, 'POST', `${base}/survey-scores/import`, {
       token: tokens.snv,
       body: { scores: [] },
@@ -691,7 +695,9 @@ describe('fixing the scores (step 8) and the results', () => {
   it('refuses to compute before the scores are fixed', async () => {
     const res = await call(api, 'POST', `${base}/results/compute`, { token: tokens.secretariat });
     expect(res.status).toBe(409);
-    expect(messageOf(res.body)).toMatch(/are not fixed yet: aggregate round 2 first/);
+    expect(messageOf(res.body)).toMatch(
+      /chưa được chốt: cần tổng hợp kết quả thẩm định lần 2 và chốt điểm trước/,
+    );
   });
 
   it('fixes the scores; both rounds close', async () => {
@@ -702,7 +708,9 @@ describe('fixing the scores (step 8) and the results', () => {
     expect(again.status).toBe(409);
     const late = await enter('snv', code('U1'), 1, { items: [{ criterionCode: '1.2', score: 6 }] });
     expect(late.status).toBe(409);
-    expect(messageOf(late.body)).toMatch(/were fixed on .* \(aggregation of round 2\)/);
+    expect(messageOf(late.body)).toMatch(
+      /đã được chốt lúc .* \(tổng hợp kết quả thẩm định lần 2\)/,
+    );
   });
 
   it('computes totals, indexes and the ranking per group with a tie (1, 2, 2, 4)', async () => {
@@ -770,7 +778,7 @@ describe('fixing the scores (step 8) and the results', () => {
     expect((await call(api, 'GET', `${base}/results`, { token: tokens.council })).status).toBe(200);
     const unit = await call(api, 'GET', `${base}/results`, { token: tokens.U1 });
     expect(unit.status).toBe(403);
-    expect(messageOf(unit.body)).toMatch(/are not announced yet/);
+    expect(messageOf(unit.body)).toMatch(/chưa được công bố/);
     expect((await call(api, 'GET', `${base}/results`, { token: tokens.snv })).status).toBe(403);
     const sheet = await call(api, 'GET', `${base}/units/${code('U1')}/appraisals`, {
       token: tokens.U1,
@@ -825,28 +833,28 @@ describe('the council (step 9)', () => {
       'council',
       { unitCode: 'U3', criterionCode: '1.2', points: 1, reason: 'x' },
       400,
-      /points adjust the total/,
+      /Điểm cộng\/trừ \(points\) điều chỉnh tổng điểm/,
     ],
     [
       'a criterion without score',
       'council',
       { unitCode: 'U3', criterionCode: '1.2', reason: 'x' },
       400,
-      /give its new score, or notApplicable/,
+      /cần cho điểm mới \(score\) hoặc notApplicable: true/,
     ],
     [
       'an unknown criterion',
       'council',
       { unitCode: 'U3', criterionCode: '7.7', score: 1, reason: 'x' },
       422,
-      /criterion 7\.7 is not in the index set/,
+      /Tiêu chí 7\.7 không có trong bộ chỉ số/,
     ],
     [
       'a score above the maximum',
       'council',
       { unitCode: 'U3', criterionCode: '1.2', score: 9, reason: 'x' },
       422,
-      /outside 0\.\.6/,
+      /nằm ngoài khoảng 0\.\.6/,
     ],
     ['an appraiser', 'snv', { unitCode: 'U3', points: 1, reason: 'x' }, 403, /may not do this/],
     [
@@ -854,7 +862,7 @@ describe('the council (step 9)', () => {
       'council',
       { unitCode: 'NOPE', points: 1, reason: 'x' },
       404,
-      /No unit with code "NOPE"/,
+      /Không có đơn vị nào mang mã «NOPE»/,
     ],
   ] as const)('refuses %s', async (_what, who, body, status, message) => {
     const unitCode = body.unitCode === 'NOPE' ? 'NOPE' : code(body.unitCode);
@@ -1124,7 +1132,7 @@ describe('after the announcement (step 10)', () => {
     ] as const) {
       const res = await call(api, 'POST', `${base}/${route}`, { token: tokens.secretariat, body });
       expect(res.status).toBe(409);
-      expect(messageOf(res.body)).toMatch(/were announced on/);
+      expect(messageOf(res.body)).toMatch(/đã được công bố lúc/);
     }
     const xlsx = await download(`${base}/results/export`, tokens.U2);
     const sheet = (await readWorkbook(xlsx.bytes)).worksheets[0]!;
@@ -1166,7 +1174,7 @@ describe('after the announcement (step 10)', () => {
     const sheet = (await readWorkbook(readFileSync(target))).worksheets[1]!;
     expect(rowValues(sheet, 6).slice(1, 3)).toEqual([code('D1'), 'UBND huyện Long Hồ (kiểm thử)']);
     await expect(exportResultsCommand(api.dataSource, draft.campaign.code, target)).rejects.toThrow(
-      /has no computed results yet/,
+      /chưa có kết quả được tính/,
     );
     await expect(
       exportResultsCommand(api.dataSource, fx.campaign.code, 'ket-qua.pdf'),

@@ -13,14 +13,14 @@ describe('scoreProblem', () => {
 
   it('names the criterion and its maximum for a score out of range', () => {
     expect(scoreProblem('1.2.1', 1.75, 1.5)).toBe(
-      'criterion 1.2.1: score 1.75 is outside 0..1.5 (its maximum is 1.5 points)',
+      'Tiêu chí 1.2.1: điểm 1.75 nằm ngoài khoảng 0..1.5 (điểm tối đa là 1.5)',
     );
-    expect(scoreProblem('10.1', -1, 3)).toMatch(/criterion 10\.1: score -1 is outside 0\.\.3/);
+    expect(scoreProblem('10.1', -1, 3)).toMatch(/Tiêu chí 10\.1: điểm -1 nằm ngoài khoảng 0\.\.3/);
   });
 
   it('refuses more than two decimals and non-finite numbers', () => {
-    expect(scoreProblem('1.1', 0.125, 2)).toMatch(/more than two decimals/);
-    expect(scoreProblem('1.1', Number.NaN, 2)).toMatch(/finite number/);
+    expect(scoreProblem('1.1', 0.125, 2)).toMatch(/có quá hai chữ số thập phân/);
+    expect(scoreProblem('1.1', Number.NaN, 2)).toMatch(/số hữu hạn/);
   });
 });
 

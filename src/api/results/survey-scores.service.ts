@@ -52,11 +52,12 @@ export class SurveyScoresService {
     return this.dataSource.transaction(async (manager) => {
       const campaign = await findCampaign(manager, campaignRef, { lock: true });
       assertLaunched(campaign);
-      assertNotPublished(campaign, 'importing survey points');
+      assertNotPublished(campaign, 'nhập điểm điều tra xã hội học');
       const units = new Map((await loadUnits(manager, campaign.id)).map((u) => [u.unitCode, u]));
       const trees = await loadIndexTrees(manager, campaign.id);
       const { rows, issues, rounded } = readSurveyRows(source, units, trees, campaign.code);
-      if (issues.length > 0) throw new ImportValidationException('survey points import', issues);
+      if (issues.length > 0)
+        throw new ImportValidationException('Tệp điểm điều tra xã hội học', issues);
 
       const existing = await manager.find(SurveyScore, {
         where: { participationId: In([...new Set(rows.map((r) => r.unit.participationId))]) },

@@ -5,6 +5,7 @@
 import { ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { formatLocalDateTime } from '../../domain/local-time.js';
+import { ROLE_NAMES_VI } from '../../domain/words.js';
 import { type Campaign, Participation, Unit } from '../../entities/index.js';
 import type { Actor } from '../auth/actor.js';
 import type { UnitRef } from './scoring-inputs.js';
@@ -17,15 +18,13 @@ export async function findUnitRef(
   options: { lock?: boolean } = {},
 ): Promise<UnitRef> {
   const unit = await manager.findOneBy(Unit, { code: unitCode });
-  if (!unit) throw new NotFoundException(`No unit with code "${unitCode}".`);
+  if (!unit) throw new NotFoundException(`Không có đơn vị nào mang mã «${unitCode}».`);
   const participation = await manager.findOne(Participation, {
     where: { campaignId: campaign.id, unitId: unit.id },
     ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
   });
   if (!participation) {
-    throw new NotFoundException(
-      `Unit ${unit.code} does not take part in campaign ${campaign.code}.`,
-    );
+    throw new NotFoundException(`Đơn vị ${unit.code} không tham gia chiến dịch ${campaign.code}.`);
   }
   return {
     participationId: participation.id,
@@ -39,7 +38,9 @@ export async function findUnitRef(
 /** A unit token acts only for its own unit: 403 otherwise. Staff pass (their roles are checked). */
 export function assertOwnUnit(actor: Actor, unit: UnitRef): void {
   if (actor.role === 'unit' && actor.unitId !== unit.unitId) {
-    throw new ForbiddenException(`This token acts for another unit, not for "${unit.unitCode}".`);
+    throw new ForbiddenException(
+      `Mã truy cập này thuộc về đơn vị khác, không phải đơn vị «${unit.unitCode}».`,
+    );
   }
 }
 
@@ -50,7 +51,7 @@ const when = (campaign: Campaign, at: Date | null) =>
 export function assertLaunched(campaign: Campaign): void {
   if (campaign.status === 'draft') {
     throw new ConflictException(
-      `Campaign ${campaign.code} is a draft: appraisal and results start after launch (POST /campaigns/${campaign.id}/launch).`,
+      `Chiến dịch ${campaign.code} đang là bản nháp: thẩm định và kết quả chỉ bắt đầu sau khi khởi động chiến dịch (POST /campaigns/${campaign.id}/launch).`,
     );
   }
 }
@@ -59,7 +60,7 @@ export function assertLaunched(campaign: Campaign): void {
 export function assertScoresOpen(campaign: Campaign, what: string): void {
   if (campaign.scoresFixedAt) {
     throw new ConflictException(
-      `The appraised scores of campaign ${campaign.code} were fixed on ${when(campaign, campaign.scoresFixedAt)} by ${campaign.scoresFixedBy ?? 'the secretariat'} (aggregation of round 2): ${what} is no longer possible; the council adjusts results with a recorded reason.`,
+      `Điểm thẩm định của chiến dịch ${campaign.code} đã được chốt lúc ${when(campaign, campaign.scoresFixedAt)} bởi ${campaign.scoresFixedBy ?? ROLE_NAMES_VI.secretariat} (tổng hợp kết quả thẩm định lần 2): không thể ${what} nữa; Hội đồng thẩm định điều chỉnh kết quả kèm lý do được ghi nhận.`,
     );
   }
 }
@@ -68,7 +69,7 @@ export function assertScoresOpen(campaign: Campaign, what: string): void {
 export function assertNotPublished(campaign: Campaign, what: string): void {
   if (campaign.resultsPublishedAt) {
     throw new ConflictException(
-      `The results of campaign ${campaign.code} were announced on ${when(campaign, campaign.resultsPublishedAt)}: ${what} is no longer possible.`,
+      `Kết quả của chiến dịch ${campaign.code} đã được công bố lúc ${when(campaign, campaign.resultsPublishedAt)}: không thể ${what} nữa.`,
     );
   }
 }
@@ -81,12 +82,12 @@ export function assertMayReadUnit(actor: Actor, campaign: Campaign, unit: UnitRe
   if (actor.role !== 'unit') return;
   if (actor.unitId !== unit.unitId) {
     throw new ForbiddenException(
-      `This token acts for another unit: a unit reads only its own scores, not those of unit ${unit.unitCode}.`,
+      `Mã truy cập này thuộc về đơn vị khác: mỗi đơn vị chỉ xem điểm của chính mình, không xem được điểm của đơn vị ${unit.unitCode}.`,
     );
   }
   if (!campaign.resultsPublishedAt) {
     throw new ForbiddenException(
-      `The results of campaign ${campaign.code} are not announced yet: a unit reads its appraised scores once the Chairman's decision is recorded.`,
+      `Kết quả của chiến dịch ${campaign.code} chưa được công bố: đơn vị chỉ xem được điểm thẩm định sau khi quyết định của Chủ tịch UBND tỉnh được ghi nhận.`,
     );
   }
 }

@@ -86,7 +86,7 @@ export function treeOfGroup(
   const tree = trees.get(group);
   if (!tree) {
     throw new ConflictException(
-      `Campaign ${campaignCode} has no index set for the unit group "${group}" of unit ${unitCode}; import one first.`,
+      `Chiến dịch ${campaignCode} chưa có bộ chỉ số cho nhóm đơn vị «${group}» của đơn vị ${unitCode}; cần nhập bộ chỉ số trước.`,
     );
   }
   return tree;
@@ -149,13 +149,13 @@ function buildIndexTree(
 
 /** How a survey leaf is refused to whoever tried to score it. */
 const SURVEY_REFUSALS = {
-  appraiser: ' (import its points), not appraised',
-  unit: ", not by the unit's self-assessment",
+  appraiser: ' (nhập điểm từ tệp kết quả điều tra), không chấm điểm thẩm định',
+  unit: ', không do đơn vị tự đánh giá',
 } as const;
 
 /**
  * Why `code` is not one of the tree's `appraisedLeaves` (which units and appraisers both score),
- * or null when it is one; the survey case names who asked. English, like the other API errors.
+ * or null when it is one; the survey case names who asked. In Vietnamese, like the other API errors.
  */
 export function whyNotScored(
   tree: IndexTree,
@@ -163,13 +163,13 @@ export function whyNotScored(
   by: keyof typeof SURVEY_REFUSALS,
 ): string | null {
   const node = tree.byCode.get(code);
-  if (!node) return `criterion ${code} is not in the index set "${tree.indexSet.name}"`;
+  if (!node) return `Tiêu chí ${code} không có trong bộ chỉ số «${tree.indexSet.name}»`;
   if (!node.isLeaf) {
     const kids = tree.nodes.filter((n) => n.parentId === node.id).map((n) => n.code);
-    return `criterion ${code} has sub-criteria (${kids.join(', ')}): score those instead`;
+    return `Tiêu chí ${code} có tiêu chí thành phần (${kids.join(', ')}): hãy chấm điểm các tiêu chí thành phần`;
   }
   if (!SCORED_KINDS.includes(node.kind)) {
-    return `criterion ${code} is scored from sociological surveys${SURVEY_REFUSALS[by]}`;
+    return `Tiêu chí ${code} lấy điểm từ kết quả điều tra xã hội học${SURVEY_REFUSALS[by]}`;
   }
   return null;
 }
