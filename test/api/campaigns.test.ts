@@ -732,9 +732,11 @@ describe('campaigns API', () => {
       ] as const) {
         const res409 = await call(api, method, path, { token: tokens.admin, body });
         expect(res409.status, `${method} ${path}`).toBe(409);
-        expect(res409.body.message).toMatch(/is launched .*can only be changed before launch/);
         expect(res409.body.message).toMatch(
-          /Deadlines of a launched campaign are amended through its workflow/,
+          /đã được khởi động .*chỉ được thay đổi .* trước khi khởi động/,
+        );
+        expect(res409.body.message).toMatch(
+          /Hạn của chiến dịch đã khởi động được điều chỉnh qua quy trình của chiến dịch/,
         );
       }
       const steps = await api.dataSource

@@ -253,48 +253,51 @@ describe('importing index sets and units', () => {
         body: fixtureJson('index-set-invalid.json'),
       });
       expect(res.status).toBe(422);
-      expect(res.body.message).toBe('The index set has 8 errors; nothing was imported.');
+      expect(res.body.message).toBe('Tệp bộ chỉ số có 8 lỗi; chưa nhập dữ liệu nào.');
       expect(res.body.errors).toEqual([
         {
           row: 3,
           field: 'max_points',
-          message: 'item 3, max_points: must be a number ≥ 0 with at most 2 decimals, got "mười"',
+          message:
+            'phần tử 3, max_points: phải là một số ≥ 0, tối đa 2 chữ số thập phân, nhận được "mười"',
         },
         {
           row: 5,
           field: 'max_points',
           message:
-            'item 5, max_points: "1.2" has max_points 2 but its children (1.2.1, 1.2.2) add up to 3',
+            'phần tử 5, max_points: «1.2» có điểm tối đa (max_points) 2 nhưng tổng điểm tối đa của các tiêu chí con (1.2.1, 1.2.2) là 3',
         },
         {
           row: 8,
           field: 'agency_code',
           message: expect.stringMatching(
-            /^item 8, agency_code: unknown agency "SXYZ" \(known: .*SNV.*\)$/,
+            /^phần tử 8, agency_code: không có cơ quan thẩm định mã «SXYZ» \(các mã hiện có: .*SNV.*\)$/,
           ),
         },
         {
           row: 9,
           field: 'level',
-          message: 'item 9, level: is "field" but "2.1" is under "2", which makes it a criterion',
+          message:
+            'phần tử 9, level: ghi «field» nhưng «2.1» nằm dưới «2» nên là tiêu chí (criterion)',
         },
         {
           row: 10,
           field: 'code',
-          message: 'item 10, code: duplicate code "2.1" in group department (first on item 9)',
+          message:
+            'phần tử 10, code: mã «2.1» bị trùng trong nhóm department (xuất hiện lần đầu ở phần tử 9)',
         },
-        { row: 11, field: 'title', message: 'item 11, title: is required' },
+        { row: 11, field: 'title', message: 'phần tử 11, title: là bắt buộc' },
         {
           row: 12,
           field: 'code',
           message:
-            'item 12, code: code "4.1" implies the parent "4", which is not in group department (add it, or set parent_code)',
+            'phần tử 12, code: mã «4.1» ngầm chỉ tiêu chí cha «4», nhưng nhóm department không có tiêu chí này (hãy thêm tiêu chí đó, hoặc ghi parent_code)',
         },
         {
           row: 13,
           field: 'points',
           message: expect.stringMatching(
-            /^item 13, points: unknown field \(expected: group, code, parent_code/,
+            /^phần tử 13, points: trường không hợp lệ \(các trường được dùng: group, code, parent_code/,
           ),
         },
       ]);
@@ -317,10 +320,10 @@ describe('importing index sets and units', () => {
       });
       expect(res.status).toBe(422);
       expect(res.body.errors.map((e: any) => e.message)).toEqual([
-        'row 2, max_points: "1" has max_points 6 but its children (1.1, 1.2) add up to 7',
-        'row 3, max_points: "1.1" has max_points 4 but its children (1.1.1, 1.1.2) add up to 3',
-        'row 7, max_points: must be a number ≥ 0 with at most 2 decimals, got "mười"',
-        expect.stringMatching(/^row 9, agency_code: unknown agency "SXYZ"/),
+        'dòng 2, max_points: «1» có điểm tối đa (max_points) 6 nhưng tổng điểm tối đa của các tiêu chí con (1.1, 1.2) là 7',
+        'dòng 3, max_points: «1.1» có điểm tối đa (max_points) 4 nhưng tổng điểm tối đa của các tiêu chí con (1.1.1, 1.1.2) là 3',
+        'dòng 7, max_points: phải là một số ≥ 0, tối đa 2 chữ số thập phân, nhận được "mười"',
+        expect.stringMatching(/^dòng 9, agency_code: không có cơ quan thẩm định mã «SXYZ»/),
       ]);
       // The set imported before is still there, untouched.
       expect(await tree(campaign.id)).toEqual(before);
@@ -341,13 +344,15 @@ describe('importing index sets and units', () => {
         {
           row: 1,
           field: 'Points',
-          message: expect.stringMatching(/^row 1, Points: unknown column \(expected: group, code/),
+          message: expect.stringMatching(
+            /^dòng 1, Points: cột không hợp lệ \(các cột được dùng: group, code/,
+          ),
         },
-        { row: 1, field: 'code', message: 'row 1, code: the column appears twice' },
+        { row: 1, field: 'code', message: 'dòng 1, code: cột xuất hiện hai lần' },
         {
           row: 1,
           field: 'max_points',
-          message: 'row 1, max_points: required column is missing from the header row',
+          message: 'dòng 1, max_points: thiếu cột bắt buộc ở dòng tiêu đề',
         },
       ]);
     });
@@ -360,8 +365,8 @@ describe('importing index sets and units', () => {
           { code: 'B', parent_code: 'A', title: 'b', max_points: 1 },
         ],
         [
-          /^item 1, parent_code: "A" is in a cycle of parents \(A → B → A\)/,
-          /^item 2, parent_code: "B" is in a cycle/,
+          /^phần tử 1, parent_code: «A» nằm trong một vòng lặp tiêu chí cha \(A → B → A\)/,
+          /^phần tử 2, parent_code: «B» nằm trong một vòng lặp/,
         ],
       ],
       [
@@ -372,12 +377,12 @@ describe('importing index sets and units', () => {
           { code: '1.1.1', title: 's', max_points: 1 },
           { code: '1.1.1.1', title: 'x', max_points: 1 },
         ],
-        [/^item 4, parent_code: "1.1.1.1" would be level 4; an index has 3 levels at most/],
+        [/^phần tử 4, parent_code: «1.1.1.1» sẽ ở cấp 4; bộ chỉ số có tối đa 3 cấp/],
       ],
       [
         'a parent code not in the file',
         [{ code: '1', parent_code: '9', title: 'f', max_points: 1 }],
-        [/^item 1, parent_code: no criterion "9" in group department$/],
+        [/^phần tử 1, parent_code: nhóm department không có tiêu chí «9»$/],
       ],
       [
         'a bonus cap above what its children give',
@@ -385,7 +390,9 @@ describe('importing index sets and units', () => {
           { code: '9', kind: 'bonus', title: 'thưởng', max_points: 5 },
           { code: '9.1', title: 'sáng kiến', max_points: 2 },
         ],
-        [/^item 1, max_points: "9" is a bonus cap of 5 but its children \(9.1\) add up to only 2$/],
+        [
+          /^phần tử 1, max_points: «9» là mục bonus với mức trần 5 nhưng tổng điểm tối đa của các tiêu chí con \(9.1\) chỉ là 2$/,
+        ],
       ],
       [
         'a regular child of a survey node',
@@ -393,7 +400,7 @@ describe('importing index sets and units', () => {
           { code: '8', kind: 'survey', title: 'khảo sát', max_points: 2 },
           { code: '8.1', kind: 'regular', title: 'x', max_points: 2 },
         ],
-        [/^item 2, kind: is "regular" but its parent "8" is survey/],
+        [/^phần tử 2, kind: ghi «regular» nhưng tiêu chí cha «8» thuộc loại survey/],
       ],
       [
         'a negative or over-precise maximum, a bad flag',
@@ -403,9 +410,9 @@ describe('importing index sets and units', () => {
           { code: '3', title: 'c', max_points: 1, evidence_required: 'maybe' },
         ],
         [
-          /^item 1, max_points: must be a number ≥ 0 with at most 2 decimals, got -1$/,
-          /^item 2, max_points: must be a number ≥ 0 with at most 2 decimals, got 1.255$/,
-          /^item 3, evidence_required: must be yes or no/,
+          /^phần tử 1, max_points: phải là một số ≥ 0, tối đa 2 chữ số thập phân, nhận được -1$/,
+          /^phần tử 2, max_points: phải là một số ≥ 0, tối đa 2 chữ số thập phân, nhận được 1.255$/,
+          /^phần tử 3, evidence_required: phải là có hoặc không/,
         ],
       ],
     ])('refuses %s', async (_what, rows, messages) => {
@@ -433,26 +440,31 @@ describe('importing index sets and units', () => {
       });
       expect(res.status).toBe(422);
       expect(res.body.errors[0].message).toBe(
-        'item 1, agency_code: "1" is scored by appraisers but has no appraising agency, neither on it nor on its parents',
+        'phần tử 1, agency_code: «1» do cơ quan thẩm định chấm điểm nhưng chưa có cơ quan thẩm định, cả ở tiêu chí này lẫn các tiêu chí cha',
       );
     });
 
     it.each([
-      ['an empty body', { body: {} }, 400, /^Send the criteria either as a JSON body/],
+      [
+        'an empty body',
+        { body: {} },
+        400,
+        /^Chưa có dữ liệu để nhập: gửi nội dung JSON \{"criteria": \[\.\.\.\]\}/,
+      ],
       [
         'criteria that are not a list',
         { body: { criteria: 'all' } },
         400,
-        /must have a "criteria" array/,
+        /phải có mảng "criteria"/,
       ],
       [
         'an unknown property',
         { body: { criteria: [], year: 2022 } },
         400,
-        /unknown property "year" \(allowed: criteria, name, source\)/,
+        /thuộc tính "year" không hợp lệ \(chỉ được dùng: criteria, name, source\)/,
       ],
       ['malformed JSON', { rawBody: '{"criteria": [' }, 400, /Malformed JSON in the request body/],
-      ['no rows', { body: { criteria: [] } }, 422, /holds no criteria/],
+      ['no rows', { body: { criteria: [] } }, 422, /tệp không có tiêu chí nào/],
       [
         'a JSON body over the body limit (upload large files instead)',
         { body: { criteria: [{ title: 'x'.repeat(JSON_BODY_LIMIT_BYTES) }] } },
@@ -478,26 +490,26 @@ describe('importing index sets and units', () => {
         'a file neither .json nor .xlsx',
         { file: { name: 'bo-chi-so.csv', content: 'group,code\n' } },
         415,
-        /must be \.json or \.xlsx; got "bo-chi-so\.csv"/,
+        /phải có định dạng \.json hoặc \.xlsx; nhận được «bo-chi-so\.csv»/,
       ],
       [
         'a spreadsheet that is not one',
         { file: { name: 'gia.xlsx', content: 'not a zip' } },
         400,
-        /Could not read gia\.xlsx as an XLSX workbook/,
+        /Không đọc được tệp gia\.xlsx dưới dạng bảng tính XLSX/,
       ],
       [
         'a malformed JSON file',
         { file: { name: 'hong.json', content: '{"criteria": [' } },
         400,
-        /Malformed JSON in hong\.json/,
+        /Tệp hong\.json không đúng cú pháp JSON/,
       ],
-      ['a form without a file', { fields: { name: 'x' } }, 400, /The form holds no file/],
+      ['a form without a file', { fields: { name: 'x' } }, 400, /Biểu mẫu chưa có tệp/],
       [
         'a form field it does not know',
         { file: { name: 'a.json', content: '{"criteria": []}' }, fields: { year: '2022' } },
         400,
-        /Unknown form field "year"/,
+        /Biểu mẫu có trường không hợp lệ "year"/,
       ],
       [
         'a file in another field',
@@ -532,7 +544,7 @@ describe('importing index sets and units', () => {
       });
       expect(res.status).toBe(409);
       expect(res.body.message).toMatch(
-        /is launched .*its index sets can only be changed before launch/,
+        /đã được khởi động .*chỉ được thay đổi bộ chỉ số trước khi khởi động/,
       );
       expect(
         await api.dataSource.getRepository(IndexSet).countBy({ campaignId: campaign.id }),
@@ -633,25 +645,25 @@ describe('importing index sets and units', () => {
         body: fixtureJson('units-invalid.json'),
       });
       expect(res.status).toBe(422);
-      expect(res.body.message).toBe('The unit list has 4 errors; nothing was imported.');
+      expect(res.body.message).toBe('Danh sách đơn vị có 4 lỗi; chưa nhập dữ liệu nào.');
       expect(res.body.errors).toEqual([
         {
           row: 1,
           field: 'focal_email',
           message:
-            'item 1, focal_email: must be an e-mail address, got "cchc.thanhduc(at)example.vn"',
+            'phần tử 1, focal_email: phải là một địa chỉ thư điện tử, nhận được "cchc.thanhduc(at)example.vn"',
         },
-        { row: 2, field: 'name', message: 'item 2, name: is required' },
+        { row: 2, field: 'name', message: 'phần tử 2, name: là bắt buộc' },
         {
           row: 3,
           field: 'code',
-          message: 'item 3, code: duplicate code "P-THANHDUC" (first on item 1)',
+          message: 'phần tử 3, code: mã «P-THANHDUC» bị trùng (xuất hiện lần đầu ở phần tử 1)',
         },
         {
           row: 4,
           field: 'code',
           message:
-            'item 4, code: must hold only letters, digits, ".", "_" and "-", got "XA LONG HO"',
+            'phần tử 4, code: chỉ được gồm chữ cái, chữ số, ".", "_" và "-", nhận được "XA LONG HO"',
         },
       ]);
       expect(await api.dataSource.getRepository(Unit).findOneBy({ code: 'P-THANHDUC' })).toEqual(
@@ -674,7 +686,7 @@ describe('importing index sets and units', () => {
         {
           row: 1,
           field: 'group',
-          message: 'row 1, group: required column is missing from the header row',
+          message: 'dòng 1, group: thiếu cột bắt buộc ở dòng tiêu đề',
         },
       ]);
       const rows = await upload(api, '/units/import', {
@@ -692,8 +704,8 @@ describe('importing index sets and units', () => {
       });
       expect(rows.status).toBe(422);
       expect(rows.body.errors.map((e: any) => e.message)).toEqual([
-        'row 3, code: is required',
-        'row 3, head_email: must be an e-mail address, got "chutich@example"',
+        'dòng 3, code: là bắt buộc',
+        'dòng 3, head_email: phải là một địa chỉ thư điện tử, nhận được "chutich@example"',
       ]);
     });
   });

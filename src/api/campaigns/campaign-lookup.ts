@@ -21,13 +21,13 @@ export async function findCampaign(
   return campaign;
 }
 
-/** 409 unless the campaign is still a draft: `what` is what the caller tried to change. */
+/** 409 unless the campaign is still a draft: `what` is what the caller tried to change, in Vietnamese. */
 export function assertNotLaunched(campaign: Campaign, what: string): void {
   if (campaign.status === 'draft') return;
   const when = campaign.launchedAt
-    ? ` on ${formatLocalDateTime(campaign.launchedAt, campaign.timeZone)}`
+    ? ` lúc ${formatLocalDateTime(campaign.launchedAt, campaign.timeZone)}`
     : '';
   throw new ConflictException(
-    `Campaign ${campaign.code} is ${campaign.status === 'completed' ? 'completed' : 'launched'} (launched${when}, workflow ${campaign.workflowId ?? 'unknown'}): ${what} can only be changed before launch. Deadlines of a launched campaign are amended through its workflow, not by editing the plan.`,
+    `Chiến dịch ${campaign.code} ${campaign.status === 'completed' ? 'đã kết thúc' : 'đã được khởi động'} (khởi động${when}, quy trình ${campaign.workflowId ?? 'không rõ'}): chỉ được thay đổi ${what} trước khi khởi động. Hạn của chiến dịch đã khởi động được điều chỉnh qua quy trình của chiến dịch, không phải bằng cách sửa kế hoạch.`,
   );
 }

@@ -113,7 +113,7 @@ export class CampaignsService {
     }
     return this.dataSource.transaction(async (manager) => {
       const campaign = await findCampaign(manager, id, { lock: true });
-      assertNotLaunched(campaign, 'its settings');
+      assertNotLaunched(campaign, 'thiết lập của chiến dịch');
       const steps = await this.steps(manager, campaign.id);
       const before = {
         name: campaign.name,
@@ -183,7 +183,7 @@ export class CampaignsService {
     }
     return this.dataSource.transaction(async (manager) => {
       const campaign = await findCampaign(manager, id, { lock: true });
-      assertNotLaunched(campaign, 'its step plan');
+      assertNotLaunched(campaign, 'kế hoạch các bước');
       const steps = await this.steps(manager, campaign.id);
       const step = steps.find((s) => s.number === number);
       if (!step) {

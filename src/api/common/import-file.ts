@@ -62,26 +62,34 @@ export type AnyImportSource = Omit<ImportSource, 'format'> & { format: ImportFor
 /** Upload limit for import files (multipart). */
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
-/** 422 listing every problem found; nothing was written. */
+/**
+ * 422 listing every problem found; nothing was written. `what` names the import in Vietnamese,
+ * as a sentence starts: "Tệp bộ chỉ số", "Danh sách đơn vị".
+ */
 export class ImportValidationException extends UnprocessableEntityException {
   constructor(what: string, errors: ImportIssue[]) {
     super({
       statusCode: 422,
       error: 'Unprocessable Entity',
-      message: `The ${what} has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was imported.`,
+      message: `${what} có ${errors.length} lỗi; chưa nhập dữ liệu nào.`,
       errors,
     });
   }
 }
 
-/** "row 7, max_points: must be a number ≥ 0, got "mười"" */
+/** How messages call a row: "dòng" (XLSX, CSV) or "phần tử" (an item of a JSON list). */
+export function rowLabelVi(source: Pick<ImportSource, 'rowLabel'>): string {
+  return source.rowLabel === 'item' ? 'phần tử' : 'dòng';
+}
+
+/** "dòng 7, max_points: phải là một số ≥ 0, …, nhận được "mười"" */
 export function issue(
   source: Pick<ImportSource, 'rowLabel'>,
   row: number,
   field: string,
   problem: string,
 ): ImportIssue {
-  return { row, field, message: `${source.rowLabel} ${row}, ${field}: ${problem}` };
+  return { row, field, message: `${rowLabelVi(source)} ${row}, ${field}: ${problem}` };
 }
 
 /** Normalised column name: "Max points" → "max_points". */
@@ -138,18 +146,18 @@ async function readAnyImport(
     }
     const formats = accepted.map((f) => `.${f}`);
     throw new UnsupportedMediaTypeException(
-      `The file must be ${formats.slice(0, -1).join(', ')} or ${formats.at(-1)}; got "${name}" (${file.mimetype || 'no type'}).`,
+      `Tệp phải có định dạng ${formats.slice(0, -1).join(', ')} hoặc ${formats.at(-1)}; nhận được «${name}» (${file.mimetype || 'không rõ kiểu'}).`,
     );
   }
   if (body !== null && typeof body === 'object' && Object.getPrototypeOf(body) === null) {
     // multer gives a multipart body a null prototype: a form was sent, but without a file.
     throw new BadRequestException(
-      `The form holds no file: send the ${accepted.map((f) => `.${f}`).join(' or ')} file in the multipart field "file".`,
+      `Biểu mẫu chưa có tệp: gửi tệp ${accepted.map((f) => `.${f}`).join(' hoặc ')} trong trường "file" của biểu mẫu multipart.`,
     );
   }
   if (body === undefined || body === null || (typeof body === 'object' && isEmptyObject(body))) {
     throw new BadRequestException(
-      `Send the ${spec.listKey} either as a JSON body {"${spec.listKey}": [...]} or as a multipart/form-data upload with the file in the field "file" (${accepted.map((f) => `.${f}`).join(' or ')}).`,
+      `Chưa có dữ liệu để nhập: gửi nội dung JSON {"${spec.listKey}": [...]} hoặc tải tệp lên (${accepted.map((f) => `.${f}`).join(' hoặc ')}) bằng multipart/form-data trong trường "file".`,
     );
   }
   return readJsonDocument(spec, body, null);
@@ -165,11 +173,13 @@ function multipartOptions(spec: ImportSpec, body: unknown): Record<string, strin
     for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
       if (!spec.optionKeys.includes(key)) {
         throw new BadRequestException(
-          `Unknown form field "${key}"; besides "file" the form may hold: ${spec.optionKeys.join(', ') || 'nothing'}.`,
+          `Biểu mẫu có trường không hợp lệ "${key}"; ngoài "file", biểu mẫu chỉ được có: ${spec.optionKeys.join(', ') || 'không trường nào khác'}.`,
         );
       }
       if (typeof value !== 'string') {
-        throw new BadRequestException(`Form field "${key}" must be a single text value.`);
+        throw new BadRequestException(
+          `Trường "${key}" của biểu mẫu phải là một giá trị văn bản duy nhất.`,
+        );
       }
       options[key] = value;
     }
@@ -183,16 +193,16 @@ function parseJsonFile(buffer: Buffer, name: string): unknown {
     return JSON.parse(text) as unknown;
   } catch (err) {
     throw new BadRequestException(
-      `Malformed JSON in ${name}: ${err instanceof Error ? err.message : String(err)}`,
+      `Tệp ${name} không đúng cú pháp JSON (${err instanceof Error ? err.message : String(err)}).`,
     );
   }
 }
 
 function readJsonDocument(spec: ImportSpec, document: unknown, fileName: string | null) {
-  const where = fileName ? `${fileName}` : 'The request body';
+  const where = fileName ? `Tệp ${fileName}` : 'Nội dung yêu cầu';
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
     throw new BadRequestException(
-      `${where} must be a JSON object with a "${spec.listKey}" array, e.g. {"${spec.listKey}": [{...}]}.`,
+      `${where} phải là một đối tượng JSON có mảng "${spec.listKey}", ví dụ {"${spec.listKey}": [{...}]}.`,
     );
   }
   const options: Record<string, string> = {};
@@ -202,16 +212,18 @@ function readJsonDocument(spec: ImportSpec, document: unknown, fileName: string 
       list = value;
     } else if (spec.optionKeys.includes(key)) {
       if (typeof value !== 'string') {
-        throw new BadRequestException(`${where}: "${key}" must be a string.`);
+        throw new BadRequestException(`${where}: "${key}" phải là một chuỗi ký tự.`);
       }
       options[key] = value;
     } else {
       const allowed = [spec.listKey, ...spec.optionKeys].join(', ');
-      throw new BadRequestException(`${where}: unknown property "${key}" (allowed: ${allowed}).`);
+      throw new BadRequestException(
+        `${where}: thuộc tính "${key}" không hợp lệ (chỉ được dùng: ${allowed}).`,
+      );
     }
   }
   if (!Array.isArray(list)) {
-    throw new BadRequestException(`${where} must have a "${spec.listKey}" array.`);
+    throw new BadRequestException(`${where} phải có mảng "${spec.listKey}".`);
   }
   const source: Omit<ImportSource, 'options'> = {
     format: 'json',
@@ -225,7 +237,7 @@ function readJsonDocument(spec: ImportSpec, document: unknown, fileName: string 
     const row = index + 1;
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
       source.issues.push(
-        issue(source, row, '*', `must be an object with the ${spec.listKey} columns`),
+        issue(source, row, '*', `phải là một đối tượng với các cột của ${spec.listKey}`),
       );
       return;
     }
@@ -233,7 +245,12 @@ function readJsonDocument(spec: ImportSpec, document: unknown, fileName: string 
     for (const [key, value] of Object.entries(item as Record<string, unknown>)) {
       if (!spec.columns.includes(key)) {
         source.issues.push(
-          issue(source, row, key, `unknown field (expected: ${spec.columns.join(', ')})`),
+          issue(
+            source,
+            row,
+            key,
+            `trường không hợp lệ (các trường được dùng: ${spec.columns.join(', ')})`,
+          ),
         );
         continue;
       }
@@ -241,7 +258,9 @@ function readJsonDocument(spec: ImportSpec, document: unknown, fileName: string 
       if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) {
         values[key] = typeof value === 'string' ? emptyToNull(value.trim()) : (value as CellValue);
       } else {
-        source.issues.push(issue(source, row, key, 'must be a text, a number or a boolean'));
+        source.issues.push(
+          issue(source, row, key, 'phải là chuỗi ký tự, số hoặc giá trị true/false'),
+        );
       }
     }
     source.rows.push({ row, values });
@@ -263,7 +282,7 @@ async function readXlsx(
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch (err) {
     throw new BadRequestException(
-      `Could not read ${fileName} as an XLSX workbook: ${err instanceof Error ? err.message : String(err)}`,
+      `Không đọc được tệp ${fileName} dưới dạng bảng tính XLSX (${err instanceof Error ? err.message : String(err)}).`,
     );
   }
   const sheet = workbook.worksheets[0];
@@ -281,7 +300,7 @@ async function readXlsx(
         source,
         1,
         '*',
-        `the first worksheet is empty; row 1 must name the columns (${spec.columns.join(', ')})`,
+        `trang tính đầu tiên trống; dòng 1 phải ghi tên các cột (${spec.columns.join(', ')})`,
       ),
     );
     return source;
@@ -294,10 +313,15 @@ async function readXlsx(
     const name = columnName(String(raw));
     if (!spec.columns.includes(name)) {
       source.issues.push(
-        issue(source, 1, String(raw), `unknown column (expected: ${spec.columns.join(', ')})`),
+        issue(
+          source,
+          1,
+          String(raw),
+          `cột không hợp lệ (các cột được dùng: ${spec.columns.join(', ')})`,
+        ),
       );
     } else if (source.columns.has(name)) {
-      source.issues.push(issue(source, 1, name, 'the column appears twice'));
+      source.issues.push(issue(source, 1, name, 'cột xuất hiện hai lần'));
     } else {
       header.set(col, name);
       source.columns.add(name);
@@ -315,7 +339,7 @@ async function readXlsx(
         // Data under no (or an unknown) header: the unknown column is reported once, on row 1.
         if (!sheet.getRow(1).getCell(col).value) {
           source.issues.push(
-            issue(source, rowNumber, `column ${col}`, 'holds a value but has no name in row 1'),
+            issue(source, rowNumber, `cột ${col}`, 'có giá trị nhưng không có tên cột ở dòng 1'),
           );
         }
         return;
@@ -339,7 +363,7 @@ function readCsv(
     records = parseCsv(buffer.toString('utf8'));
   } catch (err) {
     throw new BadRequestException(
-      `Could not read ${fileName} as CSV: ${err instanceof Error ? err.message : String(err)}`,
+      `Không đọc được tệp ${fileName} dưới dạng CSV (${err instanceof Error ? err.message : String(err)}).`,
     );
   }
   const source: Omit<AnyImportSource, 'options'> = {
@@ -353,12 +377,7 @@ function readCsv(
   const [header = [], ...rest] = records;
   if (header.every((cell) => !cell.trim())) {
     source.issues.push(
-      issue(
-        source,
-        1,
-        '*',
-        `the file is empty; row 1 must name the columns (${spec.columns.join(', ')})`,
-      ),
+      issue(source, 1, '*', `tệp trống; dòng 1 phải ghi tên các cột (${spec.columns.join(', ')})`),
     );
     return source;
   }
@@ -368,10 +387,15 @@ function readCsv(
     const name = columnName(raw);
     if (!spec.columns.includes(name)) {
       source.issues.push(
-        issue(source, 1, raw.trim(), `unknown column (expected: ${spec.columns.join(', ')})`),
+        issue(
+          source,
+          1,
+          raw.trim(),
+          `cột không hợp lệ (các cột được dùng: ${spec.columns.join(', ')})`,
+        ),
       );
     } else if (source.columns.has(name)) {
-      source.issues.push(issue(source, 1, name, 'the column appears twice'));
+      source.issues.push(issue(source, 1, name, 'cột xuất hiện hai lần'));
     } else {
       names.set(col, name);
       source.columns.add(name);
@@ -387,7 +411,7 @@ function readCsv(
       if (name) values[name] = value;
       else if (!header[col]?.trim()) {
         source.issues.push(
-          issue(source, rowNumber, `column ${col + 1}`, 'holds a value but has no name in row 1'),
+          issue(source, rowNumber, `cột ${col + 1}`, 'có giá trị nhưng không có tên cột ở dòng 1'),
         );
       }
     });
@@ -452,17 +476,18 @@ export class RowReader {
   ): string | null | undefined {
     const value = this.row.values[field];
     if (value === undefined || value === null) {
-      return options.required ? this.fail(field, 'is required') : null;
+      return options.required ? this.fail(field, 'là bắt buộc') : null;
     }
-    if (typeof value === 'boolean') return this.fail(field, `must be a text, got ${String(value)}`);
+    if (typeof value === 'boolean')
+      return this.fail(field, `phải là chuỗi ký tự, nhận được ${String(value)}`);
     const text = String(value);
     if (options.max !== undefined && text.length > options.max) {
-      return this.fail(field, `must be at most ${options.max} characters, got ${text.length}`);
+      return this.fail(field, `dài tối đa ${options.max} ký tự, nhận được ${text.length} ký tự`);
     }
     if (options.pattern && !options.pattern.test(text)) {
       return this.fail(
         field,
-        `${options.patternHint ?? `must match ${String(options.pattern)}`}, got ${JSON.stringify(text)}`,
+        `${options.patternHint ?? `phải khớp mẫu ${String(options.pattern)}`}, nhận được ${JSON.stringify(text)}`,
       );
     }
     return text;
@@ -476,30 +501,33 @@ export class RowReader {
     const found = allowed.find((a) => a === text);
     return (
       found ??
-      this.fail(field, `must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`)
+      this.fail(
+        field,
+        `phải là một trong các giá trị ${allowed.join(', ')}, nhận được ${JSON.stringify(value)}`,
+      )
     );
   }
 
   /** Points: a number ≥ 0 with at most 2 decimals ("2,5" is read as 2.5). */
   points(field: string): number | undefined {
     const value = this.row.values[field];
-    const problem = 'must be a number ≥ 0 with at most 2 decimals';
+    const problem = 'phải là một số ≥ 0, tối đa 2 chữ số thập phân';
     if (value === undefined || value === null)
-      return this.fail(field, 'is required: a number ≥ 0 with at most 2 decimals');
+      return this.fail(field, 'là bắt buộc: một số ≥ 0, tối đa 2 chữ số thập phân');
     let number: number;
     if (typeof value === 'number') {
       number = value;
     } else if (typeof value === 'string' && /^\d+([.,]\d+)?$/.test(value)) {
       number = Number(value.replace(',', '.'));
     } else {
-      return this.fail(field, `${problem}, got ${JSON.stringify(value)}`);
+      return this.fail(field, `${problem}, nhận được ${JSON.stringify(value)}`);
     }
     if (!Number.isFinite(number) || number < 0)
-      return this.fail(field, `${problem}, got ${JSON.stringify(value)}`);
+      return this.fail(field, `${problem}, nhận được ${JSON.stringify(value)}`);
     if (Math.abs(Math.round(number * 100) - number * 100) > 1e-6) {
-      return this.fail(field, `${problem}, got ${JSON.stringify(value)}`);
+      return this.fail(field, `${problem}, nhận được ${JSON.stringify(value)}`);
     }
-    if (number > 99999.99) return this.fail(field, `must be at most 99999.99, got ${number}`);
+    if (number > 99999.99) return this.fail(field, `tối đa là 99999.99, nhận được ${number}`);
     return Math.round(number * 100) / 100;
   }
 
@@ -513,7 +541,7 @@ export class RowReader {
     if (['false', 'no', 'n', '0', 'không', 'khong'].includes(text)) return false;
     return this.fail(
       field,
-      `must be yes or no (true/false, có/không, x, 1/0), got ${JSON.stringify(value)}`,
+      `phải là có hoặc không (true/false, có/không, x, 1/0), nhận được ${JSON.stringify(value)}`,
     );
   }
 }

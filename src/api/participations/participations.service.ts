@@ -42,7 +42,7 @@ export class ParticipationsService {
     return this.dataSource.transaction(async (manager) => {
       const campaign = await findCampaign(manager, campaignRef, { lock: true });
       const campaignId = campaign.id;
-      assertNotLaunched(campaign, 'its participants');
+      assertNotLaunched(campaign, 'danh sách đơn vị tham gia');
       const unit = await manager.findOneBy(Unit, { code: unitCode });
       if (!unit) throw new NotFoundException(`No unit with code ${unitCode}.`);
       const existing = await manager.findOneBy(Participation, { campaignId, unitId: unit.id });
@@ -72,7 +72,7 @@ export class ParticipationsService {
     await this.dataSource.transaction(async (manager) => {
       const campaign = await findCampaign(manager, campaignRef, { lock: true });
       const campaignId = campaign.id;
-      assertNotLaunched(campaign, 'its participants');
+      assertNotLaunched(campaign, 'danh sách đơn vị tham gia');
       const unit = await manager.findOneBy(Unit, { code: unitCode });
       if (!unit) throw new NotFoundException(`No unit with code ${unitCode}.`);
       const existing = await manager.findOneBy(Participation, { campaignId, unitId: unit.id });

@@ -18,6 +18,7 @@ import {
   type ImportSource,
   type ImportSpec,
   issue,
+  rowLabelVi,
   RowReader,
 } from '../common/import-file.js';
 import { CODE_PATTERN } from '../common/dto-validators.js';
@@ -46,13 +47,13 @@ export function validateUnitsImport(source: ImportSource): UnitsImportResult {
   if (source.format === 'xlsx') {
     const missing = REQUIRED_COLUMNS.filter((c) => !source.columns.has(c));
     for (const column of missing) {
-      issues.push(issue(source, 1, column, 'required column is missing from the header row'));
+      issues.push(issue(source, 1, column, 'thiếu cột bắt buộc ở dòng tiêu đề'));
     }
     if (missing.length > 0) return { ok: false, issues };
   }
   if (source.rows.length === 0 && issues.length === 0) {
     issues.push(
-      issue(source, source.format === 'xlsx' ? 2 : 1, 'units', 'the file holds no units'),
+      issue(source, source.format === 'xlsx' ? 2 : 1, 'units', 'tệp không có đơn vị nào'),
     );
   }
   const units: ImportedUnit[] = [];
@@ -64,18 +65,18 @@ export function validateUnitsImport(source: ImportSource): UnitsImportResult {
       required: true,
       max: 32,
       pattern: CODE_PATTERN,
-      patternHint: 'must hold only letters, digits, ".", "_" and "-"',
+      patternHint: 'chỉ được gồm chữ cái, chữ số, ".", "_" và "-"',
     });
     const name = r.text('name', { required: true, max: 255 });
     const group = r.text('group', {
       required: true,
       pattern: GROUP_PATTERN,
-      patternHint: 'must be 1-32 letters, digits, "_" or "-"',
+      patternHint: 'phải gồm 1–32 ký tự là chữ cái, chữ số, "_" hoặc "-"',
     });
     const email = (field: string) => {
       const value = r.text(field, { max: 320 });
       if (value && !isEmail(value)) {
-        return r.fail(field, `must be an e-mail address, got ${JSON.stringify(value)}`);
+        return r.fail(field, `phải là một địa chỉ thư điện tử, nhận được ${JSON.stringify(value)}`);
       }
       return value;
     };
@@ -86,7 +87,10 @@ export function validateUnitsImport(source: ImportSource): UnitsImportResult {
     } else if (code) {
       const first = firstRow.get(code);
       if (first !== undefined) {
-        r.fail('code', `duplicate code "${code}" (first on ${source.rowLabel} ${first})`);
+        r.fail(
+          'code',
+          `mã «${code}» bị trùng (xuất hiện lần đầu ở ${rowLabelVi(source)} ${first})`,
+        );
       } else {
         firstRow.set(code, row.row);
       }

@@ -155,7 +155,7 @@ export class UnitsService {
   ): Promise<UnitsImportSummary> {
     const source = await readImport(UNITS_IMPORT, file, body);
     const result = validateUnitsImport(source);
-    if (!result.ok) throw new ImportValidationException('unit list', result.issues);
+    if (!result.ok) throw new ImportValidationException('Danh sách đơn vị', result.issues);
     return this.dataSource.transaction(async (manager) => {
       await lockUnitCodes(manager);
       const codes = result.units.map((u) => u.code);
