@@ -253,7 +253,7 @@ describe('importing index sets and units', () => {
         body: fixtureJson('index-set-invalid.json'),
       });
       expect(res.status).toBe(422);
-      expect(res.body.message).toBe('Tệp bộ chỉ số có 8 lỗi; chưa nhập dữ liệu nào.');
+      expect(res.body.message).toBe('Bộ chỉ số nhập vào có 8 lỗi; chưa nhập dữ liệu nào.');
       expect(res.body.errors).toEqual([
         {
           row: 3,
@@ -464,7 +464,7 @@ describe('importing index sets and units', () => {
         /thuộc tính "year" không hợp lệ \(chỉ được dùng: criteria, name, source\)/,
       ],
       ['malformed JSON', { rawBody: '{"criteria": [' }, 400, /Malformed JSON in the request body/],
-      ['no rows', { body: { criteria: [] } }, 422, /tệp không có tiêu chí nào/],
+      ['no rows', { body: { criteria: [] } }, 422, /criteria: không có tiêu chí nào$/],
       [
         'a JSON body over the body limit (upload large files instead)',
         { body: { criteria: [{ title: 'x'.repeat(JSON_BODY_LIMIT_BYTES) }] } },

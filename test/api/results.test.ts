@@ -899,6 +899,20 @@ describe('rating bands and commendation policy', () => {
     expect(messageOf(shape.body)).toMatch(
       /Số hạng đầu được đề nghị khen thưởng phải là số nguyên dương/,
     );
+    const band = await call(api, 'PUT', `${base}/scoring-policy`, {
+      token: tokens.secretariat,
+      body: { ratingBands: [{ label: 'Tốt', min: 'tám mươi', max: null }] },
+    });
+    expect(band.status).toBe(400);
+    expect(messageOf(band.body)).toMatch(
+      /ratingBands\[0\]\.min phải là một số hoặc null \(từ 0\), nhận được "tám mươi"/,
+    );
+    const nothing = await call(api, 'PUT', `${base}/scoring-policy`, {
+      token: tokens.secretariat,
+      body: {},
+    });
+    expect(nothing.status).toBe(400);
+    expect(messageOf(nothing.body)).toMatch(/^Yêu cầu không nêu nội dung cần thay đổi/);
   });
 
   it('re-rates computed results with the campaign’s own bands, and goes back to the default', async () => {

@@ -64,7 +64,7 @@ export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
 /**
  * 422 listing every problem found; nothing was written. `what` names the import in Vietnamese,
- * as a sentence starts: "Tệp bộ chỉ số", "Danh sách đơn vị".
+ * as a sentence starts: "Bộ chỉ số nhập vào", "Danh sách đơn vị".
  */
 export class ImportValidationException extends UnprocessableEntityException {
   constructor(what: string, errors: ImportIssue[]) {

@@ -134,7 +134,7 @@ export function validateIndexSetImport(
   }
   if (source.rows.length === 0 && issues.length === 0) {
     issues.push(
-      issue(source, source.format === 'xlsx' ? 2 : 1, 'criteria', 'tệp không có tiêu chí nào'),
+      issue(source, source.format === 'xlsx' ? 2 : 1, 'criteria', 'không có tiêu chí nào'),
     );
   }
 

@@ -134,7 +134,7 @@ export class IndexSetsService {
     const agencies = await this.dataSource.getRepository(Agency).find();
     const agencyIds = new Map(agencies.map((a) => [a.code, a.id]));
     const result = validateIndexSetImport(source, new Set(agencyIds.keys()));
-    if (!result.ok) throw new ImportValidationException('Tệp bộ chỉ số', result.issues);
+    if (!result.ok) throw new ImportValidationException('Bộ chỉ số nhập vào', result.issues);
 
     try {
       return await this.dataSource.transaction(async (manager) => {

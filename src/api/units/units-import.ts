@@ -52,9 +52,7 @@ export function validateUnitsImport(source: ImportSource): UnitsImportResult {
     if (missing.length > 0) return { ok: false, issues };
   }
   if (source.rows.length === 0 && issues.length === 0) {
-    issues.push(
-      issue(source, source.format === 'xlsx' ? 2 : 1, 'units', 'tệp không có đơn vị nào'),
-    );
+    issues.push(issue(source, source.format === 'xlsx' ? 2 : 1, 'units', 'không có đơn vị nào'));
   }
   const units: ImportedUnit[] = [];
   const firstRow = new Map<string, number>();
