@@ -515,13 +515,13 @@ describe('importing index sets and units', () => {
         'a file in another field',
         { file: { name: 'a.json', content: '{}' }, fieldName: 'upload' },
         400,
-        /Unexpected file field - upload/,
+        /^Trường tệp không hợp lệ "upload": hãy gửi tệp trong trường "file"\.$/,
       ],
       [
         'a file over 5 MB',
         { file: { name: 'big.json', content: Buffer.alloc(5 * 1024 * 1024 + 1, 32) } },
         413,
-        /too large/i,
+        /^Tệp nhập lớn hơn giới hạn 5 MB \(5\.242\.880 byte\)\.$/,
       ],
     ])('refuses %s', async (_what, options, status, message) => {
       const campaign = await draft();

@@ -11,7 +11,6 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBearerAuth,
   ApiOperation,
@@ -26,7 +25,7 @@ import { contentDisposition } from '../../domain/evidence-file-types.js';
 import { type Actor, CAMPAIGN_STAFF } from '../auth/actor.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { ApiImportBody } from '../common/import-docs.js';
-import { IMPORT_MAX_BYTES, type UploadedImportFile } from '../common/import-file.js';
+import type { UploadedImportFile } from '../common/import-file.js';
 import { assertMayReadUnit, findUnitRef } from '../scoring-data/campaign-scope.js';
 import { commendationsOf } from './commendations.js';
 import { CouncilAdjustmentDto, ExportQueryDto, ScoringPolicyDto } from './results.dto.js';
@@ -41,6 +40,7 @@ import { ResultsService } from './results.service.js';
 import { SURVEY_COLUMNS } from './survey-import.js';
 import { SurveyScoresService } from './survey-scores.service.js';
 import { findCampaign } from '../campaigns/campaign-lookup.js';
+import { ImportFileInterceptor } from '../common/import-upload.js';
 
 function download(file: ExportFile): StreamableFile {
   return new StreamableFile(file.buffer, {
@@ -65,7 +65,7 @@ export class ResultsController {
   @Post('survey-scores/import')
   @HttpCode(200)
   @Roles(...CAMPAIGN_STAFF)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } }))
+  @UseInterceptors(ImportFileInterceptor())
   @ApiOperation({
     summary: 'Import survey points (điều tra xã hội học) per unit and survey leaf',
     description:
