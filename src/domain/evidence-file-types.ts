@@ -65,14 +65,14 @@ export function checkDeclaredType(fileName: string, declaredMime: string): FileT
   if (!type) {
     return {
       ok: false,
-      problem: `"${fileName}" is not an allowed evidence file type${extension ? ` (.${extension})` : ' (no extension)'}; allowed types: ${ALLOWED_TYPES_TEXT}`,
+      problem: `Tệp «${fileName}» không thuộc loại tệp tài liệu kiểm chứng được chấp nhận${extension ? ` (.${extension})` : ' (không có phần mở rộng)'}; các loại được chấp nhận: ${ALLOWED_TYPES_TEXT}`,
     };
   }
   const mime = declaredMime.split(';')[0]!.trim().toLowerCase();
   if (mime !== type.mime && !type.aliases.includes(mime) && !GENERIC_MIME_TYPES.includes(mime)) {
     return {
       ok: false,
-      problem: `"${fileName}" was sent as ${mime}, which does not match a .${extension} file (${type.mime}); allowed types: ${ALLOWED_TYPES_TEXT}`,
+      problem: `Tệp «${fileName}» được gửi với kiểu ${mime}, không khớp với tệp .${extension} (${type.mime}); các loại được chấp nhận: ${ALLOWED_TYPES_TEXT}`,
     };
   }
   return { ok: true, mime: type.mime };
@@ -112,7 +112,7 @@ export function checkContent(fileName: string, head: Uint8Array): FileTypeCheck 
   if (!hasSignature(head, type.signature)) {
     return {
       ok: false,
-      problem: `"${fileName}" does not contain a .${extension} file (its content does not start like one); allowed types: ${ALLOWED_TYPES_TEXT}`,
+      problem: `Tệp «${fileName}» không phải tệp .${extension} thật (nội dung không bắt đầu như một tệp .${extension}); các loại được chấp nhận: ${ALLOWED_TYPES_TEXT}`,
     };
   }
   return { ok: true, mime: type.mime };

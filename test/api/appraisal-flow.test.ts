@@ -299,9 +299,7 @@ describe('appraisal to announcement through the API, with the workflows', () => 
       body: { criteria: ['3.1'], reason: 'Kiểm tra' },
     });
     expect(survey.status).toBe(422);
-    expect(messageOf(survey.body)).toMatch(
-      /tiêu chí 3\.1 lấy điểm từ điều tra xã hội học, không chấm trong thẩm định/i,
-    );
+    expect(messageOf(survey.body)).toMatch(/Tiêu chí 3\.1 lấy điểm từ điều tra xã hội học/);
     const stateU3 = await call(api, 'GET', `${base}/units/${U3}/state`, { token: token(U3) });
     expect(stateU3.body.explanation.request).toBeNull();
 
@@ -341,14 +339,14 @@ describe('appraisal to announcement through the API, with the workflows', () => 
     });
     expect(notAsked.status).toBe(422);
     expect(messageOf(notAsked.body)).toMatch(
-      /criterion 1\.2 was not among the criteria the unit was asked to explain \(1\.1\)/,
+      /Tiêu chí 1\.2 không thuộc các tiêu chí đơn vị được yêu cầu giải trình \(1\.1\)/,
     );
     const wrongFile = await call(api, 'POST', `${base}/units/${U2}/explanation`, {
       token: token(U2),
       body: { answers: [{ criterionCode: '1.1', text: 'x', evidenceIds: [foreign.body.id] }] },
     });
     expect(wrongFile.status).toBe(422);
-    expect(messageOf(wrongFile.body)).toMatch(/is not a file uploaded for this unit/);
+    expect(messageOf(wrongFile.body)).toMatch(/không phải tệp được tải lên cho đơn vị này/);
     const empty = await call(api, 'POST', `${base}/units/${U2}/explanation`, {
       token: token(U2),
       body: {},
@@ -462,7 +460,7 @@ describe('appraisal to announcement through the API, with the workflows', () => 
       body: { number: '456/QĐ-UBND', date: day(22) },
     });
     expect(early.status).toBe(409);
-    expect(messageOf(early.body)).toMatch(/is pending, not open/);
+    expect(messageOf(early.body)).toMatch(/chưa mở: chỉ thực hiện được khi bước đang mở/);
     expect(
       (await call(api, 'POST', `${base}/steps/10/open`, { token: token('secretariat') })).status,
     ).toBe(202);

@@ -147,7 +147,7 @@ describe('campaign workflow through the API', () => {
       body: { text: 'Giải trình' },
     });
     expect(notAsked.status).toBe(409);
-    expect(notAsked.body.message).toMatch(/No explanation was requested from unit "SNV"/);
+    expect(notAsked.body.message).toMatch(/Đơn vị «SNV» không được yêu cầu giải trình/);
     // Another unit's token cannot answer for STP.
     const wrongUnit = await call(api, 'POST', `/campaigns/${campaignId}/units/STP/explanation`, {
       token: snv,
@@ -172,7 +172,7 @@ describe('campaign workflow through the API', () => {
       body: { note: 'Thông qua' },
     });
     expect(early.status).toBe(409);
-    expect(early.body.message).toMatch(/is pending, not open/);
+    expect(early.body.message).toMatch(/chưa mở: chỉ thực hiện được khi bước đang mở/);
 
     const closed = await call(api, 'POST', `/campaigns/${campaignId}/steps/1/close`, {
       token: secretariat,
@@ -222,9 +222,17 @@ describe('campaign workflow through the API', () => {
       'secretariat',
       undefined,
       409,
-      /it is closed, not open/,
+      /bước đã đóng \(chỉ đóng được bước đang mở\)/,
     ],
-    ['opening an open step', 'POST', 'steps/3/open', 'secretariat', undefined, 409, /already open/],
+    [
+      'opening an open step',
+      'POST',
+      'steps/3/open',
+      'secretariat',
+      undefined,
+      409,
+      /: bước đang mở\./,
+    ],
     [
       'a deadline that is not a date',
       'POST',

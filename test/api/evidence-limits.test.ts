@@ -79,7 +79,7 @@ describe('evidence quota per unit and campaign', () => {
     expect(tooBig.body.code).toBe('quota_exceeded');
     expect(tooBig.body.error).toBe('Vượt quá hạn mức lưu trữ');
     expect(messageOf(tooBig.body)).toBe(
-      `Đơn vị ${fx.unitA.code} đã dùng 1.2 KiB/2 KiB dung lượng tài liệu kiểm chứng trong đợt ${fx.campaign.code} (EVIDENCE_QUOTA_MB): tệp «Hai.pdf» lớn hơn phần còn lại (848 bytes). Các tệp đã lưu được giữ nguyên.`,
+      `Đơn vị ${fx.unitA.code} đã dùng 1.2 KiB/2 KiB dung lượng tài liệu kiểm chứng trong đợt ${fx.campaign.code} (EVIDENCE_QUOTA_MB): tệp «Hai.pdf» lớn hơn phần còn lại (848 byte). Các tệp đã lưu được giữ nguyên.`,
     );
     expect(await stored()).toEqual(before);
 
@@ -135,7 +135,7 @@ describe('evidence quota per unit and campaign', () => {
     const { token, route } = await unitOf(fx);
     const big = await upload(api, route, { token, fileName: 'Lớn.pdf', bytes: pdfOf(1600) });
     expect(big.status).toBe(413);
-    expect(messageOf(big.body)).toMatch(/larger than the limit of 1.5 KiB .*EVIDENCE_MAX_BYTES/);
+    expect(messageOf(big.body)).toMatch(/Tệp lớn hơn giới hạn 1.5 KiB .*EVIDENCE_MAX_BYTES/);
     const ok = await upload(api, route, { token, fileName: 'Vừa.pdf', bytes: pdfOf(1500) });
     expect(ok.status).toBe(201);
   });
@@ -241,7 +241,7 @@ describe('office documents are what their extension claims', () => {
       bytes: Buffer.concat([Buffer.from('<html><script>x</script>'), pdfBytes()]),
     });
     expect(res.status).toBe(415);
-    expect(messageOf(res.body)).toMatch(/"Lai\.pdf" does not contain a \.pdf file/);
+    expect(messageOf(res.body)).toMatch(/Tệp «Lai\.pdf» không phải tệp \.pdf thật/);
   });
 });
 

@@ -231,7 +231,7 @@ describe('evidence: refused uploads store nothing', () => {
     const res = await upload(api, uploadPath, { token: tokenA, fileName: 'Quá lớn.pdf', bytes });
     expect(res.status).toBe(413);
     expect(messageOf(res.body)).toBe(
-      `The file is larger than the limit of 64 KiB (${MAX_BYTES} bytes, set by EVIDENCE_MAX_BYTES).`,
+      `Tệp lớn hơn giới hạn 64 KiB (${MAX_BYTES} byte, theo EVIDENCE_MAX_BYTES).`,
     );
     expect(await stored()).toEqual(before);
   });
@@ -250,35 +250,35 @@ describe('evidence: refused uploads store nothing', () => {
       'setup.exe',
       'application/octet-stream',
       Buffer.from('MZ\x90\x00'),
-      /"setup\.exe" is not an allowed evidence file type \(\.exe\)/,
+      /Tệp «setup\.exe» không thuộc loại tệp tài liệu kiểm chứng được chấp nhận \(\.exe\)/,
     ],
     [
       'a file without extension',
       'README',
       'text/plain',
       Buffer.from('hello'),
-      /"README" is not an allowed evidence file type \(no extension\)/,
+      /Tệp «README» không thuộc loại tệp tài liệu kiểm chứng được chấp nhận \(không có phần mở rộng\)/,
     ],
     [
       'a type that contradicts the extension',
       'Báo cáo.pdf',
       'text/html',
       pdfBytes(),
-      /"Báo cáo\.pdf" was sent as text\/html, which does not match a \.pdf file/,
+      /Tệp «Báo cáo\.pdf» được gửi với kiểu text\/html, không khớp với tệp \.pdf/,
     ],
     [
       'content that is not what the extension says',
       'Báo cáo.pdf',
       'application/pdf',
       Buffer.from('<html>not a pdf</html>'),
-      /"Báo cáo\.pdf" does not contain a \.pdf file/,
+      /Tệp «Báo cáo\.pdf» không phải tệp \.pdf thật/,
     ],
     [
       'a renamed executable',
       'Ảnh.jpg',
       'image/jpeg',
       Buffer.from('MZ\x90\x00 this program'),
-      /"Ảnh\.jpg" does not contain a \.jpg file/,
+      /Tệp «Ảnh\.jpg» không phải tệp \.jpg thật/,
     ],
   ])('refuses %s with 415 naming the allowed types', async (_, fileName, type, bytes, message) => {
     const before = await stored();
@@ -286,42 +286,47 @@ describe('evidence: refused uploads store nothing', () => {
     expect(res.status).toBe(415);
     expect(messageOf(res.body)).toMatch(message);
     expect(messageOf(res.body)).toContain(
-      'allowed types: pdf, doc, docx, xls, xlsx, odt, ods, jpg, jpeg, png, zip',
+      'các loại được chấp nhận: pdf, doc, docx, xls, xlsx, odt, ods, jpg, jpeg, png, zip',
     );
     expect(await stored()).toEqual(before);
   });
 
   it.each([
-    ['no file', {}, 400, /No file: send it as multipart\/form-data in the field "file"/],
+    [
+      'no file',
+      {},
+      400,
+      /Chưa có tệp: hãy gửi tệp dưới dạng multipart\/form-data trong trường "file"/,
+    ],
     [
       'the file in another field',
       { fileField: 'document', fileName: 'a.pdf' },
       400,
-      /Unexpected file field "document": send the file in the field "file"/,
+      /Trường tệp không hợp lệ "document": hãy gửi tệp trong trường "file"/,
     ],
     [
       'an unexpected field',
       { fileName: 'a.pdf', fields: { score: '2' } },
       400,
-      /Unexpected form field\(s\) "score"/,
+      /Biểu mẫu có trường không hợp lệ "score"/,
     ],
     [
       'an empty file',
       { fileName: 'Trống.pdf', bytes: new Uint8Array(0) },
       400,
-      /"Trống\.pdf" is empty/,
+      /Tệp «Trống\.pdf» rỗng/,
     ],
     [
       'an unknown criterion',
       { fileName: 'a.pdf', fields: { criterionCode: '7.7' } },
       422,
-      /tiêu chí 7\.7 không có trong bộ chỉ số/i,
+      /Tiêu chí 7\.7 không có trong bộ chỉ số/,
     ],
     [
       'a survey criterion',
       { fileName: 'a.pdf', fields: { criterionCode: '8.1' } },
       422,
-      /tiêu chí 8\.1 lấy điểm từ điều tra xã hội học, không do đơn vị tự đánh giá/i,
+      /Tiêu chí 8\.1 lấy điểm từ điều tra xã hội học, không do đơn vị tự đánh giá/,
     ],
   ] as const)('refuses %s', async (_, options, status, message) => {
     const before = await stored();
@@ -384,9 +389,7 @@ describe('evidence: access by role', () => {
     const before = await stored();
     const up = await upload(api, uploadPath, { token: tokenB, fileName: 'x.pdf' });
     expect(up.status).toBe(403);
-    expect(messageOf(up.body)).toContain(
-      `không được thay đổi dữ liệu của đơn vị ${fx.unitA.code}.`,
-    );
+    expect(messageOf(up.body)).toContain(`không được thay đổi dữ liệu của đơn vị ${fx.unitA.code}`);
     const list = await call(api, 'GET', uploadPath, { token: tokenB });
     expect(list.status).toBe(403);
     expect(messageOf(list.body)).toContain('Mã truy cập này thuộc một đơn vị khác');
@@ -412,7 +415,9 @@ describe('evidence: access by role', () => {
     for (const id of [randomUUID(), 'abc']) {
       const res = await call(api, 'GET', `/evidence/${id}/download`, { token: secretariat });
       expect(res.status).toBe(404);
-      expect(messageOf(res.body)).toBe(`No evidence file with id "${id}".`);
+      expect(messageOf(res.body)).toBe(
+        `Không tìm thấy tệp tài liệu kiểm chứng có mã định danh «${id}».`,
+      );
     }
   });
 });
@@ -426,7 +431,7 @@ describe('evidence: integrity on download', () => {
     const dl = await call(api, 'GET', `/evidence/${res.body.id}/download`, { token: tokenA });
     expect(dl.status).toBe(500);
     expect(messageOf(dl.body)).toMatch(
-      /"Bị sửa\.pdf"\) was altered on disk: its SHA-256 is [0-9a-f]{64}, not the [0-9a-f]{64} recorded at upload/,
+      /«Bị sửa\.pdf»\) đã bị thay đổi trên đĩa: SHA-256 hiện là [0-9a-f]{64}, không phải [0-9a-f]{64} như khi tải lên/,
     );
   });
 
@@ -439,7 +444,7 @@ describe('evidence: integrity on download', () => {
     unlinkSync(path.join(dataDir, 'evidence', fx.campaign.id, fx.unitA.code, res.body.sha256));
     const dl = await call(api, 'GET', `/evidence/${res.body.id}/download`, { token: tokenA });
     expect(dl.status).toBe(500);
-    expect(messageOf(dl.body)).toMatch(/"Bị xoá\.pdf"\) is missing from storage/);
+    expect(messageOf(dl.body)).toMatch(/«Bị xoá\.pdf»\) không còn trong kho lưu trữ/);
   });
 });
 

@@ -253,7 +253,7 @@ describe('importing index sets and units', () => {
         body: fixtureJson('index-set-invalid.json'),
       });
       expect(res.status).toBe(422);
-      expect(res.body.message).toBe('Bộ chỉ số có 8 lỗi; chưa có dữ liệu nào được nhập.');
+      expect(res.body.message).toBe('Bộ chỉ số nhập vào có 8 lỗi; chưa có dữ liệu nào được nhập.');
       expect(res.body.errors).toEqual([
         {
           row: 3,
@@ -265,31 +265,32 @@ describe('importing index sets and units', () => {
           row: 5,
           field: 'max_points',
           message:
-            'mục 5, max_points: "1.2" has max_points 2 but its children (1.2.1, 1.2.2) add up to 3',
+            'mục 5, max_points: «1.2» có điểm tối đa (max_points) 2 nhưng tổng điểm tối đa của các tiêu chí con (1.2.1, 1.2.2) là 3',
         },
         {
           row: 8,
           field: 'agency_code',
           message: expect.stringMatching(
-            /^mục 8, agency_code: unknown agency "SXYZ" \(known: .*SNV.*\)$/,
+            /^mục 8, agency_code: không có cơ quan thẩm định mã «SXYZ» \(các mã hiện có: .*SNV.*\)$/,
           ),
         },
         {
           row: 9,
           field: 'level',
-          message: 'mục 9, level: is "field" but "2.1" is under "2", which makes it a criterion',
+          message: 'mục 9, level: ghi «field» nhưng «2.1» nằm dưới «2» nên là tiêu chí (criterion)',
         },
         {
           row: 10,
           field: 'code',
-          message: 'mục 10, code: duplicate code "2.1" in group department (first on item 9)',
+          message:
+            'mục 10, code: mã «2.1» bị trùng trong nhóm department (xuất hiện lần đầu ở mục 9)',
         },
         { row: 11, field: 'title', message: 'mục 11, title: là bắt buộc' },
         {
           row: 12,
           field: 'code',
           message:
-            'mục 12, code: code "4.1" implies the parent "4", which is not in group department (add it, or set parent_code)',
+            'mục 12, code: mã «4.1» ngầm chỉ tiêu chí cha «4», nhưng nhóm department không có tiêu chí này (hãy thêm tiêu chí đó, hoặc ghi parent_code)',
         },
         {
           row: 13,
@@ -318,10 +319,10 @@ describe('importing index sets and units', () => {
       });
       expect(res.status).toBe(422);
       expect(res.body.errors.map((e: any) => e.message)).toEqual([
-        'dòng 2, max_points: "1" has max_points 6 but its children (1.1, 1.2) add up to 7',
-        'dòng 3, max_points: "1.1" has max_points 4 but its children (1.1.1, 1.1.2) add up to 3',
+        'dòng 2, max_points: «1» có điểm tối đa (max_points) 6 nhưng tổng điểm tối đa của các tiêu chí con (1.1, 1.2) là 7',
+        'dòng 3, max_points: «1.1» có điểm tối đa (max_points) 4 nhưng tổng điểm tối đa của các tiêu chí con (1.1.1, 1.1.2) là 3',
         'dòng 7, max_points: phải là một số ≥ 0, tối đa 2 chữ số thập phân, nhận được "mười"',
-        expect.stringMatching(/^dòng 9, agency_code: unknown agency "SXYZ"/),
+        expect.stringMatching(/^dòng 9, agency_code: không có cơ quan thẩm định mã «SXYZ»/),
       ]);
       // The set imported before is still there, untouched.
       expect(await tree(campaign.id)).toEqual(before);
@@ -350,7 +351,7 @@ describe('importing index sets and units', () => {
         {
           row: 1,
           field: 'max_points',
-          message: 'dòng 1, max_points: required column is missing from the header row',
+          message: 'dòng 1, max_points: thiếu cột bắt buộc ở dòng tiêu đề',
         },
       ]);
     });
@@ -363,8 +364,8 @@ describe('importing index sets and units', () => {
           { code: 'B', parent_code: 'A', title: 'b', max_points: 1 },
         ],
         [
-          /^mục 1, parent_code: "A" is in a cycle of parents \(A → B → A\)/,
-          /^mục 2, parent_code: "B" is in a cycle/,
+          /^mục 1, parent_code: «A» nằm trong một vòng lặp tiêu chí cha \(A → B → A\)/,
+          /^mục 2, parent_code: «B» nằm trong một vòng lặp/,
         ],
       ],
       [
@@ -375,12 +376,12 @@ describe('importing index sets and units', () => {
           { code: '1.1.1', title: 's', max_points: 1 },
           { code: '1.1.1.1', title: 'x', max_points: 1 },
         ],
-        [/^mục 4, parent_code: "1.1.1.1" would be level 4; an index has 3 levels at most/],
+        [/^mục 4, parent_code: «1.1.1.1» sẽ ở cấp 4; bộ chỉ số có tối đa 3 cấp/],
       ],
       [
         'a parent code not in the file',
         [{ code: '1', parent_code: '9', title: 'f', max_points: 1 }],
-        [/^mục 1, parent_code: no criterion "9" in group department$/],
+        [/^mục 1, parent_code: nhóm department không có tiêu chí «9»$/],
       ],
       [
         'a bonus cap above what its children give',
@@ -388,7 +389,9 @@ describe('importing index sets and units', () => {
           { code: '9', kind: 'bonus', title: 'thưởng', max_points: 5 },
           { code: '9.1', title: 'sáng kiến', max_points: 2 },
         ],
-        [/^mục 1, max_points: "9" is a bonus cap of 5 but its children \(9.1\) add up to only 2$/],
+        [
+          /^mục 1, max_points: «9» là mục bonus với mức trần 5 nhưng tổng điểm tối đa của các tiêu chí con \(9.1\) chỉ là 2$/,
+        ],
       ],
       [
         'a regular child of a survey node',
@@ -396,7 +399,7 @@ describe('importing index sets and units', () => {
           { code: '8', kind: 'survey', title: 'khảo sát', max_points: 2 },
           { code: '8.1', kind: 'regular', title: 'x', max_points: 2 },
         ],
-        [/^mục 2, kind: is "regular" but its parent "8" is survey/],
+        [/^mục 2, kind: ghi «regular» nhưng tiêu chí cha «8» thuộc loại survey/],
       ],
       [
         'a negative or over-precise maximum, a bad flag',
@@ -436,12 +439,17 @@ describe('importing index sets and units', () => {
       });
       expect(res.status).toBe(422);
       expect(res.body.errors[0].message).toBe(
-        'mục 1, agency_code: "1" is scored by appraisers but has no appraising agency, neither on it nor on its parents',
+        'mục 1, agency_code: «1» do cơ quan thẩm định chấm điểm nhưng chưa có cơ quan thẩm định, cả ở tiêu chí này lẫn các tiêu chí cha',
       );
     });
 
     it.each([
-      ['an empty body', { body: {} }, 400, /^Hãy gửi dữ liệu «criteria» dưới dạng nội dung JSON/],
+      [
+        'an empty body',
+        { body: {} },
+        400,
+        /^Hãy gửi dữ liệu «criteria» dưới dạng nội dung JSON \{"criteria": \[\.\.\.\]\}/,
+      ],
       [
         'criteria that are not a list',
         { body: { criteria: 'all' } },
@@ -455,7 +463,7 @@ describe('importing index sets and units', () => {
         /thuộc tính «year» không được phép \(chỉ được có: criteria, name, source\)/,
       ],
       ['malformed JSON', { rawBody: '{"criteria": [' }, 400, /Malformed JSON in the request body/],
-      ['no rows', { body: { criteria: [] } }, 422, /holds no criteria/],
+      ['no rows', { body: { criteria: [] } }, 422, /criteria: không có tiêu chí nào$/],
       [
         'a JSON body over the body limit (upload large files instead)',
         { body: { criteria: [{ title: 'x'.repeat(JSON_BODY_LIMIT_BYTES) }] } },
@@ -481,7 +489,7 @@ describe('importing index sets and units', () => {
         'a file neither .json nor .xlsx',
         { file: { name: 'bo-chi-so.csv', content: 'group,code\n' } },
         415,
-        /Tệp phải có định dạng \.json hoặc \.xlsx; tệp nhận được là «bo-chi-so\.csv»/,
+        /phải có định dạng \.json hoặc \.xlsx; tệp nhận được là «bo-chi-so\.csv»/,
       ],
       [
         'a spreadsheet that is not one',
@@ -506,13 +514,13 @@ describe('importing index sets and units', () => {
         'a file in another field',
         { file: { name: 'a.json', content: '{}' }, fieldName: 'upload' },
         400,
-        /Unexpected file field - upload/,
+        /^Trường tệp không hợp lệ "upload": hãy gửi tệp trong trường "file"\.$/,
       ],
       [
         'a file over 5 MB',
         { file: { name: 'big.json', content: Buffer.alloc(5 * 1024 * 1024 + 1, 32) } },
         413,
-        /too large/i,
+        /^Tệp nhập lớn hơn giới hạn 5 MB \(5\.242\.880 byte\)\.$/,
       ],
     ])('refuses %s', async (_what, options, status, message) => {
       const campaign = await draft();

@@ -123,7 +123,7 @@ describe('index sets API', () => {
     const id = randomUUID();
     const set = await call(api, 'GET', `/index-sets/${id}`, { token: tokens.admin });
     expect(set.status).toBe(404);
-    expect(set.body.message).toBe(`No index set with id ${id}.`);
+    expect(set.body.message).toBe(`Không tìm thấy bộ chỉ số có mã định danh ${id}.`);
     const campaign = await call(api, 'GET', `/campaigns/${id}/index-sets`, { token: tokens.admin });
     expect(campaign.status).toBe(404);
     expect(campaign.body.message).toBe(

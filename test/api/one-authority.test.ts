@@ -220,7 +220,7 @@ describe('one authority: the API and the workflows decide alike', () => {
     await world.at(local('2022-02-08T09:00:00'));
     const early = await world.as('secretariat', 'POST', `${base(c)}/steps/8/close`, {});
     expect(early.status).toBe(409);
-    expect(early.body.message).toMatch(/scores are not fixed yet.*overrideGates/);
+    expect(early.body.message).toMatch(/điểm thẩm định chưa được chốt.*overrideGates/);
     const noReason = await world.as('secretariat', 'POST', `${base(c)}/steps/8/close`, {
       overrideGates: true,
     });
@@ -231,10 +231,14 @@ describe('one authority: the API and the workflows decide alike', () => {
     await world.at(local('2022-02-16T09:00:00'));
     const close9 = await world.as('secretariat', 'POST', `${base(c)}/steps/9/close`, {});
     expect(close9.status).toBe(409);
-    expect(close9.body.message).toMatch(/council has not approved the results/);
+    expect(close9.body.message).toMatch(
+      /Hội đồng thẩm định chưa thông qua kết quả: bước này hoàn thành khi Hội đồng thông qua/,
+    );
     const approveEarly = await world.as('council', 'POST', `${base(c)}/council-approval`, {});
     expect(approveEarly.status).toBe(409);
-    expect(approveEarly.body.message).toMatch(/no results are computed/);
+    expect(approveEarly.body.message).toMatch(
+      /chưa có kết quả được tính để Hội đồng thẩm định thông qua/,
+    );
 
     const appraisers = new Map<string, string>();
     for (const agency of VINH_LONG_2021.agencies) {
@@ -257,10 +261,14 @@ describe('one authority: the API and the workflows decide alike', () => {
       date: '2022-02-28',
     });
     expect(decideEarly.status).toBe(409);
-    expect(decideEarly.body.message).toMatch(/council has not approved the results yet/);
+    expect(decideEarly.body.message).toMatch(
+      /Hội đồng thẩm định chưa thông qua kết quả, chưa thể công bố/,
+    );
     const close10 = await world.as('secretariat', 'POST', `${base(c)}/steps/10/close`, {});
     expect(close10.status).toBe(409);
-    expect(close10.body.message).toMatch(/no results are published/);
+    expect(close10.body.message).toMatch(
+      /kết quả chưa được công bố: bước này hoàn thành khi có quyết định công bố của Chủ tịch UBND tỉnh/,
+    );
     expect(
       (await world.as('council', 'POST', `${base(c)}/council-approval`, { note: 'Thông qua' }))
         .status,

@@ -54,7 +54,7 @@ describe('checkDeclaredType', () => {
     const exe = checkDeclaredType('setup.exe', 'application/octet-stream');
     expect(exe).toMatchObject({ ok: false });
     expect(!exe.ok && exe.problem).toMatch(
-      /allowed types: pdf, doc, docx, xls, xlsx, odt, ods, jpg, jpeg, png, zip$/,
+      /các loại được chấp nhận: pdf, doc, docx, xls, xlsx, odt, ods, jpg, jpeg, png, zip$/,
     );
     expect(checkDeclaredType('a.png', 'image/jpeg')).toMatchObject({ ok: false });
     expect(checkDeclaredType('.pdf', 'application/pdf')).toMatchObject({ ok: false });

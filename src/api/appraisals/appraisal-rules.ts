@@ -31,7 +31,7 @@ function unprocessable(problems: string[]): UnprocessableEntityException {
   return new UnprocessableEntityException(
     problems.length === 1
       ? `${problems[0]}.`
-      : `${problems.length} problems: ${problems.join('; ')}.`,
+      : `Có ${problems.length} vấn đề: ${problems.join('; ')}.`,
   );
 }
 
@@ -40,14 +40,14 @@ export function checkShape(items: AppraisalItemDto[]): void {
   const problems: string[] = [];
   const seen = new Set<string>();
   items.forEach((item, i) => {
-    const where = `items[${i}] (criterion ${item.criterionCode})`;
-    if (seen.has(item.criterionCode)) problems.push(`${where} repeats a criterion`);
+    const where = `items[${i}] (tiêu chí ${item.criterionCode})`;
+    if (seen.has(item.criterionCode)) problems.push(`${where}: tiêu chí bị lặp lại`);
     seen.add(item.criterionCode);
     const scored = typeof item.score === 'number';
     if (scored && item.notApplicable === true) {
-      problems.push(`${where}: a score and notApplicable: true exclude each other`);
+      problems.push(`${where}: không được gửi đồng thời điểm (score) và notApplicable: true`);
     } else if (!scored && item.notApplicable !== true) {
-      problems.push(`${where}: give a score, or notApplicable: true`);
+      problems.push(`${where}: cần cho điểm (score) hoặc notApplicable: true`);
     }
   });
   if (problems.length > 0) throw new BadRequestException(problems.join('; '));
@@ -85,7 +85,7 @@ export function checkAgency(actor: Actor, items: CheckedItem[], agencyCode: stri
   const foreign = items.filter((item) => item.leaf.agencyId !== actor.agencyId);
   if (foreign.length === 0) return;
   const list = foreign
-    .map((item) => `${item.leaf.code} (${item.leaf.agencyCode ?? 'no agency'})`)
+    .map((item) => `${item.leaf.code} (${item.leaf.agencyCode ?? 'chưa có cơ quan'})`)
     .join(', ');
   const vi = `Tài khoản này thẩm định cho cơ quan ${agencyCode ?? '(không rõ)'}; tiêu chí ${list} do cơ quan khác thẩm định`;
   throw new ForbiddenException(
@@ -98,14 +98,16 @@ export function checkRoundTwo(items: CheckedItem[], requested: Set<string>): voi
   const outside = items.filter((item) => !requested.has(item.leaf.id)).map((i) => i.leaf.code);
   if (outside.length > 0) {
     throw unprocessable([
-      `round 2 re-scores only the criteria the unit was asked to explain; ${outside.join(', ')} ${outside.length === 1 ? 'was' : 'were'} not`,
+      `thẩm định lần 2 chỉ chấm lại các tiêu chí đơn vị được yêu cầu giải trình; tiêu chí ${outside.join(', ')} không thuộc yêu cầu giải trình`,
     ]);
   }
 }
 
 export function roundParam(value: string): AppraisalRound {
   if (value !== '1' && value !== '2') {
-    throw new BadRequestException(`round must be 1 or 2, got "${value.slice(0, 20)}"`);
+    throw new BadRequestException(
+      `Lần thẩm định (round) phải là 1 hoặc 2, nhận được «${value.slice(0, 20)}»`,
+    );
   }
   return Number(value) as AppraisalRound;
 }

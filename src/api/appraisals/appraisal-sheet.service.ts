@@ -320,7 +320,7 @@ export class AppraisalSheetService {
         const code = criterionCode === null ? '' : String(criterionCode);
         const why = tree
           ? whyNotScored(tree, code, 'appraiser')
-          : `the unit's group has no index set`;
+          : 'nhóm của đơn vị chưa có bộ chỉ số';
         if (criterionCode === null || why) {
           reject(
             'criterion',

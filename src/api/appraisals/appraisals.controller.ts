@@ -11,7 +11,6 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -28,10 +27,11 @@ import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { ProgressQueryDto, SaveAppraisalDto } from './appraisal.dto.js';
 import { roundParam } from './appraisal-rules.js';
 import { contentDisposition } from '../../domain/evidence-file-types.js';
-import { IMPORT_MAX_BYTES, type UploadedImportFile } from '../common/import-file.js';
+import type { UploadedImportFile } from '../common/import-file.js';
 import { XLSX_TYPE } from '../common/spreadsheet.js';
 import { AppraisalSheetService, SheetImportView } from './appraisal-sheet.service.js';
 import { AppraisalsService } from './appraisals.service.js';
+import { ImportFileInterceptor } from '../common/import-upload.js';
 
 @ApiTags('appraisal')
 @ApiBearerAuth()
@@ -138,7 +138,7 @@ export class AppraisalsController {
   @Post('appraisals/rounds/:round/sheet')
   @HttpCode(200)
   @Roles('appraiser', ...CAMPAIGN_STAFF)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } }))
+  @UseInterceptors(ImportFileInterceptor())
   @ApiOperation({
     summary: "Import a round's scores from the XLSX of GET …/sheet",
     description:

@@ -84,7 +84,7 @@ export interface FixResult {
 /** "1.1, 1.2.1, … and 12 more": long lists stay readable in a message. */
 function listCodes(codes: string[], max = 10): string {
   const shown = codes.slice(0, max).join(', ');
-  return codes.length > max ? `${shown} and ${codes.length - max} more` : shown;
+  return codes.length > max ? `${shown} và ${codes.length - max} tiêu chí khác` : shown;
 }
 
 /**
@@ -345,13 +345,13 @@ export class AppraisalsService {
         const withoutRoundOne = tree.appraisedLeaves.filter((l) => !unit.appraisals.get(l.id)?.[1]);
         if (withoutRoundOne.length > 0) {
           problems.push(
-            `unit ${unit.unit.unitCode} has no round-1 score for ${listCodes(withoutRoundOne.map((l) => l.code))}`,
+            `đơn vị ${unit.unit.unitCode} chưa có điểm thẩm định lần 1 cho tiêu chí ${listCodes(withoutRoundOne.map((l) => l.code))}`,
           );
         }
         const pending = [...unit.requests.values()].filter((r) => r.status === 'proposed');
         if (pending.length > 0) {
           problems.push(
-            `unit ${unit.unit.unitCode} has explanation proposals neither confirmed nor dismissed: ${listCodes(pending.map((r) => code(r.criterionId)))}`,
+            `đơn vị ${unit.unit.unitCode} còn đề xuất giải trình chưa được xác nhận hay bỏ qua: ${listCodes(pending.map((r) => code(r.criterionId)))}`,
           );
         }
         const kept = [...unit.requests.values()]
@@ -361,7 +361,7 @@ export class AppraisalsService {
       }
       if (problems.length > 0) {
         throw new UnprocessableEntityException(
-          `The scores of campaign ${campaign.code} cannot be fixed yet (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}): ${problems.join('; ')}.`,
+          `Chưa thể chốt điểm của chiến dịch ${campaign.code} (${problems.length} vấn đề): ${problems.join('; ')}.`,
         );
       }
       campaign.scoresFixedAt = new Date();

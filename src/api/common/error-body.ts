@@ -26,6 +26,14 @@ export interface ErrorAnswer {
 const isCode = (value: unknown): value is ApiErrorCode =>
   typeof value === 'string' && Object.hasOwn(API_ERROR_CODES, value);
 
+/**
+ * A detail as a sentence: messages are also built from parts written to follow a subject
+ * ("tiêu chí 3.1 lấy điểm từ …"), so a first word in lower case is capitalised here, once.
+ */
+const asSentence = (text: string) =>
+  // Only a word of letters: a field path ("items[1] …") or a code keeps its case.
+  /^\p{Ll}+\s/u.test(text) ? text.charAt(0).toLocaleUpperCase('vi-VN') + text.slice(1) : text;
+
 function answer(
   status: number,
   code: ApiErrorCode,
@@ -34,7 +42,13 @@ function answer(
 ): ErrorAnswer {
   return {
     status,
-    body: { ...extra, statusCode: status, code, error: API_ERROR_CODES[code], message },
+    body: {
+      ...extra,
+      statusCode: status,
+      code,
+      error: API_ERROR_CODES[code],
+      message: Array.isArray(message) ? message.map(asSentence) : asSentence(message),
+    },
     serverFault: status >= 500,
   };
 }

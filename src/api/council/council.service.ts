@@ -14,6 +14,12 @@ import { AuditService } from '../audit/audit.service.js';
 import { type ActionContext, CampaignActions } from '../campaign-state/campaign-action.js';
 import { publishResults } from '../results/results-publication.js';
 
+/** The steps the council and the Chairman complete, as the messages name them. */
+const GATED_STEPS_VI: Partial<Record<StepKind, string>> = {
+  council_approval: 'Hội đồng thẩm định thông qua kết quả',
+  announcement: 'công bố kết quả',
+};
+
 /**
  * The council's approval (step 9) and the Chairman's decision that announces the results (step
  * 10). Each is decided here from PostgreSQL's facts (its step open, the gates before it), recorded
@@ -116,20 +122,20 @@ export class CouncilService {
     const i = ctx.steps.findIndex((s) => s.kind === kind);
     if (i < 0) {
       throw new ConflictException(
-        `Campaign "${ctx.campaign.code}" has no ${kind} step in its plan.`,
+        `Kế hoạch của chiến dịch «${ctx.campaign.code}» không có bước ${GATED_STEPS_VI[kind] ?? kind}.`,
       );
     }
     const step = ctx.steps[i]!;
     const view = ctx.views[i]!;
     if (view.status !== 'open') {
       throw new ConflictException(
-        `Step ${step.number} (${step.titleVi}) is ${view.status}, not open.`,
+        `Bước ${step.number} (${step.titleVi}) ${view.status === 'pending' ? 'chưa mở' : 'đã đóng'}: chỉ thực hiện được khi bước đang mở.`,
       );
     }
     const gates = closedGates(kind, act, await loadGateFacts(ctx.manager, ctx));
     if (gates.length > 0) {
       throw new ConflictException(
-        `Step ${step.number} (${step.titleVi}): ${gates.map((gate) => gate.missing.replaceAll('{id}', ctx.campaign.code)).join('; ')}.`,
+        `Bước ${step.number} (${step.titleVi}): ${gates.map((gate) => gate.missing.replaceAll('{id}', ctx.campaign.code)).join('; ')}.`,
       );
     }
     return step;

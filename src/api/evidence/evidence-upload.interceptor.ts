@@ -31,22 +31,24 @@ function uploadError(err: unknown, tooLarge: () => Error): Error {
         return tooLarge();
       case 'LIMIT_UNEXPECTED_FILE':
         return new BadRequestException(
-          `Unexpected file field "${err.field ?? ''}": send the file in the field "file".`,
+          `Trường tệp không hợp lệ "${err.field ?? ''}": hãy gửi tệp trong trường "file".`,
         );
       case 'LIMIT_FILE_COUNT':
-        return new BadRequestException('Send one file per upload, in the field "file".');
+        return new BadRequestException('Mỗi lần tải lên chỉ gửi một tệp, trong trường "file".');
       default:
         return new BadRequestException(
-          `Malformed upload: ${err.message}${err.field ? ` (field "${err.field}")` : ''}.`,
+          `Dữ liệu tải lên không hợp lệ (${err.message}${err.field ? `, trường "${err.field}"` : ''}).`,
         );
     }
   }
   const message = err instanceof Error ? err.message : String(err);
   if (/unsupported content type/i.test(message)) {
-    return new UnsupportedMediaTypeException('Send the upload as multipart/form-data.');
+    return new UnsupportedMediaTypeException(
+      'Tệp tải lên phải được gửi dưới dạng multipart/form-data.',
+    );
   }
   if (/multipart|boundary|unexpected end of form|malformed part header/i.test(message)) {
-    return new BadRequestException(`Malformed multipart body: ${message}.`);
+    return new BadRequestException(`Nội dung multipart không hợp lệ (${message}).`);
   }
   return err instanceof Error ? err : new Error(message);
 }
@@ -75,7 +77,7 @@ export class EvidenceUploadInterceptor implements NestInterceptor {
     req.evidenceScope = scope;
     if (!req.is('multipart/form-data')) {
       throw new UnsupportedMediaTypeException(
-        'Send the upload as multipart/form-data, the file in the field "file" (curl -F "file=@report.pdf").',
+        'Tệp tải lên phải được gửi dưới dạng multipart/form-data, tệp nằm trong trường "file" (curl -F "file=@report.pdf").',
       );
     }
     const maxBytes = this.evidence.maxBytes;
@@ -86,7 +88,7 @@ export class EvidenceUploadInterceptor implements NestInterceptor {
       allowance.quotaCaps
         ? this.evidence.overQuota(scope, usage, fileName)
         : new PayloadTooLargeException(
-            `The file is larger than the limit of ${formatBytes(maxBytes)} (${maxBytes} bytes, set by EVIDENCE_MAX_BYTES).`,
+            `Tệp lớn hơn giới hạn ${formatBytes(maxBytes)} (${maxBytes} byte, theo EVIDENCE_MAX_BYTES).`,
           );
     const middleware = multer({
       storage: new HashingDiskStorage(scope.directory),

@@ -203,22 +203,24 @@ export class EvidenceService {
     const unexpected = Object.keys(fields).filter((name) => !UPLOAD_FIELDS.includes(name));
     if (unexpected.length > 0) {
       throw new BadRequestException(
-        `Unexpected form field(s) ${unexpected.map((n) => `"${n}"`).join(', ')}: an upload takes the file in "file" and optionally "criterionCode".`,
+        `Biểu mẫu có trường không hợp lệ ${unexpected.map((n) => `"${n}"`).join(', ')}: khi tải lên chỉ gửi tệp trong trường "file" và, nếu cần, "criterionCode".`,
       );
     }
     if (!file) {
       throw new BadRequestException(
-        'No file: send it as multipart/form-data in the field "file" (curl -F "file=@report.pdf").',
+        'Chưa có tệp: hãy gửi tệp dưới dạng multipart/form-data trong trường "file" (curl -F "file=@report.pdf").',
       );
     }
     const rawCode = fields.criterionCode;
     if (rawCode !== undefined && (typeof rawCode !== 'string' || !rawCode.trim())) {
-      throw new BadRequestException('criterionCode must be one non-empty text value.');
+      throw new BadRequestException(
+        'Mã tiêu chí (criterionCode) phải là một giá trị văn bản duy nhất, không để trống.',
+      );
     }
     const criterionCode = typeof rawCode === 'string' ? rawCode.trim() : null;
     const fileName = cleanUploadedFileName(file.originalname);
-    if (!fileName) throw new BadRequestException('The file has no name.');
-    if (file.size === 0) throw new BadRequestException(`"${fileName}" is empty.`);
+    if (!fileName) throw new BadRequestException('Tệp không có tên.');
+    if (file.size === 0) throw new BadRequestException(`Tệp «${fileName}» rỗng.`);
 
     const declared = checkDeclaredType(fileName, file.mimetype);
     if (!declared.ok) throw new UnsupportedMediaTypeException(declared.problem);
@@ -330,7 +332,7 @@ export class EvidenceService {
     const location = path.resolve(this.root, file.storagePath);
     if (!location.startsWith(this.root + path.sep)) {
       throw new InternalServerErrorException(
-        `Evidence file ${file.id} has a storage path outside the evidence folder; it cannot be served.`,
+        `Tệp tài liệu kiểm chứng ${file.id} có đường dẫn lưu trữ nằm ngoài thư mục tài liệu kiểm chứng; không thể tải về.`,
       );
     }
     let actual: string;
@@ -339,14 +341,14 @@ export class EvidenceService {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
         throw new InternalServerErrorException(
-          `Evidence file ${file.id} ("${file.fileName}") is missing from storage (${file.storagePath} under the evidence folder); restore it from a backup.`,
+          `Tệp tài liệu kiểm chứng ${file.id} («${file.fileName}») không còn trong kho lưu trữ (${file.storagePath} trong thư mục tài liệu kiểm chứng); cần khôi phục từ bản sao lưu.`,
         );
       }
       throw err;
     }
     if (actual !== file.sha256) {
       throw new InternalServerErrorException(
-        `Evidence file ${file.id} ("${file.fileName}") was altered on disk: its SHA-256 is ${actual}, not the ${file.sha256} recorded at upload; restore it from a backup.`,
+        `Tệp tài liệu kiểm chứng ${file.id} («${file.fileName}») đã bị thay đổi trên đĩa: SHA-256 hiện là ${actual}, không phải ${file.sha256} như khi tải lên; cần khôi phục từ bản sao lưu.`,
       );
     }
     return { file, stream: createReadStream(location) };
@@ -357,7 +359,10 @@ export class EvidenceService {
     id: string,
   ): Promise<{ file: EvidenceFile; participation: Participation }> {
     const file = isUuid(id) ? await this.dataSource.manager.findOneBy(EvidenceFile, { id }) : null;
-    if (!file) throw new NotFoundException(`No evidence file with id "${id}".`);
+    if (!file)
+      throw new NotFoundException(
+        `Không tìm thấy tệp tài liệu kiểm chứng có mã định danh «${id}».`,
+      );
     const participation = await this.dataSource.manager.findOneOrFail(Participation, {
       where: { id: file.participationId },
       relations: { unit: true },

@@ -1,4 +1,4 @@
-/** "20 MiB", "512 KiB", "900 bytes" */
+/** "20 MiB", "512 KiB", "900 byte" */
 export function formatBytes(bytes: number): string {
   const units: [number, string][] = [
     [1024 ** 3, 'GiB'],
@@ -11,5 +11,5 @@ export function formatBytes(bytes: number): string {
       return `${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`;
     }
   }
-  return `${bytes} bytes`;
+  return `${bytes} byte`;
 }

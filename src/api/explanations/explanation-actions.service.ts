@@ -54,8 +54,8 @@ export class ExplanationActionsService {
       if (window.phase === 'closed') {
         throw new ConflictException(
           window.reason === 'results_published'
-            ? `The results of campaign ${campaign.code} are announced: no explanation is asked any more.`
-            : `The explanation round of unit "${unit.unitCode}" ended ${formatLocalDateTime(new Date(window.since), campaign.timeZone)}.`,
+            ? `Kết quả của chiến dịch ${campaign.code} đã được công bố: không thể yêu cầu giải trình nữa.`
+            : `Đợt giải trình của đơn vị «${unit.unitCode}» đã kết thúc lúc ${formatLocalDateTime(new Date(window.since), campaign.timeZone)}.`,
         );
       }
       const deadline = window.deadline.instant === null ? null : new Date(window.deadline.instant);
@@ -123,13 +123,13 @@ export class ExplanationActionsService {
       assertOwnUnit(actor, unit);
       const window = explanationWindowAt(await this.facts(ctx, unit), now.getTime());
       if (window.phase === 'not_requested') {
-        throw new ConflictException(`No explanation was requested from unit "${unit.unitCode}".`);
+        throw new ConflictException(`Đơn vị «${unit.unitCode}» không được yêu cầu giải trình.`);
       }
       if (window.phase === 'closed') {
         throw new ConflictException(
           window.reason === 'results_published'
-            ? `The results of campaign ${campaign.code} are announced: explanations are closed.`
-            : `The explanation deadline of unit "${unit.unitCode}" passed at ${formatLocalDateTime(new Date(window.since), campaign.timeZone)}.`,
+            ? `Kết quả của chiến dịch ${campaign.code} đã được công bố: đã hết thời gian giải trình.`
+            : `Hạn giải trình của đơn vị «${unit.unitCode}» đã qua lúc ${formatLocalDateTime(new Date(window.since), campaign.timeZone)}.`,
         );
       }
       const answered = await this.explanations.saveAnswers(manager, actor, {

@@ -135,13 +135,13 @@ export class ExplanationProposalsService {
   ): Promise<UnitRequestsView[]> {
     return this.dataSource.transaction(async (manager) => {
       const campaign = await findCampaign(manager, campaignRef, { lock: true });
-      this.assertOpen(campaign, 'đề xuất yêu cầu giải trình');
+      this.assertOpen(campaign, 'lập đề xuất yêu cầu giải trình');
       const trees = await loadIndexTrees(manager, campaign.id);
       const units = await loadUnits(manager, campaign.id, dto.unitCodes);
       const unknown = (dto.unitCodes ?? []).filter((c) => !units.some((u) => u.unitCode === c));
       if (unknown.length > 0) {
         throw new UnprocessableEntityException(
-          `${unknown.join(', ')}: no such unit in campaign ${campaign.code}.`,
+          `${unknown.join(', ')}: không có đơn vị này trong chiến dịch ${campaign.code}.`,
         );
       }
       const inputs = await loadScoringInputs(manager, units);
@@ -241,7 +241,7 @@ export class ExplanationProposalsService {
     // A unit reads its own requests before the results too: it must see what it is asked.
     if (actor.role === 'unit' && actor.unitId !== unit.unitId) {
       throw new ForbiddenException(
-        `This token acts for another unit: a unit reads only its own explanation requests, not those of unit ${unit.unitCode}.`,
+        `Mã truy cập này thuộc về đơn vị khác: mỗi đơn vị chỉ xem yêu cầu giải trình của chính mình, không xem được của đơn vị ${unit.unitCode}.`,
       );
     }
     const view = await this.viewOf(manager, campaign, unit);
@@ -283,7 +283,7 @@ export class ExplanationProposalsService {
       const seen = new Set<string>();
       for (const item of dto.items) {
         if (seen.has(item.criterionCode))
-          problems.push(`criterion ${item.criterionCode} appears twice`);
+          problems.push(`Tiêu chí ${item.criterionCode} xuất hiện hai lần`);
         seen.add(item.criterionCode);
         const why = whyNotScored(tree, item.criterionCode, 'appraiser');
         if (why) problems.push(why);
@@ -303,7 +303,7 @@ export class ExplanationProposalsService {
       const confirmed = leaves.filter((l) => existing.get(l.id)?.status === 'confirmed');
       if (confirmed.length > 0) {
         throw new ConflictException(
-          `${confirmed.map((l) => l.code).join(', ')} ${confirmed.length === 1 ? 'was' : 'were'} already sent to unit ${unit.unitCode}: a confirmed request is not withdrawn or reworded.`,
+          `Tiêu chí ${confirmed.map((l) => l.code).join(', ')} đã được gửi tới đơn vị ${unit.unitCode}: yêu cầu giải trình đã xác nhận thì không rút lại hay sửa nội dung.`,
         );
       }
       const now = new Date();
@@ -348,7 +348,7 @@ export class ExplanationProposalsService {
   ): Promise<UnitRequestsView> {
     const manager = this.dataSource.manager;
     const campaign = await findCampaign(manager, campaignRef);
-    this.assertOpen(campaign, 'gửi yêu cầu giải trình');
+    this.assertOpen(campaign, 'yêu cầu giải trình');
     const unit = await findUnitRef(manager, campaign, unitCode);
     const tree = treeOfGroup(
       await loadIndexTrees(manager, campaign.id),
@@ -367,7 +367,7 @@ export class ExplanationProposalsService {
       .sort((a, b) => compareCriterionCodes(a.code, b.code));
     if (proposed.length === 0) {
       throw new ConflictException(
-        `Unit ${unit.unitCode} has no proposed explanation requests to confirm: generate them (POST /campaigns/${campaign.code}/explanation-proposals/generate) or add criteria first.`,
+        `Đơn vị ${unit.unitCode} chưa có đề xuất yêu cầu giải trình nào để xác nhận: cần lập đề xuất (POST /campaigns/${campaign.code}/explanation-proposals/generate) hoặc thêm tiêu chí trước.`,
       );
     }
     const codes = proposed.map((p) => p.code);

@@ -54,7 +54,7 @@ function unprocessable(problems: string[]): UnprocessableEntityException {
   return new UnprocessableEntityException(
     problems.length === 1
       ? `${problems[0]}.`
-      : `${problems.length} problems: ${problems.join('; ')}.`,
+      : `Có ${problems.length} vấn đề: ${problems.join('; ')}.`,
   );
 }
 
@@ -149,10 +149,10 @@ export class ExplanationRequestStore {
     const seen = new Set<string>();
     for (const answer of input.answers) {
       if (seen.has(answer.criterionCode)) {
-        problems.push(`criterion ${answer.criterionCode} is answered twice`);
+        problems.push(`Tiêu chí ${answer.criterionCode} được giải trình hai lần`);
       } else if (!byCode.has(answer.criterionCode)) {
         problems.push(
-          `criterion ${answer.criterionCode} was not among the criteria the unit was asked to explain (${[...byCode.keys()].sort(compareCriterionCodes).join(', ') || 'none stored'})`,
+          `Tiêu chí ${answer.criterionCode} không thuộc các tiêu chí đơn vị được yêu cầu giải trình (${[...byCode.keys()].sort(compareCriterionCodes).join(', ') || 'chưa có tiêu chí nào'})`,
         );
       }
       seen.add(answer.criterionCode);
@@ -170,7 +170,7 @@ export class ExplanationRequestStore {
       const foreign = evidenceIds.filter((id) => !owned.has(id));
       if (foreign.length > 0) {
         problems.push(
-          `evidence ${foreign.join(', ')} ${foreign.length === 1 ? 'is not a file' : 'are not files'} uploaded for this unit in campaign ${input.campaign.code}`,
+          `Tài liệu kiểm chứng ${foreign.join(', ')} không phải tệp được tải lên cho đơn vị này trong chiến dịch ${input.campaign.code}`,
         );
       }
     }
@@ -195,7 +195,7 @@ export class ExplanationRequestStore {
       .sort(compareCriterionCodes);
     if (unanswered.length > 0) {
       throw unprocessable([
-        `no explanation yet for ${unanswered.join(', ')}: answer each requested criterion, or send a general "text"`,
+        `Chưa có nội dung giải trình cho tiêu chí ${unanswered.join(', ')}: cần giải trình từng tiêu chí được yêu cầu, hoặc gửi nội dung giải trình chung ("text")`,
       ]);
     }
     return [...byCode.keys()].sort(compareCriterionCodes);

@@ -36,6 +36,7 @@ import {
   type ImportSource,
   type ImportSpec,
   issue,
+  rowWord,
   RowReader,
 } from '../common/import-file.js';
 import { CODE_PATTERN } from '../common/dto-validators.js';
@@ -109,6 +110,13 @@ interface Draft {
 }
 
 const cents = (points: number) => Math.round(points * 100);
+
+/** The levels as officials name them. */
+const LEVEL_VI: Record<CriterionLevel, string> = {
+  field: 'lĩnh vực',
+  criterion: 'tiêu chí',
+  sub_criterion: 'tiêu chí thành phần',
+};
 const show = (centsValue: number) => String(centsValue / 100);
 
 /** Validates the rows of an index set import against the known agency codes. */
@@ -120,13 +128,13 @@ export function validateIndexSetImport(
   if (source.format === 'xlsx') {
     const missing = REQUIRED_COLUMNS.filter((c) => !source.columns.has(c));
     for (const column of missing) {
-      issues.push(issue(source, 1, column, 'required column is missing from the header row'));
+      issues.push(issue(source, 1, column, 'thiếu cột bắt buộc ở dòng tiêu đề'));
     }
     if (missing.length > 0) return { ok: false, issues };
   }
   if (source.rows.length === 0 && issues.length === 0) {
     issues.push(
-      issue(source, source.format === 'xlsx' ? 2 : 1, 'criteria', 'the file holds no criteria'),
+      issue(source, source.format === 'xlsx' ? 2 : 1, 'criteria', 'không có tiêu chí nào'),
     );
   }
 
@@ -138,13 +146,13 @@ export function validateIndexSetImport(
     const group = r.text('group', {
       required: true,
       pattern: GROUP_PATTERN,
-      patternHint: 'must be 1-32 letters, digits, "_" or "-"',
+      patternHint: 'phải gồm 1–32 ký tự là chữ cái, chữ số, "_" hoặc "-"',
     });
     const code = r.text('code', {
       required: true,
       max: 32,
       pattern: CODE_PATTERN,
-      patternHint: 'must hold only letters, digits, ".", "_" and "-"',
+      patternHint: 'chỉ được gồm chữ cái, chữ số, ".", "_" và "-"',
     });
     const parentCode = r.text('parent_code', { max: 32 });
     const level = r.choice('level', CRITERION_LEVELS);
@@ -155,7 +163,7 @@ export function validateIndexSetImport(
     if (agencyCode && !agencyCodes.has(agencyCode)) {
       r.fail(
         'agency_code',
-        `unknown agency "${agencyCode}" (known: ${[...agencyCodes].sort().join(', ') || 'none'})`,
+        `không có cơ quan thẩm định mã «${agencyCode}» (các mã hiện có: ${[...agencyCodes].sort().join(', ') || 'chưa có'})`,
       );
     }
     const evidenceRequired = r.flag('evidence_required', false);
@@ -205,7 +213,7 @@ export function validateIndexSetImport(
         if (draft.parentCode !== null) tainted.add(draft.parentCode);
         draft.reader.fail(
           'code',
-          `duplicate code "${draft.code}" in group ${group} (first on ${source.rowLabel} ${first.reader.number})`,
+          `mã «${draft.code}» bị trùng trong nhóm ${group} (xuất hiện lần đầu ở ${rowWord(source)} ${first.reader.number})`,
         );
       } else {
         byCode.set(draft.code, draft);
@@ -220,17 +228,20 @@ export function validateIndexSetImport(
         continue;
       }
       if (draft.parentCode === draft.code) {
-        draft.reader.fail('parent_code', `a criterion cannot be its own parent ("${draft.code}")`);
+        draft.reader.fail(
+          'parent_code',
+          `tiêu chí không thể là tiêu chí cha của chính nó («${draft.code}»)`,
+        );
         continue;
       }
       if (!byCode.has(draft.parentCode)) {
         if (draft.parentDerived) {
           draft.reader.fail(
             'code',
-            `code "${draft.code}" implies the parent "${draft.parentCode}", which is not in group ${group} (add it, or set parent_code)`,
+            `mã «${draft.code}» ngầm chỉ tiêu chí cha «${draft.parentCode}», nhưng nhóm ${group} không có tiêu chí này (hãy thêm tiêu chí đó, hoặc ghi parent_code)`,
           );
         } else {
-          draft.reader.fail('parent_code', `no criterion "${draft.parentCode}" in group ${group}`);
+          draft.reader.fail('parent_code', `nhóm ${group} không có tiêu chí «${draft.parentCode}»`);
         }
         continue;
       }
@@ -248,14 +259,14 @@ export function validateIndexSetImport(
       if (!expected) {
         draft.reader.fail(
           'parent_code',
-          `"${draft.code}" would be level ${depth + 1}; an index has 3 levels at most (field → criterion → sub_criterion)`,
+          `«${draft.code}» sẽ ở cấp ${depth + 1}; bộ chỉ số có tối đa 3 cấp (lĩnh vực → tiêu chí → tiêu chí thành phần: field → criterion → sub_criterion)`,
         );
         return;
       }
       if (draft.level !== null && draft.level !== expected) {
         draft.reader.fail(
           'level',
-          `is "${draft.level}" but "${draft.code}" ${parent ? `is under "${parent.code}"` : 'has no parent'}, which makes it a ${expected}`,
+          `ghi «${draft.level}» nhưng «${draft.code}» ${parent ? `nằm dưới «${parent.code}»` : 'không có tiêu chí cha'} nên là ${LEVEL_VI[expected]} (${expected})`,
         );
       }
       const inherited =
@@ -264,7 +275,7 @@ export function validateIndexSetImport(
       if (parent && parent.kind !== 'regular' && kind !== parent.kind) {
         draft.reader.fail(
           'kind',
-          `is "${kind}" but its parent "${parent.code}" is ${parent.kind}; the children of a ${parent.kind} node are ${parent.kind} too`,
+          `ghi «${kind}» nhưng tiêu chí cha «${parent.code}» thuộc loại ${parent.kind}; các tiêu chí con của một mục ${parent.kind} cũng phải là ${parent.kind}`,
         );
       }
       const node: ImportedCriterion = {
@@ -286,7 +297,7 @@ export function validateIndexSetImport(
       if (kids.length === 0 && kind !== 'survey' && node.agencyCode === null && !draft.broken) {
         draft.reader.fail(
           'agency_code',
-          `"${draft.code}" is scored by appraisers but has no appraising agency, neither on it nor on its parents`,
+          `«${draft.code}» do cơ quan thẩm định chấm điểm nhưng chưa có cơ quan thẩm định, cả ở tiêu chí này lẫn các tiêu chí cha`,
         );
       }
       for (const kid of kids) visit(kid, node);
@@ -310,7 +321,7 @@ export function validateIndexSetImport(
         if (sum !== cents(node.maxPoints)) {
           draft.reader.fail(
             'max_points',
-            `"${node.code}" has max_points ${node.maxPoints} but its children (${listed(counted) || 'none scored'}) add up to ${show(sum)}`,
+            `«${node.code}» có điểm tối đa (max_points) ${node.maxPoints} nhưng tổng điểm tối đa của các tiêu chí con (${listed(counted) || 'không có tiêu chí con được chấm điểm'}) là ${show(sum)}`,
           );
         }
       } else {
@@ -318,7 +329,7 @@ export function validateIndexSetImport(
         if (cents(node.maxPoints) > sum) {
           draft.reader.fail(
             'max_points',
-            `"${node.code}" is a ${node.kind} cap of ${node.maxPoints} but its children (${listed(kids)}) add up to only ${show(sum)}`,
+            `«${node.code}» là mục ${node.kind} với mức trần ${node.maxPoints} nhưng tổng điểm tối đa của các tiêu chí con (${listed(kids)}) chỉ là ${show(sum)}`,
           );
         }
       }
@@ -332,7 +343,7 @@ export function validateIndexSetImport(
       if (cycle?.includes(draft.code)) {
         draft.reader.fail(
           'parent_code',
-          `"${draft.code}" is in a cycle of parents (${cycle.join(' → ')}); a tree needs a root`,
+          `«${draft.code}» nằm trong một vòng lặp tiêu chí cha (${cycle.join(' → ')}); cây tiêu chí phải có gốc`,
         );
       }
     }

@@ -8,7 +8,6 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -25,12 +24,13 @@ import {
 import type { Actor } from '../auth/actor.js';
 import { CAMPAIGN_STAFF } from '../auth/actor.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
-import { IMPORT_MAX_BYTES, type UploadedImportFile } from '../common/import-file.js';
+import type { UploadedImportFile } from '../common/import-file.js';
 import { ApiImportBody } from '../common/import-docs.js';
 import { campaignRef, uuidParam } from '../common/params.js';
 import { IndexSetImportSummary, IndexSetSummaryView, IndexSetView } from './index-set.dto.js';
 import { INDEX_SET_COLUMNS } from './index-set-import.js';
 import { IndexSetsService } from './index-sets.service.js';
+import { ImportFileInterceptor } from '../common/import-upload.js';
 
 @ApiTags('index sets')
 @ApiBearerAuth()
@@ -64,7 +64,7 @@ export class IndexSetsController {
   @Post('campaigns/:id/index-sets/import')
   @HttpCode(200)
   @Roles(...CAMPAIGN_STAFF)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } }))
+  @UseInterceptors(ImportFileInterceptor())
   @ApiOperation({
     summary: "Import a province's own index set from JSON or XLSX (admin, secretariat)",
     description:

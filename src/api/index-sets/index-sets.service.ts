@@ -86,7 +86,7 @@ export class IndexSetsService {
   /** The set with its tree: fields → criteria → sub-criteria, in the order written. */
   async get(id: string): Promise<IndexSetView> {
     const set = await this.dataSource.getRepository(IndexSet).findOneBy({ id });
-    if (!set) throw new NotFoundException(`No index set with id ${id}.`);
+    if (!set) throw new NotFoundException(`Không tìm thấy bộ chỉ số có mã định danh ${id}.`);
     const criteria = await this.dataSource.getRepository(Criterion).find({
       where: { indexSetId: id },
       relations: { agency: true },
@@ -134,7 +134,7 @@ export class IndexSetsService {
     const agencies = await this.dataSource.getRepository(Agency).find();
     const agencyIds = new Map(agencies.map((a) => [a.code, a.id]));
     const result = validateIndexSetImport(source, new Set(agencyIds.keys()));
-    if (!result.ok) throw new ImportValidationException('bộ chỉ số', result.issues);
+    if (!result.ok) throw new ImportValidationException('Bộ chỉ số nhập vào', result.issues);
 
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -228,7 +228,7 @@ export class IndexSetsService {
         STILL_REFERENCED.has((err.driverError as { code?: string } | undefined)?.code ?? '')
       ) {
         throw new ConflictException(
-          'Bộ chỉ số mà tệp này thay thế đã có điểm tự chấm trên các tiêu chí nên không thể thay thế (an index set this file would replace already has self-assessment scores on its criteria).',
+          'Bộ chỉ số mà tệp này thay thế đã có điểm tự chấm trên các tiêu chí nên không thể thay thế.',
         );
       }
       throw err;

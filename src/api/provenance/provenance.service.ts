@@ -83,12 +83,12 @@ export class ProvenanceService {
     const node = tree.byCode.get(criterionCode);
     if (!node) {
       throw new NotFoundException(
-        `No criterion ${criterionCode} in the index set "${tree.indexSet.name}" of unit ${unit.unitCode}.`,
+        `Bộ chỉ số «${tree.indexSet.name}» của đơn vị ${unit.unitCode} không có tiêu chí ${criterionCode}.`,
       );
     }
     if (!node.isLeaf) {
       throw new UnprocessableEntityException(
-        `criterion ${criterionCode} has sub-criteria: its history is that of its leaves.`,
+        `Tiêu chí ${criterionCode} có tiêu chí thành phần: lịch sử điểm được xem theo từng tiêu chí thành phần.`,
       );
     }
     const [inputs] = await loadScoringInputs(manager, [unit]);

@@ -27,7 +27,7 @@ export function commendationsOf(
 ): CommendationsView {
   if (!campaign.resultsPublishedAt || !results) {
     throw new ConflictException(
-      `The results of campaign ${campaign.code} are not announced yet: commendations are proposed from the published ranking (step 11, after the Chairman's decision).`,
+      `Kết quả của chiến dịch ${campaign.code} chưa được công bố: đề nghị khen thưởng được lập từ bảng xếp hạng đã công bố (bước 11, sau quyết định của Chủ tịch UBND tỉnh).`,
     );
   }
   const policy = commendationPolicyOf(campaign);

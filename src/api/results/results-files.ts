@@ -49,7 +49,7 @@ export async function resultsFile(
   const view = await readResults(manager, campaign);
   if (!view) {
     throw new NotFoundException(
-      `Campaign ${campaign.code} has no computed results yet: fix the scores and compute the results first.`,
+      `Chiến dịch ${campaign.code} chưa có kết quả được tính: cần chốt điểm và tính kết quả trước.`,
     );
   }
   return resultsFileOf(view, campaign, format);

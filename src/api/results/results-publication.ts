@@ -30,7 +30,7 @@ export async function publishResults(
   });
   if (!(await hasResults(manager, campaign))) {
     throw new ConflictException(
-      `Campaign ${campaign.code} has no computed results to announce: fix the scores (POST /campaigns/${campaign.id}/appraisals/fix) and compute the results (POST /campaigns/${campaign.id}/results/compute) first.`,
+      `Chiến dịch ${campaign.code} chưa có kết quả được tính để công bố: cần chốt điểm (POST /campaigns/${campaign.id}/appraisals/fix) và tính kết quả (POST /campaigns/${campaign.id}/results/compute) trước.`,
     );
   }
   // A repeated call (e.g. after Temporal was unreachable) keeps the first publication instant.

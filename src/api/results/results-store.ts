@@ -67,7 +67,7 @@ export class ResultsProblemsException extends UnprocessableEntityException {
     super({
       statusCode: 422,
       error: 'Unprocessable Entity',
-      message: `The results of campaign ${campaign.code} cannot be computed: ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} (see errors).`,
+      message: `Chưa thể tính kết quả của chiến dịch ${campaign.code}: có ${problems.length} vấn đề cần xử lý (xem errors).`,
       errors: problems,
     });
   }

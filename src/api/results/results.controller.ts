@@ -10,7 +10,6 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBearerAuth,
   ApiOperation,
@@ -24,7 +23,7 @@ import { DataSource } from 'typeorm';
 import { type Actor, CAMPAIGN_STAFF } from '../auth/actor.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { ApiImportBody } from '../common/import-docs.js';
-import { IMPORT_MAX_BYTES, type UploadedImportFile } from '../common/import-file.js';
+import type { UploadedImportFile } from '../common/import-file.js';
 import { assertMayReadUnit, findUnitRef } from '../scoring-data/campaign-scope.js';
 import { commendationsOf } from './commendations.js';
 import { CouncilAdjustmentDto, ExportQueryDto, ScoringPolicyDto } from './results.dto.js';
@@ -35,6 +34,7 @@ import { SURVEY_COLUMNS } from './survey-import.js';
 import { SurveyScoresService } from './survey-scores.service.js';
 import { findCampaign } from '../campaigns/campaign-lookup.js';
 import { download } from './download.js';
+import { ImportFileInterceptor } from '../common/import-upload.js';
 
 @ApiTags('results')
 @ApiBearerAuth()
@@ -51,7 +51,7 @@ export class ResultsController {
   @Post('survey-scores/import')
   @HttpCode(200)
   @Roles(...CAMPAIGN_STAFF)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } }))
+  @UseInterceptors(ImportFileInterceptor())
   @ApiOperation({
     summary: 'Import survey points (điều tra xã hội học) per unit and survey leaf',
     description:

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { scoreProblem } from '../../domain/self-assessment-rules.js';
+import { ROLE_NAMES_VI } from '../../domain/words.js';
 import { pointsToHundredths } from '../../domain/scoring/index.js';
 import { type Campaign, CouncilAdjustment } from '../../entities/index.js';
 import type { Actor } from '../auth/actor.js';
@@ -51,7 +52,7 @@ export class ResultsService {
     const campaign = await findCampaign(this.dataSource.manager, campaignRef);
     if (!resultsAnnounced(campaign) && !BEFORE_ANNOUNCEMENT.includes(actor.role)) {
       throw new ForbiddenException(
-        `The results of campaign ${campaign.code} are not announced yet: before the Chairman's decision only the secretariat, the council and admins read them.`,
+        `Kết quả của chiến dịch ${campaign.code} chưa được công bố: trước khi có quyết định của Chủ tịch UBND tỉnh, chỉ ${ROLE_NAMES_VI.secretariat}, ${ROLE_NAMES_VI.council} và ${ROLE_NAMES_VI.admin} được xem kết quả.`,
       );
     }
     return campaign;
@@ -62,7 +63,7 @@ export class ResultsService {
     const view = await readResults(this.dataSource.manager, campaign);
     if (!view) {
       throw new NotFoundException(
-        `Campaign ${campaign.code} has no computed results yet (POST /campaigns/${campaign.code}/results/compute after fixing the scores).`,
+        `Chiến dịch ${campaign.code} chưa có kết quả được tính: cần chốt điểm rồi tính kết quả (POST /campaigns/${campaign.code}/results/compute).`,
       );
     }
     return view;
@@ -74,7 +75,7 @@ export class ResultsService {
       const campaign = await this.lockedForResults(manager, campaignRef, 'tính lại kết quả');
       if (!campaign.scoresFixedAt) {
         throw new ConflictException(
-          `The appraised scores of campaign ${campaign.code} are not fixed yet: aggregate round 2 first (POST /campaigns/${campaign.code}/appraisals/fix).`,
+          `Điểm thẩm định của chiến dịch ${campaign.code} chưa được chốt: cần tổng hợp kết quả thẩm định lần 2 và chốt điểm trước (POST /campaigns/${campaign.code}/appraisals/fix).`,
         );
       }
       const computedAt = await recomputeResults(manager, campaign);
@@ -97,12 +98,12 @@ export class ResultsService {
     const onLeaf = dto.criterionCode !== undefined;
     if (onLeaf && dto.points !== undefined) {
       throw new BadRequestException(
-        'points adjust the total: leave criterionCode out, or give a score (or notApplicable: true) for the criterion.',
+        'Điểm cộng/trừ (points) điều chỉnh tổng điểm: bỏ criterionCode, hoặc cho tiêu chí một điểm mới (score) hay notApplicable: true.',
       );
     }
     if (onLeaf && (typeof dto.score === 'number') === (dto.notApplicable === true)) {
       throw new BadRequestException(
-        `criterion ${dto.criterionCode}: give its new score, or notApplicable: true (not both).`,
+        `Tiêu chí ${dto.criterionCode}: cần cho điểm mới (score) hoặc notApplicable: true (không được cả hai).`,
       );
     }
     if (
@@ -110,14 +111,14 @@ export class ResultsService {
       (dto.points === undefined || dto.score !== undefined || dto.notApplicable !== undefined)
     ) {
       throw new BadRequestException(
-        'Without criterionCode the council adjusts the total: give points (negative to take points away), and no score.',
+        'Không có criterionCode, Hội đồng thẩm định điều chỉnh tổng điểm: cần gửi points (số âm để trừ điểm) và không gửi score.',
       );
     }
     return this.dataSource.transaction(async (manager) => {
       const campaign = await this.lockedForResults(manager, campaignRef, 'điều chỉnh kết quả');
       if (!(await hasResults(manager, campaign))) {
         throw new ConflictException(
-          `Campaign ${campaign.code} has no computed results to adjust: compute them first (POST /campaigns/${campaign.code}/results/compute).`,
+          `Chiến dịch ${campaign.code} chưa có kết quả được tính để điều chỉnh: cần tính kết quả trước (POST /campaigns/${campaign.code}/results/compute).`,
         );
       }
       const unit = await findUnitRef(manager, campaign, dto.unitCode);
@@ -133,8 +134,8 @@ export class ResultsService {
         if (!node || !node.isLeaf) {
           throw new UnprocessableEntityException(
             node
-              ? `criterion ${node.code} has sub-criteria: the council adjusts a leaf, or the total.`
-              : `criterion ${dto.criterionCode} is not in the index set "${tree.indexSet.name}".`,
+              ? `Tiêu chí ${node.code} có tiêu chí thành phần: Hội đồng thẩm định chỉ điều chỉnh điểm của tiêu chí không có tiêu chí con, hoặc tổng điểm.`
+              : `Tiêu chí ${dto.criterionCode} không có trong bộ chỉ số «${tree.indexSet.name}».`,
           );
         }
         if (typeof dto.score === 'number') {
@@ -144,7 +145,7 @@ export class ResultsService {
         criterionId = node.id;
       } else if (pointsToHundredths(dto.points!) === null || Math.abs(dto.points!) > 1000) {
         throw new UnprocessableEntityException(
-          `points must have at most two decimals and lie within ±1000, got ${dto.points}.`,
+          `Điểm cộng/trừ (points) phải có tối đa hai chữ số thập phân và nằm trong khoảng ±1000, nhận được ${dto.points}.`,
         );
       }
       const saved = await manager.save(
@@ -207,12 +208,12 @@ export class ResultsService {
   async setPolicy(actor: Actor, campaignRef: string, dto: ScoringPolicyDto) {
     if (dto.ratingBands === undefined && dto.commendationPolicy === undefined) {
       throw new BadRequestException(
-        'The body names nothing to change: send ratingBands, commendationPolicy, or both.',
+        'Yêu cầu không nêu nội dung cần thay đổi (gửi ratingBands, commendationPolicy, hoặc cả hai).',
       );
     }
     return this.dataSource.transaction(async (manager) => {
       const campaign = await findCampaign(manager, campaignRef, { lock: true });
-      assertNotPublished(campaign, 'thay đổi thang xếp loại hoặc chính sách khen thưởng');
+      assertNotPublished(campaign, 'thay đổi thang xếp loại hoặc tiêu chuẩn đề nghị khen thưởng');
       const before = this.policyView(campaign);
       if (dto.ratingBands !== undefined) campaign.ratingBands = dto.ratingBands;
       if (dto.commendationPolicy !== undefined)

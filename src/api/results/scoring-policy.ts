@@ -30,7 +30,7 @@ export function commendationPolicyOf(campaign: Campaign): CommendationPolicy {
   return campaign.commendationPolicy ?? DEFAULT_COMMENDATION_POLICY;
 }
 
-const got = (value: unknown) => `got ${JSON.stringify(value)}`;
+const got = (value: unknown) => `nhận được ${JSON.stringify(value)}`;
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isBound = (value: unknown) => value === null || typeof value === 'number';
@@ -40,26 +40,26 @@ export function ratingBandsInputProblems(value: unknown, name = 'ratingBands'): 
   if (value === null) return [];
   if (!Array.isArray(value)) {
     return [
-      `${name} must be a list of bands {label, min, max} (or null for the default), ${got(value)}`,
+      `${name} phải là danh sách các mức xếp loại {label, min, max} (hoặc null để dùng mặc định), ${got(value)}`,
     ];
   }
   const shape: string[] = [];
   value.forEach((band: unknown, i) => {
     const path = `${name}[${i}]`;
     if (!isObject(band)) {
-      shape.push(`${path} must be an object {label, min, max}, ${got(band)}`);
+      shape.push(`${path} phải là một đối tượng {label, min, max}, ${got(band)}`);
       return;
     }
     for (const key of Object.keys(band)) {
       if (!['label', 'min', 'max'].includes(key))
-        shape.push(`${path}.${key} is not a band field (label, min, max)`);
+        shape.push(`${path}.${key} không phải là trường của mức xếp loại (label, min, max)`);
     }
     if (typeof band.label !== 'string')
-      shape.push(`${path}.label must be a text, ${got(band.label)}`);
+      shape.push(`${path}.label phải là một chuỗi ký tự, ${got(band.label)}`);
     if (!isBound(band.min))
-      shape.push(`${path}.min must be a number or null (from 0), ${got(band.min)}`);
+      shape.push(`${path}.min phải là một số hoặc null (từ 0), ${got(band.min)}`);
     if (!isBound(band.max))
-      shape.push(`${path}.max must be a number or null (no upper bound), ${got(band.max)}`);
+      shape.push(`${path}.max phải là một số hoặc null (không có cận trên), ${got(band.max)}`);
   });
   if (shape.length > 0) return shape;
   return ratingBandProblems(value as RatingBand[]).map((p) => `${name}: ${p}`);
@@ -79,20 +79,24 @@ export function commendationPolicyInputProblems(
 ): string[] {
   if (value === null) return [];
   if (!isObject(value))
-    return [`${name} must be an object such as {"rule": "top", "top": 3}, ${got(value)}`];
+    return [`${name} phải là một đối tượng, ví dụ {"rule": "top", "top": 3}, ${got(value)}`];
   const rule = value.rule;
   if (typeof rule !== 'string' || !(rule in RULE_FIELDS)) {
-    return [`${name}.rule must be one of ${Object.keys(RULE_FIELDS).join(', ')}, ${got(rule)}`];
+    return [
+      `${name}.rule phải là một trong các giá trị ${Object.keys(RULE_FIELDS).join(', ')}, ${got(rule)}`,
+    ];
   }
   const fields = RULE_FIELDS[rule as CommendationPolicy['rule']];
   const shape: string[] = [];
   for (const key of Object.keys(value)) {
     if (key !== 'rule' && !fields.includes(key))
-      shape.push(`${name}.${key} is not a field of rule "${rule}" (fields: ${fields.join(', ')})`);
+      shape.push(
+        `${name}.${key} không phải là trường của quy tắc «${rule}» (các trường: ${fields.join(', ')})`,
+      );
   }
   for (const key of fields) {
     if (typeof value[key] !== 'number')
-      shape.push(`${name}.${key} must be a number, ${got(value[key])}`);
+      shape.push(`${name}.${key} phải là một số, ${got(value[key])}`);
   }
   if (shape.length > 0) return shape;
   return commendationPolicyProblems(value as unknown as CommendationPolicy).map(

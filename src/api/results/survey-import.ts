@@ -49,14 +49,14 @@ export function readSurveyRows(
     const value = raw.values.points;
     let points = readNumber(value);
     if (value === undefined || value === null) {
-      reader.fail('points', 'is required: a number ≥ 0');
+      reader.fail('points', 'là bắt buộc: một số ≥ 0');
     } else if (points === null) {
-      reader.fail('points', `must be a number ≥ 0, got ${JSON.stringify(value)}`);
+      reader.fail('points', `phải là một số ≥ 0, nhận được ${JSON.stringify(value)}`);
     }
     if (!unitCode || !criterionCode) continue;
     const unit = units.get(unitCode);
     if (!unit) {
-      reader.fail('unit_code', `no unit "${unitCode}" takes part in campaign ${campaignCode}`);
+      reader.fail('unit_code', `không có đơn vị «${unitCode}» tham gia chiến dịch ${campaignCode}`);
       continue;
     }
     const tree = trees.get(unit.group);
@@ -64,7 +64,7 @@ export function readSurveyRows(
     if (!tree?.scoreTree || !node) {
       reader.fail(
         'criterion_code',
-        `criterion ${criterionCode} is not in the index set of unit ${unitCode} (group "${unit.group}")`,
+        `tiêu chí ${criterionCode} không có trong bộ chỉ số của đơn vị ${unitCode} (nhóm «${unit.group}»)`,
       );
       continue;
     }
@@ -79,7 +79,7 @@ export function readSurveyRows(
     if (first !== undefined) {
       reader.fail(
         'criterion_code',
-        `unit ${unitCode} and criterion ${criterionCode} are already in row ${first}`,
+        `đơn vị ${unitCode} và tiêu chí ${criterionCode} đã có ở dòng ${first}`,
       );
       continue;
     }
@@ -93,14 +93,14 @@ export function readSurveyRows(
     if (points > node.maxPoints) {
       reader.fail(
         'points',
-        `${points} is above the maximum of criterion ${criterionCode} (${node.maxPoints})`,
+        `${points} vượt quá điểm tối đa của tiêu chí ${criterionCode} (${node.maxPoints})`,
       );
       continue;
     }
     rows.push({ row: raw.row, unit, criterionId: node.id, criterionCode, points });
   }
   if (source.rows.length === 0 && issues.length === 0) {
-    issues.push(issue(source, 1, '*', 'holds no rows'));
+    issues.push(issue(source, 1, '*', 'không có dòng dữ liệu nào'));
   }
   return { rows, issues, rounded };
 }

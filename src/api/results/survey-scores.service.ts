@@ -57,7 +57,7 @@ export class SurveyScoresService {
       const trees = await loadIndexTrees(manager, campaign.id);
       const { rows, issues, rounded } = readSurveyRows(source, units, trees, campaign.code);
       if (issues.length > 0)
-        throw new ImportValidationException('dữ liệu điểm điều tra xã hội học', issues);
+        throw new ImportValidationException('Điểm điều tra xã hội học nhập vào', issues);
 
       const existing = await manager.find(SurveyScore, {
         where: { participationId: In([...new Set(rows.map((r) => r.unit.participationId))]) },

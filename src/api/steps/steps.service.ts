@@ -3,6 +3,7 @@ import { type StepState, stepStatesOf } from '../../contracts/campaign.js';
 import { amendDeadlineSignal, closeStepSignal, openStepSignal } from '../../contracts/signals.js';
 import { closedGates, closesAtDeadline, stepViewsAt } from '../../domain/campaign-rules/index.js';
 import { formatLocalDateTime } from '../../domain/local-time.js';
+import type { StepStatus } from '../../domain/words.js';
 import { CampaignStep } from '../../entities/index.js';
 import { loadGateFacts, stepFactsOf } from '../../loaders/campaign-facts.js';
 import type { Actor } from '../auth/actor.js';
@@ -37,7 +38,7 @@ export class StepsService {
       const { view } = ctx.step(number);
       if (view.status !== 'pending') {
         throw new ConflictException(
-          `Cannot open ${describe(ctx, step)}: it is already ${view.status}.`,
+          `Không thể mở ${describe(ctx, step)}: bước ${STATUS_VI[view.status]}.`,
         );
       }
       step.openedEarlyAt = ctx.now;
@@ -56,14 +57,14 @@ export class StepsService {
       const { view } = ctx.step(number);
       if (view.status !== 'open') {
         throw new ConflictException(
-          `Cannot close ${describe(ctx, step)}: it is ${view.status}, not open.`,
+          `Không thể đóng ${describe(ctx, step)}: bước ${STATUS_VI[view.status]} (chỉ đóng được bước đang mở).`,
         );
       }
       const gates = closedGates(step.kind, 'close', await loadGateFacts(ctx.manager, ctx));
       const binding = gates.filter((gate) => !gate.overridable || override.overrideGates !== true);
       if (binding.length > 0) {
         throw new ConflictException(
-          `Cannot close ${describe(ctx, step)}: ${binding.map((gate) => gate.missing.replaceAll('{id}', ctx.campaign.code)).join('; ')}.`,
+          `Không thể đóng ${describe(ctx, step)}: ${binding.map((gate) => gate.missing.replaceAll('{id}', ctx.campaign.code)).join('; ')}.`,
         );
       }
       step.completedAt = ctx.now;
@@ -99,18 +100,18 @@ export class StepsService {
       const at = (d: Date | number) => formatLocalDateTime(new Date(d), ctx.campaign.timeZone);
       if (view.status === 'closed') {
         throw new ConflictException(
-          `Cannot amend the deadline of ${describe(ctx, step)}: it is closed.`,
+          `Không thể điều chỉnh hạn của ${describe(ctx, step)}: bước đã đóng.`,
         );
       }
       const opens = view.openedAt ?? step.opensAt?.getTime() ?? null;
       if (opens !== null && deadline.getTime() <= opens) {
         throw new UnprocessableEntityException(
-          `The new deadline ${at(deadline)} is not after step ${number} opens (${at(opens)}).`,
+          `Hạn mới ${at(deadline)} phải sau thời điểm mở bước ${number} (${at(opens)}).`,
         );
       }
       if (deadline.getTime() <= ctx.now.getTime()) {
         throw new UnprocessableEntityException(
-          `The new deadline ${at(deadline)} is already past (now ${at(ctx.now)}): a deadline is amended to a later instant.`,
+          `Hạn mới ${at(deadline)} đã qua (hiện tại là ${at(ctx.now)}): chỉ điều chỉnh hạn sang một thời điểm sau hiện tại.`,
         );
       }
       const from = step.deadline?.toISOString() ?? null;
@@ -175,7 +176,14 @@ export class StepsService {
 
 function describe(ctx: ActionContext, step: CampaignStep): string {
   const due = step.deadline
-    ? `, deadline ${formatLocalDateTime(step.deadline, ctx.campaign.timeZone)}`
+    ? `, hạn ${formatLocalDateTime(step.deadline, ctx.campaign.timeZone)}`
     : '';
-  return `step ${step.number} (${step.titleVi})${due}`;
+  return `bước ${step.number} (${step.titleVi})${due}`;
 }
+
+/** Where a step stands, as the messages say it. */
+const STATUS_VI: Record<StepStatus, string> = {
+  pending: 'chưa mở',
+  open: 'đang mở',
+  closed: 'đã đóng',
+};

@@ -10,7 +10,6 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -27,7 +26,7 @@ import {
 import type { Actor } from '../auth/actor.js';
 import { CAMPAIGN_STAFF } from '../auth/actor.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
-import { IMPORT_MAX_BYTES, type UploadedImportFile } from '../common/import-file.js';
+import type { UploadedImportFile } from '../common/import-file.js';
 import { ApiImportBody } from '../common/import-docs.js';
 import {
   CreateUnitDto,
@@ -40,6 +39,7 @@ import {
 } from './unit.dto.js';
 import { UNIT_COLUMNS } from './units-import.js';
 import { UnitsService } from './units.service.js';
+import { ImportFileInterceptor } from '../common/import-upload.js';
 
 @ApiTags('units')
 @ApiBearerAuth()
@@ -64,7 +64,7 @@ export class UnitsController {
   @Post('import')
   @HttpCode(200)
   @Roles(...CAMPAIGN_STAFF)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } }))
+  @UseInterceptors(ImportFileInterceptor())
   @ApiOperation({
     summary: 'Import a unit list from JSON or XLSX: upsert by code (admin, secretariat)',
     description:

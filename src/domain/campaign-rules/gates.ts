@@ -20,7 +20,7 @@ export interface Gate {
   needs: GateCondition;
   /** May the secretariat pass it with a recorded reason? */
   overridable: boolean;
-  /** What is missing, and how to get it, for the 4xx a caller reads. */
+  /** What is missing, and how to get it, for the 4xx a caller reads (in Vietnamese). */
   missing: string;
 }
 
@@ -32,7 +32,7 @@ export const GATES: readonly Gate[] = [
     needs: 'scores_fixed',
     overridable: true,
     missing:
-      'the appraised scores are not fixed yet (POST /campaigns/{id}/appraisals/fix); send overrideGates with a reason to close it anyway',
+      'điểm thẩm định chưa được chốt (POST /campaigns/{id}/appraisals/fix); nếu vẫn đóng bước, gửi overrideGates kèm lý do (reason)',
   },
   {
     kind: 'council_approval',
@@ -40,7 +40,7 @@ export const GATES: readonly Gate[] = [
     needs: 'results_computed',
     overridable: false,
     missing:
-      'no results are computed for the council to approve (POST /campaigns/{id}/results/compute)',
+      'chưa có kết quả được tính để Hội đồng thẩm định thông qua (POST /campaigns/{id}/results/compute)',
   },
   {
     kind: 'council_approval',
@@ -48,14 +48,15 @@ export const GATES: readonly Gate[] = [
     needs: 'council_approved',
     overridable: false,
     missing:
-      'the council has not approved the results: it completes this step (POST /campaigns/{id}/council-approval)',
+      'Hội đồng thẩm định chưa thông qua kết quả: bước này hoàn thành khi Hội đồng thông qua (POST /campaigns/{id}/council-approval)',
   },
   {
     kind: 'announcement',
     act: 'chairman_decision',
     needs: 'council_approved',
     overridable: false,
-    missing: 'the council has not approved the results yet (POST /campaigns/{id}/council-approval)',
+    missing:
+      'Hội đồng thẩm định chưa thông qua kết quả, chưa thể công bố (POST /campaigns/{id}/council-approval)',
   },
   {
     kind: 'announcement',
@@ -63,7 +64,7 @@ export const GATES: readonly Gate[] = [
     needs: 'results_published',
     overridable: false,
     missing:
-      "no results are published: the Chairman's decision completes this step (POST /campaigns/{id}/chairman-decision)",
+      'kết quả chưa được công bố: bước này hoàn thành khi có quyết định công bố của Chủ tịch UBND tỉnh (POST /campaigns/{id}/chairman-decision)',
   },
 ];
 
