@@ -32,6 +32,7 @@ import {
   leavesOf,
 } from '../support/plan-2021-scoring.js';
 import { accountWithPassword, mailsTo } from '../support/portal-client.js';
+import { animationsSettled } from './support/animations.js';
 import { seriousA11yViolations } from './support/axe.js';
 import {
   LAPTOP,
@@ -266,7 +267,9 @@ describe('the results work and the council', () => {
     await page.getByRole('button', { name: 'Thông qua kết quả' }).click();
     const approval = page.getByRole('dialog', { name: 'Thông qua kết quả?' });
     await approval.getByLabel('Ghi chú (không bắt buộc)').fill('Thông qua tại cuộc họp.');
+    await animationsSettled(page);
     await approval.getByRole('button', { name: 'Thông qua', exact: true }).click();
+    await approval.waitFor({ state: 'hidden' });
     await page.getByText(/Hội đồng đã thông qua kết quả lúc/).waitFor();
     expect(await page.getByRole('button', { name: 'Điều chỉnh kết quả' }).count()).toBe(0);
     expect(unexpectedProblems(council.problems, EXPECTED)).toEqual([]);
