@@ -1,5 +1,4 @@
 import {
-  BadRequestException,
   type CallHandler,
   type ExecutionContext,
   HttpException,
@@ -13,36 +12,27 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import type { Observable } from 'rxjs';
 import { describeBytes } from './error-body.js';
 import { IMPORT_MAX_BYTES } from './import-file.js';
+import { multerRefusal } from './multer-refusal.js';
 
 /** What multer (through Nest) refused, said in Vietnamese; other errors pass unchanged. */
 export function importUploadError(err: unknown): unknown {
   if (!(err instanceof HttpException)) return err;
   const cause = err.cause as { code?: unknown; field?: unknown } | undefined;
-  const code = typeof cause?.code === 'string' ? cause.code : null;
-  const field = typeof cause?.field === 'string' ? cause.field : '';
-  switch (code) {
-    case 'LIMIT_FILE_SIZE':
-      return new PayloadTooLargeException(
-        `Tệp nhập lớn hơn giới hạn ${describeBytes(IMPORT_MAX_BYTES)}.`,
-        { cause },
-      );
-    case 'LIMIT_UNEXPECTED_FILE':
-      return new BadRequestException(
-        `Trường tệp không hợp lệ "${field}": hãy gửi tệp trong trường "file".`,
-        { cause },
-      );
-    case 'LIMIT_FILE_COUNT':
-      return new BadRequestException('Mỗi lần nhập chỉ gửi một tệp, trong trường "file".', {
-        cause,
-      });
-    case null:
-      return err;
-    default:
-      return new BadRequestException(
-        `Dữ liệu tải lên không hợp lệ (${err.message}${field ? `, trường "${field}"` : ''}).`,
-        { cause },
-      );
-  }
+  if (typeof cause?.code !== 'string') return err;
+  return multerRefusal(
+    {
+      code: cause.code,
+      field: typeof cause.field === 'string' ? cause.field : undefined,
+      message: err.message,
+    },
+    {
+      upload: 'nhập',
+      tooLarge: () =>
+        new PayloadTooLargeException(
+          `Tệp nhập lớn hơn giới hạn ${describeBytes(IMPORT_MAX_BYTES)}.`,
+        ),
+    },
+  );
 }
 
 /**

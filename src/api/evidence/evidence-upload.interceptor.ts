@@ -14,6 +14,7 @@ import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
 import { checkDeclaredType, cleanUploadedFileName } from '../../domain/evidence-file-types.js';
 import type { Actor } from '../auth/actor.js';
 import { EvidenceService, type UploadScope } from './evidence.service.js';
+import { multerRefusal } from '../common/multer-refusal.js';
 import { formatBytes } from './format-bytes.js';
 import { HashingDiskStorage, removeIfPresent } from './hashing-disk-storage.js';
 
@@ -26,20 +27,7 @@ export interface UploadRequest extends Request {
 function uploadError(err: unknown, tooLarge: () => Error): Error {
   if (err instanceof HttpException) return err;
   if (err instanceof MulterError) {
-    switch (err.code) {
-      case 'LIMIT_FILE_SIZE':
-        return tooLarge();
-      case 'LIMIT_UNEXPECTED_FILE':
-        return new BadRequestException(
-          `Trường tệp không hợp lệ "${err.field ?? ''}": hãy gửi tệp trong trường "file".`,
-        );
-      case 'LIMIT_FILE_COUNT':
-        return new BadRequestException('Mỗi lần tải lên chỉ gửi một tệp, trong trường "file".');
-      default:
-        return new BadRequestException(
-          `Dữ liệu tải lên không hợp lệ (${err.message}${err.field ? `, trường "${err.field}"` : ''}).`,
-        );
-    }
+    return multerRefusal(err, { tooLarge, upload: 'tải lên' });
   }
   const message = err instanceof Error ? err.message : String(err);
   if (/unsupported content type/i.test(message)) {
