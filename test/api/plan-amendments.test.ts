@@ -7,16 +7,12 @@
  * PostgreSQL, workflows and notifications.
  */
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AuditEntry,
-  Campaign,
-  Notification,
-  Participation,
-  Unit,
-} from '../../src/entities/index.js';
-import { unitWorkflowId } from '../../src/contracts/workflow-ids.js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { AuditEntry, Notification, Participation } from '../../src/entities/index.js';
+import { VINH_LONG_2021 } from '../../src/seed/vinh-long-2021.js';
+import { appraiseRoundOne, fillDraft, fullSurveyScores } from '../support/plan-2021-scoring.js';
+import { batchWorkflowId, unitWorkflowId } from '../../src/contracts/workflow-ids.js';
+import { Worker } from '@temporalio/worker';
 import {
   expectStatesAgree,
   local,
@@ -29,7 +25,8 @@ import {
 
 let world: RulesWorld;
 let campaign: RulesCampaign;
-const joining = `XA-${randomUUID().slice(0, 6)}`;
+/** A department of the 2021 plan left out of this campaign at launch: it joins later. */
+const joining = 'STC';
 const base = () => `/campaigns/${campaign.code}`;
 const decision = { decisionNumber: '125/QĐ-UBND', decisionDate: '2021-11-19' };
 
@@ -48,13 +45,13 @@ describe('amending the plan after launch', () => {
   beforeAll(async () => {
     world = await startRulesWorld({ clockStart: local('2021-11-17T08:00:00') });
     campaign = await world.campaign({ units: ['SNV', 'STP'] });
-    // A commune formed by a merger, in the units' list but not in the campaign.
-    await world.api.dataSource.getRepository(Unit).save({
-      code: joining,
-      name: 'Xã Tân Hòa (sáp nhập)',
-      group: 'department',
-      focalEmail: `${joining.toLowerCase()}@cchc.example.vn`,
-    });
+    // In the units' list (other files may have made it already) but not in the campaign.
+    const unit = VINH_LONG_2021.units.find((u) => u.code === joining)!;
+    await world.api.dataSource.query(
+      `INSERT INTO units (code, name, group_code, focal_email, head_email)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (code) DO NOTHING`,
+      [unit.code, unit.name, unit.group, unit.focalEmail, unit.headEmail],
+    );
     await world.at(local('2021-11-18T09:00:00'));
     const launch = await world.as('secretariat', 'POST', `${base()}/launch`);
     expect(launch.status, JSON.stringify(launch.body)).toBe(200);
@@ -292,16 +289,95 @@ describe('amending the plan after launch', () => {
     await expectStatesAgree(world, campaign);
   });
 
-  it('results leave out the unit that left', async () => {
-    // Scoring is beyond this test: with the scores taken as fixed, the computation names every
-    // unit it ranks that still lacks scores, and those are the units in the campaign now.
-    await world.api.dataSource
-      .getRepository(Campaign)
-      .update({ id: campaign.id }, { scoresFixedAt: new Date(world.clock.now()) });
+  it('runs to its end with the unit that joined, and ranks without the one that left', async () => {
+    // Sent late, on 29/12: the plan takes late self-assessments until round 1 ends (31/12).
+    for (const code of ['SNV', joining]) {
+      const token = await world.token(`unit:${code}`);
+      const draft = await fillDraft(world.api, campaign.code, code, token);
+      expect(draft.status, JSON.stringify(draft.body)).toBe(200);
+      const sent = await world.as(
+        `unit:${code}`,
+        'POST',
+        `${base()}/units/${code}/self-assessment/submit`,
+      );
+      expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    }
+    await world.at(local('2022-02-08T09:00:00'));
+    const appraisers = new Map<string, string>();
+    for (const agency of VINH_LONG_2021.agencies) {
+      appraisers.set(agency.code, await world.token(`agency:${agency.code}`));
+    }
+    for (const code of ['SNV', joining]) {
+      await appraiseRoundOne(world.api, campaign.code, code, (agency) => appraisers.get(agency)!);
+    }
+    const surveys = await world.as('secretariat', 'POST', `${base()}/survey-scores/import`, {
+      scores: fullSurveyScores(['SNV', joining]),
+    });
+    expect(surveys.status, JSON.stringify(surveys.body)).toBe(200);
+    expect((await world.as('secretariat', 'POST', `${base()}/appraisals/fix`)).status).toBe(200);
     const computed = await world.as('secretariat', 'POST', `${base()}/results/compute`);
-    expect(computed.status, JSON.stringify(computed.body)).toBe(422);
-    const ranked = new Set(computed.body.errors.map((e: any) => e.unitCode));
-    expect(ranked).toEqual(new Set(['SNV', joining]));
+    expect(computed.status, JSON.stringify(computed.body)).toBe(200);
+    const results = await world.as('secretariat', 'GET', `${base()}/results`);
+    const ranked = JSON.stringify(results.body);
+    expect(ranked).toContain(`"unitCode":"${joining}"`);
+    expect(ranked).toContain('"unitCode":"SNV"');
+    expect(ranked).not.toContain('"unitCode":"STP"');
+
+    await world.at(local('2022-02-16T09:00:00'));
+    const approved = await world.as('council', 'POST', `${base()}/council-approval`, {
+      note: 'Thông qua',
+    });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(202);
+    await world.at(local('2022-02-28T15:00:00'));
+    const decided = await world.as('secretariat', 'POST', `${base()}/chairman-decision`, {
+      number: '456/QĐ-UBND',
+      date: '2022-02-28',
+    });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(202);
+    // After the announcement the list of units stands.
+    const late = await amend({ kind: 'unit_leaves', unitCodes: ['SNV'], ...decision, reason: 'x' });
+    expect(late.status).toBe(409);
+    expect(late.body.message).toMatch(/kết quả đã được công bố/);
+
+    // Every step still open is completed by the secretariat: the campaign workflow ends.
+    await world.at(local('2022-03-10T09:00:00'));
+    for (const step of (await apiState()).steps.filter((s: any) => s.status === 'open')) {
+      const closed = await world.as('secretariat', 'POST', `${base()}/steps/${step.number}/close`, {
+        overrideGates: true,
+        reason: 'Hoàn thành kế hoạch',
+      });
+      expect(closed.status, `${step.number}: ${JSON.stringify(closed.body)}`).toBe(202);
+    }
+    const handle = world.env.client.workflow.getHandle(await campaign.workflowId());
+    const final = (await handle.result()) as any;
+    expect(final.units).toBe(3);
+    expect(final.steps.every((s: any) => s.status === 'closed')).toBe(true);
+    const joined = await workflowQueries(world, await campaign.workflowId()).unit(joining);
+    expect(joined.status).toBe('completed');
+  }, 180_000);
+
+  it('the histories of the amended campaign replay on the current workflow code', async () => {
+    const id = await campaign.workflowId();
+    const ids = [
+      id,
+      batchWorkflowId(id, 1),
+      unitWorkflowId(id, joining),
+      unitWorkflowId(id, 'STP'),
+    ];
+    const histories = await Promise.all(
+      ids.map(async (workflowId) => ({
+        workflowId,
+        history: await world.env.client.workflow.getHandle(workflowId).fetchHistory(),
+      })),
+    );
+    const results = [];
+    for await (const result of Worker.runReplayHistories(
+      { workflowBundle: { code: inject('workflowBundleCode') } },
+      histories,
+    )) {
+      results.push(result);
+    }
+    expect(results.map((r) => [r.workflowId, r.error])).toEqual(ids.map((w) => [w, undefined]));
   });
 
   it('lists every amendment, and each is in the audit log', async () => {
