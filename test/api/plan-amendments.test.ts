@@ -349,7 +349,7 @@ describe('amending the plan after launch', () => {
       expect(closed.status, `${step.number}: ${JSON.stringify(closed.body)}`).toBe(202);
     }
     const handle = world.env.client.workflow.getHandle(await campaign.workflowId());
-    const final = (await handle.result()) as any;
+    const final = await handle.result();
     expect(final.units).toBe(3);
     expect(final.steps.every((s: any) => s.status === 'closed')).toBe(true);
     const joined = await workflowQueries(world, await campaign.workflowId()).unit(joining);
