@@ -168,6 +168,12 @@ describe('amending the plan after launch', () => {
     });
     expect(write.status, JSON.stringify(write.body)).toBe(409);
     expect(write.body.message).toMatch(/đã rút khỏi chiến dịch/);
+    const extension = await world.as('secretariat', 'POST', `${base()}/units/STP/extensions`, {
+      stepNumber: 3,
+      deadline: local('2021-12-30T23:59:59').toISOString(),
+    });
+    expect(extension.status, JSON.stringify(extension.body)).toBe(409);
+    expect(extension.body.message).toMatch(/đã rút khỏi chiến dịch/);
 
     const again = await amend({
       kind: 'unit_leaves',
