@@ -317,7 +317,10 @@ export class CampaignsService {
     const shift = (d: Date | null) => (d ? shiftInstantByYears(d, years, zone) : null);
     const sourceSteps = await this.steps(manager, source.id);
     // The year shift, then every date on a working day: decided by placePlanOnWorkingDays.
-    const rules: WorkingDayRules = { ...DEFAULT_WORKING_DAY_RULES, ...dto.workingDays };
+    const rules: WorkingDayRules = {
+      deadlines: dto.workingDays?.deadlines ?? DEFAULT_WORKING_DAY_RULES.deadlines,
+      openings: dto.workingDays?.openings ?? DEFAULT_WORKING_DAY_RULES.openings,
+    };
     const placed = placePlanOnWorkingDays(
       sourceSteps.map((s) => ({
         number: s.number,
