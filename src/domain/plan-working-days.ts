@@ -56,7 +56,10 @@ export interface PlacedPlan {
   moves: PlanDateMove[];
   /** Dates left on a day off by the 'keep' rule. */
   kept: PlanDateMove[];
-  /** Years without calendar data, planned on weekdays only. */
+  /**
+   * Years without calendar data (planned on weekdays only), and windows the moves closed before
+   * they open (a one-day window on a Saturday), for the secretariat to correct.
+   */
   warnings: string[];
 }
 
@@ -121,13 +124,19 @@ export function placePlanOnWorkingDays(
     opensAt: place(s.number, 'opensAt', s.opensAt),
     deadline: place(s.number, 'deadline', s.deadline),
   }));
-  const warnings = [...missingYears]
+  const windowWarnings = placed
+    .filter((s) => s.opensAt && s.deadline && s.opensAt.getTime() >= s.deadline.getTime())
+    .map((s) => {
+      const day = (d: Date) => DateTime.fromJSDate(d, { zone: timeZone }).toFormat('dd/MM/yyyy');
+      return `Bước ${s.number}: sau khi dời sang ngày làm việc, ngày mở (${day(s.opensAt!)}) không còn trước hạn (${day(s.deadline!)}); hãy sửa bước này (PATCH /campaigns/{id}/steps/${s.number}) trước khi triển khai.`;
+    });
+  const yearWarnings = [...missingYears]
     .sort((a, b) => a - b)
     .map(
       (year) =>
         `Năm ${year} chưa có lịch ngày làm việc: các ngày của năm này chỉ được tránh thứ Bảy, Chủ nhật (chưa biết ngày lễ, Tết). Hãy nạp lịch năm ${year} rồi kiểm tra lại kế hoạch.`,
     );
-  return { steps: placed, moves, kept, warnings };
+  return { steps: placed, moves, kept, warnings: [...yearWarnings, ...windowWarnings] };
 }
 
 /** The plan's wording of a window from its local dates: "Từ ngày 01-23/12/2022". */
