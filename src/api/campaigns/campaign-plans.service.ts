@@ -185,7 +185,7 @@ export class CampaignPlansService {
       const steps = await this.steps(manager, campaign.id);
       const last = steps.at(-1)?.number ?? 0;
       const number = dto.number === undefined ? last + 1 : Math.min(dto.number, last + 1);
-      if (number > 99) {
+      if (last >= 99) {
         throw planRefused('Bước mới', [
           { field: 'number', message: 'number: kế hoạch đã có bước 99, không thêm được bước nữa.' },
         ]);

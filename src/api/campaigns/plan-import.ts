@@ -181,7 +181,7 @@ export function validatePlanImport(source: ImportSource): PlanImportResult {
     const numberValue = row.values.number;
     let number = index + 1;
     if (numberValue !== undefined && numberValue !== null) {
-      const n = Number(numberValue);
+      const n = typeof numberValue === 'boolean' ? NaN : Number(numberValue);
       if (!Number.isInteger(n) || n < 1 || n > 99) {
         r.fail(
           'number',
@@ -212,7 +212,7 @@ export function validatePlanImport(source: ImportSource): PlanImportResult {
     let startsAfterStep: number | undefined;
     const after = row.values.starts_after_step;
     if (after !== undefined && after !== null) {
-      const n = Number(after);
+      const n = typeof after === 'boolean' ? NaN : Number(after);
       if (!Number.isInteger(n) || n < 1 || n > 99) {
         r.fail(
           'starts_after_step',
