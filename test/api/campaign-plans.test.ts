@@ -379,6 +379,56 @@ describe('campaign plans (issue 15)', () => {
     });
   });
 
+  describe('malformed requests', () => {
+    const base = { province: 'Vĩnh Long', year: 2025, name: 'X' };
+    it.each([
+      ['/campaigns', { ...base }, /code must start with a letter or digit/],
+      ['/campaigns', { ...base, code: 'a', steps: [null] }, /steps/],
+      ['/campaigns', { ...base, code: 'a', steps: 'không' }, /steps must be an array/],
+      ['/campaigns', { ...base, code: 'a', year: 1999 }, /year must not be less than 2000/],
+      ['/campaigns', { ...base, code: 'a', steps: [{ number: 0 }] }, /number/],
+      ['/campaigns', { ...base, code: 'a', timeZone: 'Mars/Base' }, /IANA time zone/],
+      [
+        '/campaigns',
+        {
+          ...base,
+          code: 'a',
+          steps: [
+            { titleVi: 'A', kind: 'other', actor: 'units', lead: 'X', closesOn: '2099-01-01' },
+          ],
+        },
+        /steps\[0\]\.closesOn/,
+      ],
+      ['/campaigns/import', [], /phải là một đối tượng JSON có mảng «steps»/],
+      ['/campaigns/import', { steps: 'x', code: 'a' }, /phải có mảng «steps»/],
+      ['/campaigns/import', { steps: [], year: { y: 1 } }, /«year» phải là một chuỗi ký tự/],
+    ])('POST %s %j answers 4xx naming the problem', async (path, body, message) => {
+      const res = await call(api, 'POST', path, { ...staff(), body });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      expect(JSON.stringify(res.body.message)).toMatch(message);
+    });
+
+    it('answers 4xx to malformed steps and participations of a draft', async () => {
+      const c = code('hong');
+      await call(api, 'POST', '/campaigns', { ...staff(), body: { ...base, code: c } });
+      for (const [method, path, body, status] of [
+        ['POST', `/campaigns/${c}/steps`, { number: 'một' }, 400],
+        ['POST', `/campaigns/${c}/steps`, {}, 400],
+        ['DELETE', `/campaigns/${c}/steps/0`, undefined, 400],
+        ['DELETE', `/campaigns/${c}/steps/1`, undefined, 404],
+        ['POST', `/campaigns/${c}/participations`, { unitCodes: [] }, 400],
+        ['POST', `/campaigns/${c}/participations`, { unitCodes: 'SNV' }, 400],
+        ['POST', `/campaigns/${c}/participations`, { unitCode: 'SNV', unitCodes: ['SNV'] }, 400],
+        ['POST', `/campaigns/${c}/participations`, { groups: [`khong-${suffix()}`] }, 400],
+      ] as const) {
+        const res = await call(api, method, path, { ...staff(), ...(body && { body }) });
+        expect(res.status, `${method} ${path} ${JSON.stringify(body)}`).toBe(status);
+        expect(typeof res.body.message === 'string' || Array.isArray(res.body.message)).toBe(true);
+      }
+    });
+  });
+
   describe("a draft's steps", () => {
     it('inserts and removes steps, renumbering later steps and their startsAfterStep', async () => {
       const c = code('buoc');
