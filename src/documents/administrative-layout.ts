@@ -19,7 +19,8 @@ import {
   TableRow,
   TextRun,
   UnderlineType,
-  VerticalAlign,
+  VerticalAlignTable,
+  type IRunOptions,
   WidthType,
 } from 'docx';
 
@@ -194,17 +195,16 @@ function runs(
   options: { bold?: boolean; italic?: boolean; size: number; underline?: boolean },
 ) {
   // A "\n" in a header text is a line break within the paragraph.
-  return text.split('\n').map(
-    (line, i) =>
-      new TextRun({
-        text: line,
-        break: i > 0 ? 1 : 0,
-        bold: options.bold ?? false,
-        italics: options.italic ?? false,
-        size: options.size,
-        font: FONT,
-        ...(options.underline ? { underline: { type: UnderlineType.SINGLE } } : {}),
-      }),
+  return text.split('\n').map((line, i) =>
+    textRun({
+      text: line,
+      break: i > 0 ? 1 : 0,
+      bold: options.bold ?? false,
+      italics: options.italic ?? false,
+      size: options.size,
+      font: FONT,
+      ...(options.underline ? { underline: { type: UnderlineType.SINGLE } } : {}),
+    }),
   );
 }
 
@@ -229,11 +229,22 @@ function line(
 
 const noBorders = TableBorders.NONE;
 
-function cell(children: Paragraph[], width: number, borders = true): TableCell {
+/** A run from typed options (TextRun also takes a string, whose .bold() lint would flag). */
+function textRun(options: IRunOptions): TextRun {
+  return new TextRun(options);
+}
+
+function cell(
+  children: Paragraph[],
+  width: number,
+  borders = true,
+  align: 'top' | 'center' = 'center',
+): TableCell {
   return new TableCell({
     children,
     width: { size: width, type: WidthType.DXA },
-    verticalAlign: VerticalAlign.CENTER,
+    // Data rows start at the top, so the first line of every cell reads as one line.
+    verticalAlign: align === 'top' ? VerticalAlignTable.TOP : VerticalAlignTable.CENTER,
     margins: borders ? { left: 80, right: 80, top: 40, bottom: 40 } : {},
     ...(borders ? {} : { borders: noBorders }),
   });
@@ -281,15 +292,14 @@ function bodyParagraph(block: Extract<Block, { type: 'paragraph' }>): Paragraph 
     alignment: ALIGN[align],
     spacing: { before: 0, after: 120, line: 300 },
     ...(indent ? { indent: { firstLine: Math.round(10 * MM) } } : {}),
-    children: block.runs.map(
-      (r) =>
-        new TextRun({
-          text: r.text,
-          bold: r.bold ?? false,
-          italics: r.italic ?? false,
-          size: SIZE.body,
-          font: FONT,
-        }),
+    children: block.runs.map((r) =>
+      textRun({
+        text: r.text,
+        bold: r.bold ?? false,
+        italics: r.italic ?? false,
+        size: SIZE.body,
+        font: FONT,
+      }),
     ),
   });
 }
@@ -299,7 +309,13 @@ function dataTable(block: Extract<Block, { type: 'table' }>): Table {
   const widths = block.columns.map((c) => Math.round((c.width / total) * TEXT_WIDTH));
   const bold = new Set(block.boldRows ?? []);
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-  const text = (value: string, width: number, align: keyof typeof ALIGN, isBold: boolean) =>
+  const text = (
+    value: string,
+    width: number,
+    align: keyof typeof ALIGN,
+    isBold: boolean,
+    vertical: 'top' | 'center',
+  ) =>
     cell(
       [
         new Paragraph({
@@ -308,6 +324,8 @@ function dataTable(block: Extract<Block, { type: 'table' }>): Table {
         }),
       ],
       width,
+      true,
+      vertical,
     );
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -324,14 +342,14 @@ function dataTable(block: Extract<Block, { type: 'table' }>): Table {
     rows: [
       new TableRow({
         tableHeader: true,
-        children: block.columns.map((c, i) => text(c.title, widths[i]!, 'center', true)),
+        children: block.columns.map((c, i) => text(c.title, widths[i]!, 'center', true, 'center')),
       }),
       ...block.rows.map(
         (row, r) =>
           new TableRow({
             cantSplit: true,
             children: block.columns.map((c, i) =>
-              text(row[i] ?? '', widths[i]!, c.align ?? 'left', bold.has(r)),
+              text(row[i] ?? '', widths[i]!, c.align ?? 'left', bold.has(r), 'top'),
             ),
           }),
       ),
@@ -359,7 +377,7 @@ function closingTable(doc: AdministrativeDocument): Table {
   const recipients = [
     new Paragraph({
       children: [
-        new TextRun({
+        textRun({
           text: 'Nơi nhận:',
           bold: true,
           italics: true,
@@ -372,7 +390,7 @@ function closingTable(doc: AdministrativeDocument): Table {
       (r, i) =>
         new Paragraph({
           children: [
-            new TextRun({
+            textRun({
               text: `- ${r}${i === doc.recipients.length - 1 ? '.' : ';'}`,
               size: SIZE.recipients,
               font: FONT,

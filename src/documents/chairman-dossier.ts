@@ -35,8 +35,8 @@ export function rankingTables(groups: ChairmanDossierInput['groups']): Block[] {
     {
       type: 'table',
       columns: [
-        { title: 'STT', width: 7, align: 'center' },
-        { title: 'Đơn vị', width: 49 },
+        { title: 'STT', width: 8, align: 'center' },
+        { title: 'Đơn vị', width: 48 },
         { title: 'Điểm', width: 14, align: 'center' },
         { title: 'Xếp hạng', width: 14, align: 'center' },
         { title: 'Xếp loại', width: 16, align: 'center' },
@@ -45,7 +45,8 @@ export function rankingTables(groups: ChairmanDossierInput['groups']): Block[] {
         String(i + 1),
         u.name,
         u.indexText,
-        u.tied ? `${u.rank} (đồng hạng)` : String(u.rank),
+        // Equal scores share a rank (1, 2, 2, 4): the equal numbers say it, as published.
+        String(u.rank),
         u.band,
       ]),
     } satisfies Block,

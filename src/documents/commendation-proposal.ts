@@ -53,7 +53,7 @@ export function commendationProposal(input: CommendationProposalInput): Administ
         : {
             type: 'table',
             columns: [
-              { title: 'STT', width: 6, align: 'center' },
+              { title: 'STT', width: 8, align: 'center' },
               { title: 'Tập thể', width: 34 },
               { title: 'Khối', width: 18 },
               { title: 'Điểm', width: 10, align: 'center' },
@@ -75,11 +75,11 @@ export function commendationProposal(input: CommendationProposalInput): Administ
         : {
             type: 'table',
             columns: [
-              { title: 'STT', width: 6, align: 'center' },
-              { title: 'Họ và tên', width: 20 },
+              { title: 'STT', width: 7, align: 'center' },
+              { title: 'Họ và tên', width: 25 },
               { title: 'Chức vụ', width: 18 },
-              { title: 'Đơn vị công tác', width: 22 },
-              { title: 'Thành tích', width: 34 },
+              { title: 'Đơn vị công tác', width: 19 },
+              { title: 'Thành tích', width: 31 },
             ],
             rows: input.individuals.map((p, i) => [
               String(i + 1),

@@ -59,7 +59,7 @@ export function councilDecision(input: CouncilDecisionInput): AdministrativeDocu
         runs: [
           { text: 'Điều 1. ', bold: true },
           {
-            text: `Kiện toàn Hội đồng thẩm định kết quả chấm điểm Chỉ số cải cách hành chính năm ${campaign.year} (${lowerFirst(campaign.name)}) gồm ${input.members.length} thành viên có tên tại danh sách kèm theo Quyết định này.`,
+            text: `Kiện toàn Hội đồng thẩm định kết quả chấm điểm Chỉ số cải cách hành chính năm ${campaign.year} gồm ${input.members.length} thành viên có tên tại danh sách kèm theo Quyết định này.`,
           },
         ],
       },
@@ -92,10 +92,10 @@ export function councilDecision(input: CouncilDecisionInput): AdministrativeDocu
           {
             type: 'table',
             columns: [
-              { title: 'STT', width: 6, align: 'center' },
-              { title: 'Họ và tên', width: 22 },
-              { title: 'Chức vụ, cơ quan công tác', width: 44 },
-              { title: 'Chức danh trong Hội đồng', width: 28 },
+              { title: 'STT', width: 7, align: 'center' },
+              { title: 'Họ và tên', width: 31 },
+              { title: 'Chức vụ, cơ quan công tác', width: 35 },
+              { title: 'Chức danh trong Hội đồng', width: 27 },
             ],
             rows: input.members.map((m, i) => [
               String(i + 1),

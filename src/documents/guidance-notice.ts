@@ -54,7 +54,7 @@ export function guidanceNotice(input: GuidanceNoticeInput): AdministrativeDocume
       {
         type: 'table',
         columns: [
-          { title: 'STT', width: 6, align: 'center' },
+          { title: 'STT', width: 8, align: 'center' },
           { title: 'Nhiệm vụ', width: 40 },
           { title: 'Thời gian thực hiện', width: 20, align: 'center' },
           { title: 'Cơ quan chủ trì', width: 17 },

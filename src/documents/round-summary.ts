@@ -24,7 +24,8 @@ export interface RoundDifferenceInput {
 export interface RoundUnitInput {
   code: string;
   name: string;
-  selfTotal: number;
+  /** Null when the unit submitted no self-assessment. */
+  selfTotal: number | null;
   appraisedTotal: number;
   /** Leaves appraised in this round, of those to appraise. */
   entered: number;
@@ -49,7 +50,7 @@ export function roundSummary(input: RoundSummaryInput): AdministrativeDocument {
     {
       type: 'table',
       columns: [
-        { title: 'STT', width: 6, align: 'center' },
+        { title: 'STT', width: 8, align: 'center' },
         { title: 'Đơn vị', width: 40 },
         { title: 'Điểm tự đánh giá', width: 14, align: 'center' },
         { title: `Điểm thẩm định lần ${round}`, width: 14, align: 'center' },
@@ -59,16 +60,33 @@ export function roundSummary(input: RoundSummaryInput): AdministrativeDocument {
       rows: units.map((u, i) => [
         String(i + 1),
         u.name,
-        pointsText(u.selfTotal),
+        u.selfTotal === null ? 'Chưa nộp' : pointsText(u.selfTotal),
         pointsText(u.appraisedTotal),
-        pointsText(u.appraisedTotal - u.selfTotal),
+        u.selfTotal === null ? '' : pointsText(u.appraisedTotal - u.selfTotal),
         `${u.entered}/${u.required}`,
       ]),
     } satisfies Block,
   ]);
-  const differences = input.groups.flatMap((g) =>
-    g.units.flatMap((u) => u.differences.map((d) => ({ unit: u.name, ...d }))),
-  );
+  // Per unit: a heading with its name, then the criteria scored differently.
+  const changedUnits = input.groups.flatMap((g) => g.units.filter((u) => u.differences.length > 0));
+  const differences: Block[] = changedUnits.flatMap((u) => [
+    paragraph(u.name, { bold: true }),
+    {
+      type: 'table',
+      columns: [
+        { title: 'Tiêu chí', width: 44 },
+        { title: 'Tự đánh giá', width: 14, align: 'center' },
+        { title: 'Thẩm định', width: 14, align: 'center' },
+        { title: 'Nhận xét của cơ quan thẩm định', width: 28 },
+      ],
+      rows: u.differences.map((d) => [
+        `${d.code}. ${d.title}`,
+        score(d.self),
+        score(d.appraised),
+        d.comment ?? '',
+      ]),
+    } satisfies Block,
+  ]);
   return {
     parentBody: provinceCommittee(campaign.province).parent,
     issuingBody: campaign.secretariat,
@@ -85,25 +103,9 @@ export function roundSummary(input: RoundSummaryInput): AdministrativeDocument {
       heading('I. ĐIỂM TỰ ĐÁNH GIÁ VÀ ĐIỂM THẨM ĐỊNH'),
       ...totals,
       heading('II. CÁC TIÊU CHÍ CÓ ĐIỂM THẨM ĐỊNH KHÁC ĐIỂM TỰ ĐÁNH GIÁ'),
-      differences.length === 0
-        ? paragraph('Không có tiêu chí nào có điểm thẩm định khác điểm tự đánh giá.')
-        : {
-            type: 'table',
-            columns: [
-              { title: 'Đơn vị', width: 24 },
-              { title: 'Tiêu chí', width: 30 },
-              { title: 'Tự đánh giá', width: 11, align: 'center' },
-              { title: 'Thẩm định', width: 11, align: 'center' },
-              { title: 'Nhận xét của cơ quan thẩm định', width: 24 },
-            ],
-            rows: differences.map((d) => [
-              d.unit,
-              `${d.code}. ${d.title}`,
-              score(d.self),
-              score(d.appraised),
-              d.comment ?? '',
-            ]),
-          },
+      ...(differences.length === 0
+        ? [paragraph('Không có tiêu chí nào có điểm thẩm định khác điểm tự đánh giá.')]
+        : differences),
       paragraph(
         round === 1
           ? 'Đề nghị các đơn vị, địa phương có tiêu chí nêu trên giải trình và bổ sung tài liệu kiểm chứng (nếu có) theo thời gian quy định tại Kế hoạch./.'

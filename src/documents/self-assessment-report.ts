@@ -56,7 +56,8 @@ export function selfAssessmentReport(input: SelfAssessmentReportInput): Administ
         : r.score === null
           ? '—'
           : pointsText(r.score),
-    [r.note, r.evidence.join('; ')].filter(Boolean).join(' — '),
+    // The note, then each evidence file on its own line.
+    [r.note, ...r.evidence].filter(Boolean).join('\n'),
   ]);
   return {
     parentBody: local ? null : provinceCommittee(campaign.province).parent,
@@ -79,10 +80,10 @@ export function selfAssessmentReport(input: SelfAssessmentReportInput): Administ
         type: 'table',
         columns: [
           { title: 'Mã', width: 8, align: 'center' },
-          { title: 'Tiêu chí, tiêu chí thành phần', width: 40 },
+          { title: 'Tiêu chí, tiêu chí thành phần', width: 34 },
           { title: 'Điểm tối đa', width: 10, align: 'center' },
           { title: 'Điểm tự đánh giá', width: 12, align: 'center' },
-          { title: 'Giải trình, tài liệu kiểm chứng', width: 30 },
+          { title: 'Giải trình, tài liệu kiểm chứng', width: 36 },
         ],
         rows: [...rows, ['', 'Tổng cộng', '', pointsText(input.total), '']],
         boldRows: [...input.rows.flatMap((r, i) => (r.isField ? [i] : [])), rows.length],

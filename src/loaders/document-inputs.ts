@@ -303,7 +303,7 @@ function roundUnit(
   return {
     code: unit.unitCode,
     name: unit.unitName,
-    selfTotal: achieved(tree, leafScores(tree, self)),
+    selfTotal: inputs.self.size === 0 ? null : achieved(tree, leafScores(tree, self)),
     appraisedTotal: achieved(tree, leafScores(tree, appraised)),
     entered: leaves.filter((l) => inputs.appraisals.get(l.id)?.[round]).length,
     required: leaves.length,
@@ -312,7 +312,8 @@ function roundUnit(
       if (!row) return [];
       const mine = scoreOf(inputs.self.get(leaf.id));
       const theirs = scoreOf(row);
-      if (mine === theirs) return [];
+      // A unit that did not self-assess has nothing to compare with.
+      if (mine === null || mine === theirs) return [];
       return [
         { code: leaf.code, title: leaf.title, self: mine, appraised: theirs, comment: row.comment },
       ];

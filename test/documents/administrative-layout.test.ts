@@ -68,7 +68,7 @@ describe('the administrative layout', () => {
     expect(docx.subarray(0, 2).toString()).toBe('PK');
   });
 
-  it('shows the ranking per group with shared ranks, and individuals beside collectives', () => {
+  it('shows the ranking per group with shared ranks (equal numbers), and individuals beside collectives', () => {
     const dossier = documentText(
       chairmanDossier({
         campaign: CAMPAIGN_2021,
@@ -94,7 +94,7 @@ describe('the administrative layout', () => {
     );
     expect(dossier).toContain('STT | Đơn vị | Điểm | Xếp hạng | Xếp loại');
     expect(dossier).toContain('Khối sở, ban, ngành tỉnh');
-    expect(dossier).toContain('3 | Sở Y tế | 90,00 | 2 (đồng hạng) | Tốt');
+    expect(dossier).toContain('3 | Sở Y tế | 90,00 | 2 | Tốt');
     expect(dossier).toContain('Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Vĩnh Long');
     const proposal = documentText(
       commendationProposal({

@@ -72,7 +72,7 @@ export class ReportUploadInterceptor implements NestInterceptor {
             multerRefusal(err, { tooLarge: () => this.reports.tooLarge(), upload: 'tải lên' }),
           );
         }
-        const message = err instanceof Error ? err.message : String(err);
+        const message = err instanceof Error ? err.message : JSON.stringify(err);
         reject(new BadRequestException(`Nội dung multipart không hợp lệ (${message}).`));
       });
     });
