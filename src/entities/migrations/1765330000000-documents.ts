@@ -22,7 +22,7 @@ export class Documents1765330000000 implements MigrationInterface {
         "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_council_members" PRIMARY KEY ("id"),
-        CONSTRAINT "FK_council_members_campaign" FOREIGN KEY ("campaign_id") REFERENCES "campaigns"("id") ON DELETE CASCADE
+        CONSTRAINT "FK_75dafd421e715cc80f3657815c1" FOREIGN KEY ("campaign_id") REFERENCES "campaigns"("id") ON DELETE CASCADE
       )`,
     );
     await queryRunner.query(
@@ -40,7 +40,7 @@ export class Documents1765330000000 implements MigrationInterface {
         "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_commendation_nominees" PRIMARY KEY ("id"),
-        CONSTRAINT "FK_commendation_nominees_campaign" FOREIGN KEY ("campaign_id") REFERENCES "campaigns"("id") ON DELETE CASCADE
+        CONSTRAINT "FK_6d35bfa5b48500bdc04d3e72ed3" FOREIGN KEY ("campaign_id") REFERENCES "campaigns"("id") ON DELETE CASCADE
       )`,
     );
     await queryRunner.query(
@@ -62,7 +62,7 @@ export class Documents1765330000000 implements MigrationInterface {
         "uploaded_by" character varying(255) NOT NULL,
         "uploaded_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_campaign_reports" PRIMARY KEY ("id"),
-        CONSTRAINT "FK_campaign_reports_campaign" FOREIGN KEY ("campaign_id") REFERENCES "campaigns"("id") ON DELETE CASCADE
+        CONSTRAINT "FK_7d7c577a485606471cefe420cbc" FOREIGN KEY ("campaign_id") REFERENCES "campaigns"("id") ON DELETE CASCADE
       )`,
     );
     await queryRunner.query(
