@@ -26,6 +26,7 @@ import {
   selfAssessmentReport,
 } from '../documents/index.js';
 import { formatLocalDate } from '../domain/local-time.js';
+import { PORTAL_BASE, PORTAL_PAGES } from '../domain/portal-pages.js';
 import { evaluateUnitScores, formatHundredths, type LeafScore } from '../domain/scoring/index.js';
 import type { StepKind } from '../domain/words.js';
 import {
@@ -190,7 +191,8 @@ async function guidanceNoticeOf(manager: EntityManager, ctx: Context): Promise<D
     document: guidanceNotice({
       campaign: ctx.input,
       year: yearOf(ctx, 'guidance_notice'),
-      portalUrl: ctx.publicUrl,
+      // Units act on their own work page: it leads to the self-assessment form.
+      portalUrl: `${ctx.publicUrl}${PORTAL_BASE}${PORTAL_PAGES.myWork}`,
       indexSets: trees.map((tree) => ({
         group: tree.indexSet.group,
         name: tree.indexSet.name,

@@ -574,7 +574,10 @@ describe('every document, from the campaign’s data', () => {
     expect(report).toContain('BÁO CÁO');
     expect(report).toContain('Kế hoạch CCHC năm 2021.pdf');
     expect(report).toMatch(/Tổng cộng\s+19,00/);
-    expect(texts.get('guidance_notice')).toContain('HƯỚNG DẪN');
+    const guidance = texts.get('guidance_notice')!;
+    expect(guidance).toContain('HƯỚNG DẪN');
+    // The link where units act (the line may break at its hyphen).
+    expect(guidance).toMatch(/\/portal\/viec-\s*cua-toi/);
   });
 });
 
@@ -684,6 +687,20 @@ describe('signed reports uploaded per campaign (steps 3, 4, 7)', () => {
     expect(lying.status).toBe(415);
     const none = await upload(api, `${base}/units/${code('U1')}/reports`, { token: tokens.U1 });
     expect(none.status).toBe(400);
+  });
+
+  it('keeps at most 50 reports per unit and campaign (409 quota_exceeded after)', async () => {
+    const route = `${base}/units/${code('U1')}/reports`;
+    for (let i = 0; i < 50; i += 1) {
+      const res = await upload(api, route, { token: tokens.U1, fileName: `Báo cáo ${i}.pdf` });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
+    const over = await upload(api, route, { token: tokens.U1, fileName: 'Báo cáo 51.pdf' });
+    expect(over.status).toBe(409);
+    expect(over.body.code).toBe('quota_exceeded');
+    expect(messageOf(over.body)).toMatch(
+      /đã có 50 báo cáo tải lên .* \(tối đa 50\); chưa lưu tệp «Báo cáo 51\.pdf»/,
+    );
   });
 
   it('an agency uploads its field report of a round; another agency may not', async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { rename } from 'node:fs/promises';
+import { access, rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -34,6 +34,7 @@ import { appraisingAgencies } from '../../loaders/appraising-agencies.js';
 import { AuditService } from '../audit/audit.service.js';
 import { type Actor, CAMPAIGN_STAFF } from '../auth/actor.js';
 import { findCampaign } from '../campaigns/campaign-lookup.js';
+import { ApiError } from '../common/api-error.js';
 import { isUuid } from '../common/params.js';
 import { formatBytes } from '../evidence/format-bytes.js';
 import { assertContainerHolds, readHead } from '../evidence/evidence.service.js';
@@ -51,6 +52,9 @@ export interface ReportScope {
   directory: string;
   relativeDirectory: string;
 }
+
+/** Reports one unit or agency may keep per campaign and kind: a signed report is re-sent, not kept by the hundred. */
+export const REPORTS_PER_OWNER = 50;
 
 const segment = (code: string) =>
   /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(code)
@@ -194,8 +198,50 @@ export class ReportsService {
     await assertContainerHolds(fileName, file.path);
 
     const storagePath = path.join(scope.relativeDirectory, file.sha256);
-    await rename(file.path, path.join(this.root, storagePath));
+    const finalPath = path.join(this.root, storagePath);
+    // The same content uploaded again shares its bytes; keep them if a record already uses them.
+    const existed = await access(finalPath).then(
+      () => true,
+      () => false,
+    );
+    try {
+      return await this.record(
+        actor,
+        scope,
+        file,
+        { fileName, mime: content.mime, round, storagePath },
+        () => rename(file.path, finalPath),
+      );
+    } catch (err) {
+      if (!existed) await removeIfPresent(finalPath).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /** Stores the record and its audit entry; at most REPORTS_PER_OWNER per unit or agency. */
+  private record(
+    actor: Actor,
+    scope: ReportScope,
+    file: HashedUpload,
+    about: { fileName: string; mime: string; round: 1 | 2 | null; storagePath: string },
+    moveBytes: () => Promise<void>,
+  ): Promise<CampaignReportView> {
+    const { fileName, round } = about;
     return this.dataSource.transaction(async (manager) => {
+      // Locked: uploads for one campaign are counted one after another against the cap.
+      await findCampaign(manager, scope.campaign.id, { lock: true });
+      const owner = scope.unit ? { unitId: scope.unit.id } : { agencyId: scope.agency!.id };
+      const kept = await manager.count(CampaignReport, {
+        where: { campaignId: scope.campaign.id, kind: scope.kind, ...owner },
+      });
+      if (kept >= REPORTS_PER_OWNER) {
+        throw new ApiError(
+          409,
+          'quota_exceeded',
+          `${scope.unit ? `Đơn vị ${scope.unit.code}` : `Cơ quan ${scope.agency!.code}`} đã có ${kept} báo cáo tải lên trong chiến dịch ${scope.campaign.code} (tối đa ${REPORTS_PER_OWNER}); chưa lưu tệp «${fileName}».`,
+        );
+      }
+      await moveBytes();
       const saved = await manager.save(
         manager.create(CampaignReport, {
           campaignId: scope.campaign.id,
@@ -204,10 +250,10 @@ export class ReportsService {
           unitId: scope.unit?.id ?? null,
           agencyId: scope.agency?.id ?? null,
           fileName,
-          mimeType: content.mime,
+          mimeType: about.mime,
           sizeBytes: file.size,
           sha256: file.sha256,
-          storagePath: storagePath.split(path.sep).join('/'),
+          storagePath: about.storagePath.split(path.sep).join('/'),
           uploadedBy: actor.name,
         }),
       );
