@@ -89,7 +89,8 @@ export function selfAssessmentReport(input: SelfAssessmentReportInput): Administ
         boldRows: [...input.rows.flatMap((r, i) => (r.isField ? [i] : [])), rows.length],
       },
       heading('II. KIẾN NGHỊ, ĐỀ XUẤT (nếu có)'),
-      paragraph('……………………………………………………………………………………'),
+      // A dotted line, within one line of the page, for the unit to fill in.
+      paragraph('…'.repeat(28)),
     ],
     signer: unitSigner(unit.group),
     recipients: [campaign.secretariat, 'Lưu: VT'],
