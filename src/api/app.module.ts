@@ -11,6 +11,10 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { UnitOwnershipGuard } from './auth/unit-ownership.guard.js';
 import { CampaignStateModule } from './campaign-state/campaign-state.module.js';
 import { CouncilModule } from './council/council.module.js';
+import { CouncilMembersModule } from './council-members/council-members.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
+import { CommendationNomineesModule } from './commendation-nominees/commendation-nominees.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { ParticipationsModule } from './participations/participations.module.js';
 import { StepsModule } from './steps/steps.module.js';
 import { AmendmentsModule } from './amendments/amendments.module.js';
@@ -72,6 +76,10 @@ export class AppModule {
         AmendmentsModule,
         ParticipationsModule,
         CouncilModule,
+        CouncilMembersModule,
+        DocumentsModule,
+        CommendationNomineesModule,
+        ReportsModule,
         UnitsModule,
         AgenciesModule,
         IndexSetsModule,

@@ -5,7 +5,10 @@ import { AppraisalScore } from './appraisal-score.entity.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import { CampaignStep } from './campaign-step.entity.js';
 import { Campaign } from './campaign.entity.js';
+import { CampaignReport } from './campaign-report.entity.js';
+import { CommendationNominee } from './commendation-nominee.entity.js';
 import { CouncilAdjustment } from './council-adjustment.entity.js';
+import { CouncilMember } from './council-member.entity.js';
 import { Criterion } from './criterion.entity.js';
 import { EvidenceFile } from './evidence-file.entity.js';
 import { ExplanationRequest } from './explanation-request.entity.js';
@@ -30,8 +33,11 @@ export {
   AppraisalScore,
   AuditEntry,
   Campaign,
+  CampaignReport,
   CampaignStep,
+  CommendationNominee,
   CouncilAdjustment,
+  CouncilMember,
   Criterion,
   EvidenceFile,
   ExplanationRequest,
@@ -70,6 +76,10 @@ export type {
   ExplanationRequestOrigin,
   ExplanationRequestStatus,
 } from './explanation-request.entity.js';
+export type { CouncilRole } from './council-member.entity.js';
+export { COUNCIL_ROLES } from './council-member.entity.js';
+export type { CampaignReportKind } from './campaign-report.entity.js';
+export { CAMPAIGN_REPORT_KINDS } from './campaign-report.entity.js';
 export type { FieldResult } from './unit-result.entity.js';
 export type { OutboxKind, OutboxOutcome } from './outbox-message.entity.js';
 
@@ -99,4 +109,7 @@ export const ENTITIES = [
   Session,
   PasswordLink,
   PlanAmendment,
+  CouncilMember,
+  CommendationNominee,
+  CampaignReport,
 ];
