@@ -14,6 +14,7 @@ import { Notification } from './notification.entity.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 import { Participation } from './participation.entity.js';
 import { PasswordLink } from './password-link.entity.js';
+import { SecretariatContact } from './secretariat-contact.entity.js';
 import { SelfAssessmentItem } from './self-assessment-item.entity.js';
 import { SelfAssessment } from './self-assessment.entity.js';
 import { Session } from './session.entity.js';
@@ -39,6 +40,7 @@ export {
   OutboxMessage,
   Participation,
   PasswordLink,
+  SecretariatContact,
   SelfAssessment,
   SelfAssessmentItem,
   Session,
@@ -96,4 +98,5 @@ export const ENTITIES = [
   Account,
   Session,
   PasswordLink,
+  SecretariatContact,
 ];

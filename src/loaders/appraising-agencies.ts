@@ -8,8 +8,8 @@ export interface AppraisingAgency {
 }
 
 /**
- * The agencies that appraise criteria of the campaign's index sets, by code: each gets its own
- * appraisal reminders. One definition for the workflows (through the activity) and the forecast,
+ * The active agencies that appraise criteria of the campaign's index sets, by code: each gets its
+ * own appraisal reminders and escalations (an inactive, merged agency gets no mail). One definition for the workflows (through the activity) and the forecast,
  * so both address the same agencies and so build the same business keys.
  */
 export function appraisingAgencies(
@@ -22,7 +22,7 @@ export function appraisingAgencies(
      FROM criteria c
      JOIN index_sets s ON s.id = c.index_set_id
      JOIN agencies a ON a.id = c.agency_id
-     WHERE s.campaign_id = $1 AND ($2::uuid IS NULL OR a.id = $2::uuid)
+     WHERE s.campaign_id = $1 AND a.active AND ($2::uuid IS NULL OR a.id = $2::uuid)
      ORDER BY a.code`,
     [campaignId, onlyAgencyId],
   );
