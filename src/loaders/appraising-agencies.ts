@@ -5,6 +5,8 @@ export interface AppraisingAgency {
   code: string;
   name: string;
   email: string | null;
+  /** The agency's head: escalations go to them. */
+  headEmail: string | null;
 }
 
 /**
@@ -18,7 +20,7 @@ export function appraisingAgencies(
   onlyAgencyId: string | null = null,
 ): Promise<AppraisingAgency[]> {
   return manager.query(
-    `SELECT DISTINCT a.id, a.code, a.name, a.email
+    `SELECT DISTINCT a.id, a.code, a.name, a.email, a.head_email AS "headEmail"
      FROM criteria c
      JOIN index_sets s ON s.id = c.index_set_id
      JOIN agencies a ON a.id = c.agency_id

@@ -110,7 +110,9 @@ export class NotificationForecastService {
             ? unit?.focal_email
             : send.audience === 'unit_head'
               ? (unit?.head_email ?? unit?.focal_email)
-              : agency?.email;
+              : send.kind === 'appraisal_escalation'
+                ? (agency?.headEmail ?? agency?.email)
+                : agency?.email;
         return {
           businessKey: send.businessKey,
           kind: send.kind,
