@@ -212,7 +212,8 @@ export class AgenciesService {
     from: Agency,
     to: Agency,
   ): Promise<string[]> {
-    const rows: { label: string }[] = await manager.query(
+    // An UPDATE answers [rows, count].
+    const [rows]: [{ label: string }[], number] = await manager.query(
       `UPDATE criteria c SET agency_id = $2
        FROM index_sets s JOIN campaigns k ON k.id = s.campaign_id
        WHERE c.index_set_id = s.id AND c.agency_id = $1 AND k.status = 'draft'
