@@ -38,7 +38,10 @@ export interface AppConfig {
   clamdTimeoutMs: number;
   /** Where officials act, linked from every e-mail (the web front end or the API). */
   publicUrl: string;
-  /** The secretariat's mailbox(es): digests, and copies of escalations. */
+  /**
+   * The secretariat's mailbox(es), only to fill an empty list of its contacts on first start (the
+   * first as its head); afterwards its contacts are data (secretariat_contacts).
+   */
   secretariatEmails: string[];
   /** The appraisal council's mailbox(es): council reminders. */
   councilEmails: string[];
