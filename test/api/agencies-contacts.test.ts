@@ -190,6 +190,17 @@ describe('agencies as data', () => {
         /^Cơ quan thẩm định STC không còn hoạt động nhưng bộ chỉ số vẫn giao cho cơ quan này các tiêu chí department\//,
       ),
     ]);
+    // No mail is planned for an inactive agency (nor for the merged one).
+    const forecast = await world.as(
+      'secretariat',
+      'GET',
+      `/campaigns/${merged.code}/notifications/forecast?kind=appraisal_reminder`,
+    );
+    expect(forecast.status, JSON.stringify(forecast.body)).toBe(200);
+    const planned = new Set(forecast.body.items.map((i: { agencyCode: string }) => i.agencyCode));
+    expect(planned.has('SNV')).toBe(true);
+    expect(planned.has('STC')).toBe(false);
+    expect(planned.has('STP')).toBe(false);
     const back = await world.as('secretariat', 'PATCH', '/agencies/STC', { active: true });
     expect(back.body).toMatchObject({ active: true, mergedInto: null });
     expect(await auditActions('agency')).toEqual([
