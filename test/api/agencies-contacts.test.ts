@@ -180,6 +180,37 @@ describe('agencies as data', () => {
     );
     expect(left).toBe(0);
 
+    // An index set cannot give criteria to the merged agency any more.
+    const named = await world.as(
+      'secretariat',
+      'POST',
+      `/campaigns/${merged.code}/index-sets/import`,
+      {
+        criteria: [
+          {
+            group: 'department',
+            code: '1',
+            level: 'field',
+            title: 'Thể chế',
+            max_points: 2,
+            agency_code: 'STP',
+          },
+          {
+            group: 'department',
+            code: '1.1',
+            parent_code: '1',
+            level: 'criterion',
+            title: 'Văn bản QPPL',
+            max_points: 2,
+          },
+        ],
+      },
+    );
+    expect(named.status).toBe(422);
+    expect(named.body.errors.map((e: { message: string }) => e.message)).toEqual([
+      'mục 1, agency_code: cơ quan thẩm định STP không còn hoạt động; các tiêu chí của cơ quan này nay do SNV thẩm định',
+    ]);
+
     // Dissolved without a successor: the draft keeps naming it, so its launch is refused.
     const dissolved = await world.as('secretariat', 'PATCH', '/agencies/STC', { active: false });
     expect(dissolved.status).toBe(200);
