@@ -180,6 +180,16 @@ describe('agencies as data', () => {
     );
     expect(left).toBe(0);
 
+    // Nobody is invited to appraise for it any more.
+    const invited = await world.as('secretariat', 'POST', '/accounts', {
+      email: 'thamdinh.cu@stp.example.vn',
+      fullName: 'Chuyên viên Sở Tư pháp',
+      role: 'appraiser',
+      agencyCode: 'STP',
+    });
+    expect(invited.status).toBe(409);
+    expect(invited.body.message).toMatch(/STP không còn hoạt động \(đã hợp nhất vào SNV/);
+
     // An index set cannot give criteria to the merged agency any more.
     const named = await world.as(
       'secretariat',
