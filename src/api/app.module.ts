@@ -14,6 +14,7 @@ import { CampaignStateModule } from './campaign-state/campaign-state.module.js';
 import { CouncilModule } from './council/council.module.js';
 import { ParticipationsModule } from './participations/participations.module.js';
 import { StepsModule } from './steps/steps.module.js';
+import { AmendmentsModule } from './amendments/amendments.module.js';
 import { CampaignsModule } from './campaigns/campaigns.module.js';
 import { PathParamsInterceptor } from './common/path-params.interceptor.js';
 import { createValidationPipe } from './common/validation.js';
@@ -69,6 +70,7 @@ export class AppModule {
         CampaignsModule,
         CampaignStateModule,
         StepsModule,
+        AmendmentsModule,
         ParticipationsModule,
         CouncilModule,
         UnitsModule,

@@ -15,6 +15,7 @@ import { OutboxMessage } from './outbox-message.entity.js';
 import { Participation } from './participation.entity.js';
 import { PasswordLink } from './password-link.entity.js';
 import { SecretariatContact } from './secretariat-contact.entity.js';
+import { PlanAmendment } from './plan-amendment.entity.js';
 import { SelfAssessmentItem } from './self-assessment-item.entity.js';
 import { SelfAssessment } from './self-assessment.entity.js';
 import { Session } from './session.entity.js';
@@ -41,6 +42,7 @@ export {
   Participation,
   PasswordLink,
   SecretariatContact,
+  PlanAmendment,
   SelfAssessment,
   SelfAssessmentItem,
   Session,
@@ -99,4 +101,5 @@ export const ENTITIES = [
   Session,
   PasswordLink,
   SecretariatContact,
+  PlanAmendment,
 ];

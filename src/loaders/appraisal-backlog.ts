@@ -3,7 +3,8 @@
  * holds, by the rule of GET /campaigns/{id}/appraisals/progress: round 1 requires every appraised
  * leaf (regular, bonus, penalty) of each participating unit's index set, round 2 the criteria each
  * unit was asked to explain (confirmed requests); a leaf belongs to its own agency, else its
- * nearest ancestor's. An agency has finished its round when nothing is left.
+ * nearest ancestor's; a unit that left the campaign counts no more. An agency has finished its
+ * round when nothing is left.
  */
 import type { EntityManager } from 'typeorm';
 import type { AppraisalRound } from '../entities/index.js';
@@ -28,12 +29,12 @@ export async function appraisalBacklog(
          JOIN units u ON u.id = p.unit_id
          JOIN index_sets s ON s.campaign_id = p.campaign_id AND s.group_code = u.group_code
          JOIN leaves l ON l.index_set_id = s.id
-         WHERE p.campaign_id = $1`
+         WHERE p.campaign_id = $1 AND p.left_at IS NULL`
       : `SELECT r.participation_id, l.id AS criterion_id, l.agency_id
          FROM explanation_requests r
          JOIN participations p ON p.id = r.participation_id
          JOIN leaves l ON l.id = r.criterion_id
-         WHERE p.campaign_id = $1 AND r.status = 'confirmed'`;
+         WHERE p.campaign_id = $1 AND p.left_at IS NULL AND r.status = 'confirmed'`;
   const rows: { code: string; units: number; criteria: number }[] = await manager.query(
     `WITH RECURSIVE tree AS (
        SELECT c.id, c.index_set_id, c.kind, c.agency_id

@@ -9,6 +9,7 @@ import {
   parseCalendarYearJson,
   VIETNAM_2021,
   VIETNAM_2022,
+  VIETNAM_CALENDAR_YEARS,
   vietnamBusinessCalendar,
   type CalendarYear,
 } from '../../src/domain/calendar/index.js';
@@ -139,12 +140,12 @@ describe('counting working days', () => {
   });
 
   it('refuses a year without data, or counts weekdays only when asked to', () => {
-    expect(() => calendar.isWorkingDay('2023-01-02')).toThrow(CalendarYearNotLoadedError);
-    expect(() => calendar.addWorkingDays('2022-12-30', 1)).toThrow(
-      /No working-day calendar for 2023/,
+    expect(() => calendar.isWorkingDay('2028-01-03')).toThrow(CalendarYearNotLoadedError);
+    expect(() => calendar.addWorkingDays('2027-12-31', 1)).toThrow(
+      /No working-day calendar for 2028/,
     );
     const lenient = vietnamBusinessCalendar([], { outsideKnownYears: 'weekends_only' });
-    expect(lenient.addWorkingDays('2022-12-30', 1)).toBe('2023-01-02');
+    expect(lenient.addWorkingDays('2027-12-31', 1)).toBe('2028-01-03');
   });
 
   it('refuses a malformed date', () => {
@@ -176,7 +177,8 @@ describe('make-up working days and a province calendar as JSON', () => {
     const year = parseCalendarYearJson(json);
     expect(year.weekend).toEqual([6, 7]);
     const withProvince = calendar.withYear(year);
-    expect(withProvince.loadedYears).toEqual([2021, 2022, 2023, 2026]);
+    expect(withProvince.loadedYears).toEqual([2021, 2022, 2023, 2024, 2025, 2026, 2027]);
+    expect(withProvince.yearData(2023)?.scope).toBe('Tỉnh Vĩnh Long');
     expect(withProvince.isWorkingDay('2023-05-06')).toBe(true);
     expect(withProvince.dayInfo('2023-05-06')).toMatchObject({
       working: true,
@@ -186,7 +188,8 @@ describe('make-up working days and a province calendar as JSON', () => {
     expect(withProvince.addWorkingDays('2023-05-05', 1)).toBe('2023-05-06');
     expect(withProvince.addWorkingDays('2022-12-30', 1)).toBe('2023-01-03');
     // The national data is untouched.
-    expect(calendar.loadedYears).toEqual([2021, 2022, 2026]);
+    expect(calendar.loadedYears).toEqual([2021, 2022, 2023, 2024, 2025, 2026, 2027]);
+    expect(calendar.isWorkingDay('2023-05-06')).toBe(false);
   });
 
   it('lets a province replace a preloaded year', () => {
@@ -303,5 +306,70 @@ describe('Vietnamese state agencies 2026 (unverified data): days off', () => {
     ['2026-11-28', false], // a Saturday
   ])('%s is a working day: %s', (day, working) => {
     expect(calendar.isWorkingDay(day)).toBe(working);
+  });
+});
+
+describe('Vietnamese state agencies 2023–2027: days off as the notices give them', () => {
+  const calendar = vietnamBusinessCalendar();
+  it.each([
+    // 2023: Tết Quý Mão 20/01–26/01 (Văn bản 8056/VPCP-KGVX); 29/04–03/05 with no make-up day.
+    ['2023-01-02', false], // Tết Dương lịch in lieu (01/01 a Sunday)
+    ['2023-01-19', true],
+    ['2023-01-20', false],
+    ['2023-01-26', false],
+    ['2023-01-27', true],
+    ['2023-05-02', false], // Giỗ Tổ (Sat 29/04) in lieu
+    ['2023-05-03', false], // 30/4 (Sunday) in lieu
+    ['2023-05-04', true],
+    ['2023-05-06', false], // an ordinary Saturday: no make-up day in 2023
+    ['2023-09-01', false],
+    ['2023-09-04', false], // Quốc khánh (Sat 02/09) in lieu
+    // 2024: Tết 08/02–14/02; 29/04 swapped with Sat 04/05; Quốc khánh 02–03/09.
+    ['2024-02-07', true],
+    ['2024-02-08', false],
+    ['2024-02-14', false],
+    ['2024-02-15', true],
+    ['2024-04-18', false], // Giỗ Tổ
+    ['2024-04-29', false], // swapped day off
+    ['2024-05-04', true], // make-up Saturday
+    ['2024-09-03', false],
+    // 2025: Tết 25/01–02/02; 02/05 swapped with Sat 26/04; Quốc khánh 01–02/09.
+    ['2025-01-24', true],
+    ['2025-01-27', false],
+    ['2025-01-31', false],
+    ['2025-02-03', true],
+    ['2025-04-07', false], // Giỗ Tổ
+    ['2025-04-26', true], // make-up Saturday
+    ['2025-05-02', false], // swapped day off
+    ['2025-09-01', false],
+    ['2025-09-03', true],
+    // 2026: 02/01 swapped with Sat 10/01.
+    ['2026-01-02', false],
+    ['2026-01-10', true],
+    // 2027 (provisional): Tết Đinh Mùi, mùng 1 = Sat 06/02; 1/5 a Saturday, Mon 03/05 in lieu.
+    ['2027-02-04', true],
+    ['2027-02-05', false],
+    ['2027-02-11', false],
+    ['2027-02-12', true],
+    ['2027-04-16', false],
+    ['2027-05-03', false],
+    ['2027-09-03', false],
+  ])('%s is a working day: %s', (day, working) => {
+    expect(calendar.isWorkingDay(day)).toBe(working);
+  });
+
+  it('names a source decision for every built-in year and marks the undecreed ones provisional', () => {
+    for (const year of VIETNAM_CALENDAR_YEARS) {
+      expect(year.sourceDecision, String(year.year)).toMatch(/\S/);
+      expect(typeof year.provisional, String(year.year)).toBe('boolean');
+    }
+    expect(VIETNAM_CALENDAR_YEARS.find((y) => y.year === 2027)?.provisional).toBe(true);
+    expect(VIETNAM_CALENDAR_YEARS.find((y) => y.year === 2024)?.sourceDecision).toMatch(
+      /5015\/TB-LĐTBXH/,
+    );
+    // Every built-in year passes the JSON loader unchanged (what the API's export gives back).
+    for (const year of VIETNAM_CALENDAR_YEARS) {
+      expect(calendarYearFromJson(JSON.parse(JSON.stringify(year)))).toEqual(year);
+    }
   });
 });

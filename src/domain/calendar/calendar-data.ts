@@ -50,6 +50,16 @@ export interface CalendarYear {
   makeUpWorkingDays: readonly MakeUpWorkingDay[];
   /** Where the data comes from (announcements, decisions), for whoever checks or corrects it. */
   sources?: readonly string[];
+  /**
+   * The decision(s) the year's days off and make-up days come from, as an official cites them,
+   * e.g. "Thông báo số 5015/TB-LĐTBXH ngày 22/11/2023 của Bộ Lao động – Thương binh và Xã hội".
+   */
+  sourceDecision?: string;
+  /**
+   * True while the year is not checked against the published text, or not yet decreed (computed
+   * from the Labour Code and the lunar calendar): whoever relies on it should check it first.
+   */
+  provisional?: boolean;
 }
 
 /** One problem in calendar data; `path` names the field, e.g. "daysOff[2].to". */

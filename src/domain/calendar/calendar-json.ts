@@ -15,7 +15,8 @@
  *   ]
  * }
  *
- * `weekend` defaults to [6, 7] (Saturday, Sunday), `makeUpWorkingDays` to [], `scope` to "". Every
+ * `sourceDecision` (the decision it follows) and `provisional` (not checked against it yet) are
+ * optional. `weekend` defaults to [6, 7] (Saturday, Sunday), `makeUpWorkingDays` to [], `scope` to "". Every
  * problem is reported at once, each naming its field ("daysOff[1].to: …"); unknown fields are
  * refused, so a misspelt "makeupWorkingDays" cannot silently drop a make-up day.
  */
@@ -31,7 +32,16 @@ import {
 } from './calendar-data.js';
 
 const DAY_OFF_KINDS: readonly DayOffKind[] = ['holiday', 'substitute', 'swap', 'other'];
-const YEAR_KEYS = ['year', 'scope', 'weekend', 'daysOff', 'makeUpWorkingDays', 'sources'];
+const YEAR_KEYS = [
+  'year',
+  'scope',
+  'weekend',
+  'daysOff',
+  'makeUpWorkingDays',
+  'sources',
+  'sourceDecision',
+  'provisional',
+];
 const DAY_OFF_KEYS = ['date', 'to', 'name', 'kind', 'substituteFor', 'note'];
 const MAKE_UP_KEYS = ['date', 'name', 'replaces', 'note'];
 
@@ -184,6 +194,12 @@ export function calendarYearFromJson(value: unknown): CalendarYear {
     });
   }
 
+  const sourceDecision = r.string(value, 'sourceDecision', '', false);
+  const provisional = value.provisional;
+  if (provisional !== undefined && typeof provisional !== 'boolean') {
+    r.fail('provisional', `expected true or false, got ${describe(provisional)}`);
+  }
+
   if (r.issues.length > 0) throw new CalendarDataError(r.issues, 'calendar JSON');
   const data: CalendarYear = {
     year: year as number,
@@ -192,6 +208,8 @@ export function calendarYearFromJson(value: unknown): CalendarYear {
     daysOff,
     makeUpWorkingDays,
     ...(sources && { sources }),
+    ...(sourceDecision !== undefined && { sourceDecision }),
+    ...(typeof provisional === 'boolean' && { provisional }),
   };
   const issues = checkCalendarYear(data);
   if (issues.length > 0) throw new CalendarDataError(issues, `calendar JSON for ${data.year}`);

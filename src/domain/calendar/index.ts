@@ -5,4 +5,8 @@ export * from './local-date.js';
 export * from './vietnam.js';
 export { VIETNAM_2021 } from './vietnam-2021.js';
 export { VIETNAM_2022 } from './vietnam-2022.js';
+export { VIETNAM_2023 } from './vietnam-2023.js';
+export { VIETNAM_2024 } from './vietnam-2024.js';
+export { VIETNAM_2025 } from './vietnam-2025.js';
 export { VIETNAM_2026 } from './vietnam-2026.js';
+export { VIETNAM_2027 } from './vietnam-2027.js';

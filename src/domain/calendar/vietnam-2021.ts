@@ -41,6 +41,9 @@ export const VIETNAM_2021: CalendarYear = {
     { date: '2021-09-03', name: 'Quốc khánh (ngày liền sau 2/9)', kind: 'holiday' },
   ],
   makeUpWorkingDays: [],
+  sourceDecision:
+    'Thông báo lịch nghỉ lễ, Tết năm 2021 của Bộ Lao động – Thương binh và Xã hội (số hiệu chưa ghi; đối chiếu qua báo chí)',
+  provisional: true,
   sources: [
     'Bộ luật Lao động 2019, Điều 112',
     'Thông báo lịch nghỉ Tết Nguyên đán, Quốc khánh năm 2021 của Bộ LĐ-TB&XH (qua báo chí)',

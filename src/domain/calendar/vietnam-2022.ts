@@ -57,6 +57,9 @@ export const VIETNAM_2022: CalendarYear = {
     { date: '2022-09-02', name: 'Quốc khánh (2/9)', kind: 'holiday' },
   ],
   makeUpWorkingDays: [],
+  sourceDecision:
+    'Thông báo lịch nghỉ lễ, Tết năm 2022 của Bộ Lao động – Thương binh và Xã hội (số hiệu chưa ghi; đối chiếu qua báo chí)',
+  provisional: true,
   sources: [
     'Bộ luật Lao động 2019, Điều 112',
     'Thông báo lịch nghỉ Tết Dương lịch, Tết Nguyên đán, Giỗ Tổ, 30/4–1/5 và Quốc khánh năm 2022 của Bộ LĐ-TB&XH (qua báo chí)',
