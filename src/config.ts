@@ -43,7 +43,10 @@ export interface AppConfig {
    * (DOCUMENT_PDF_CONVERTER); null: documents are served as DOCX only.
    */
   documentPdfConverter: string | null;
-  /** The secretariat's mailbox(es): digests, and copies of escalations. */
+  /**
+   * The secretariat's mailbox(es), only to fill an empty list of its contacts on first start (the
+   * first as its head); afterwards its contacts are data (secretariat_contacts).
+   */
   secretariatEmails: string[];
   /** The appraisal council's mailbox(es): council reminders. */
   councilEmails: string[];

@@ -5,6 +5,7 @@ import type { AppConfig } from '../config.js';
 import { dataSourceOptions } from '../db/data-source.js';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AgenciesModule } from './agencies/agencies.module.js';
+import { SecretariatContactsModule } from './secretariat-contacts/secretariat-contacts.module.js';
 import { AppraisalsModule } from './appraisals/appraisals.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthGuard } from './auth/auth.guard.js';
@@ -82,6 +83,7 @@ export class AppModule {
         ReportsModule,
         UnitsModule,
         AgenciesModule,
+        SecretariatContactsModule,
         IndexSetsModule,
         SelfAssessmentsModule,
         EvidenceModule,

@@ -17,6 +17,7 @@ import { Notification } from './notification.entity.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 import { Participation } from './participation.entity.js';
 import { PasswordLink } from './password-link.entity.js';
+import { SecretariatContact } from './secretariat-contact.entity.js';
 import { PlanAmendment } from './plan-amendment.entity.js';
 import { SelfAssessmentItem } from './self-assessment-item.entity.js';
 import { SelfAssessment } from './self-assessment.entity.js';
@@ -46,6 +47,7 @@ export {
   OutboxMessage,
   Participation,
   PasswordLink,
+  SecretariatContact,
   PlanAmendment,
   SelfAssessment,
   SelfAssessmentItem,
@@ -108,6 +110,7 @@ export const ENTITIES = [
   Account,
   Session,
   PasswordLink,
+  SecretariatContact,
   PlanAmendment,
   CouncilMember,
   CommendationNominee,

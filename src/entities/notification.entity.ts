@@ -9,7 +9,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { SendAudience, SendKind } from '../domain/reminders/planned-send.js';
+import { SEND_KINDS, type SendAudience, type SendKind } from '../domain/reminders/planned-send.js';
 import type { Agency } from './agency.entity.js';
 import type { Campaign } from './campaign.entity.js';
 import type { Participation } from './participation.entity.js';
@@ -29,13 +29,7 @@ export type NotificationKind =
 export type NotificationAudience = SendAudience | 'person';
 
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
-  'reminder',
-  'escalation',
-  'overdue_reminder',
-  'digest_window_opened',
-  'digest_window_closed',
-  'appraisal_reminder',
-  'council_reminder',
+  ...SEND_KINDS,
   'explanation_request',
   'results',
   'delivery_failures',

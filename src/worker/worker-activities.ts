@@ -11,10 +11,7 @@ import { createNotificationWaveActivities } from '../activities/notifications/no
 import type { AppConfig } from '../config.js';
 import { vietnamBusinessCalendar } from '../domain/calendar/vietnam.js';
 
-export type MailSettings = Pick<
-  AppConfig,
-  'mailFrom' | 'publicUrl' | 'secretariatEmails' | 'councilEmails'
->;
+export type MailSettings = Pick<AppConfig, 'mailFrom' | 'publicUrl' | 'councilEmails'>;
 
 export function createWorkerActivities(
   dataSource: DataSource,
@@ -26,7 +23,7 @@ export function createWorkerActivities(
     transport,
     mailFrom: mail.mailFrom,
     publicUrl: mail.publicUrl,
-    secretariat: { name: 'Tổ thư ký Chỉ số CCHC - Sở Nội vụ', emails: mail.secretariatEmails },
+    // The secretariat's addresses are its contacts in PostgreSQL, read at every wave.
     council: { name: 'Hội đồng thẩm định Chỉ số CCHC', emails: mail.councilEmails },
     calendar: vietnamBusinessCalendar(),
   };

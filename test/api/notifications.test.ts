@@ -251,9 +251,10 @@ describe('GET /campaigns/:campaignId/notifications/forecast', () => {
       campaignId: fx.campaign.id,
       timeZone: 'Asia/Ho_Chi_Minh',
       policy: { daysBeforeDeadline: [7, 3, 1], sendTime: '08:00' },
-      total: 14,
+      total: 16,
     });
     expect(unitLines(res.body, fx.unitA)).toEqual([
+      '01/12/2021 08:00 window_opened', // the window opens: the focal point is told
       '15/12/2021 08:00 reminder (sent)',
       '21/12/2021 08:00 reminder',
       '23/12/2021 08:00 reminder',
@@ -261,7 +262,10 @@ describe('GET /campaigns/:campaignId/notifications/forecast', () => {
       '29/12/2021 08:00 overdue_reminder',
       '31/12/2021 08:00 overdue_reminder',
     ]);
-    expect(unitLines(res.body, fx.unitB)[0]).toBe('15/12/2021 08:00 reminder (failed)');
+    expect(unitLines(res.body, fx.unitB).slice(0, 2)).toEqual([
+      '01/12/2021 08:00 window_opened',
+      '15/12/2021 08:00 reminder (failed)',
+    ]);
     const digests = res.body.items.filter((i: any) => i.audience === 'secretariat').map(line);
     expect(digests).toEqual([
       '01/12/2021 08:00 digest_window_opened (sent)',
@@ -290,7 +294,7 @@ describe('GET /campaigns/:campaignId/notifications/forecast', () => {
     });
     const own = await call(api, 'GET', `${fx.base}/forecast`, { token: fx.tokenA });
     expect(own.status).toBe(200);
-    expect(own.body.total).toBe(6);
+    expect(own.body.total).toBe(7);
     expect(own.body.items).toEqual(filtered.body.items);
     expect(own.body.items.every((i: any) => i.unitCode === fx.unitA.code)).toBe(true);
     expect(
@@ -328,6 +332,7 @@ describe('GET /campaigns/:campaignId/notifications/forecast', () => {
     // The new deadline (Tue 28/12) gives new sends with new keys: the 15/12 reminder sent for
     // the old deadline is no longer in the plan (it stays in the log).
     expect(unitLines(res.body, fx.unitA)).toEqual([
+      '01/12/2021 08:00 window_opened', // keyed on the opening, which did not move
       '17/12/2021 08:00 reminder',
       '23/12/2021 08:00 reminder',
       '27/12/2021 08:00 reminder',
@@ -335,6 +340,7 @@ describe('GET /campaigns/:campaignId/notifications/forecast', () => {
       '31/12/2021 08:00 overdue_reminder',
     ]);
     expect(unitLines(res.body, fx.unitB)).toEqual([
+      '01/12/2021 08:00 window_opened',
       '21/12/2021 08:00 reminder',
       '27/12/2021 08:00 reminder',
       '29/12/2021 08:00 reminder',
@@ -371,6 +377,7 @@ describe('GET /campaigns/:campaignId/notifications/forecast', () => {
     });
     expect(res.body.policy).toMatchObject({ daysBeforeDeadline: [2], sendTime: '07:30' });
     expect(unitLines(res.body, fx.unitA)).toEqual([
+      '01/12/2021 07:30 window_opened',
       '22/12/2021 07:30 reminder',
       '27/12/2021 07:30 escalation',
     ]);
@@ -471,7 +478,12 @@ describe('GET /campaigns/:campaignId/notifications/forecast', () => {
 
     const appraiser = await call(api, 'GET', `${fx.base}/forecast`, { token: tokens.appraiser });
     expect(appraiser.status).toBe(200);
-    expect(appraiser.body.items.map((i: any) => i.agencyCode)).toEqual(['SNV', 'SNV', 'SNV']);
+    expect(appraiser.body.items.map((i: any) => `${i.kind} ${i.agencyCode}`)).toEqual([
+      'appraisal_reminder SNV',
+      'appraisal_reminder SNV',
+      'appraisal_reminder SNV',
+      'appraisal_escalation SNV', // if its scores are not all in at the round's end
+    ]);
     const council = await call(api, 'GET', `${fx.base}/forecast`, { token: tokens.council });
     expect(council.body.items.every((i: any) => i.audience === 'council')).toBe(true);
     const aboutUnit = await call(api, 'GET', `${fx.base}?unitCode=${fx.unitA.code}`, {

@@ -30,9 +30,10 @@ export interface NotificationActivityDeps {
    * reader acts (src/domain/notifications/action-page.ts).
    */
   publicUrl: string;
-  /** Digests go here; escalations copy it. */
-  secretariat: ComposeMailbox;
-  /** Council reminders go here. */
+  /**
+   * The council's addresses as configured (COUNCIL_EMAILS), read through councilRecipients. The
+   * secretariat's come from its contacts in PostgreSQL, at every wave.
+   */
   council: ComposeMailbox;
   /** For the working days left shown in reminders (e.g. vietnamBusinessCalendar()). */
   calendar?: BusinessCalendar;

@@ -19,6 +19,7 @@ import type { Campaign, CampaignStep } from '../../entities/index.js';
 import { campaignViewAt, stepFactsOf } from '../../loaders/campaign-facts.js';
 import { deliveryFailuresMail } from '../mail/templates/delivery-failures.js';
 import { campaignForecast } from '../../loaders/campaign-forecast.js';
+import { appraisalBacklog, type AgencyBacklog } from '../../loaders/appraisal-backlog.js';
 import { composeNotification } from './compose.js';
 import { digestLists } from './digest-lists.js';
 import type { NotificationActivityDeps } from './notification-activities.js';
@@ -145,6 +146,7 @@ export function createNotificationWaveActivities(
       );
       if (rows.length === 0) return { reported: 0 };
       const data = await loadNotificationCampaign(manager, campaignId, []);
+      const { secretariat } = data;
       const mail = deliveryFailuresMail({
         timeZone: data.campaign.timeZone,
         actionUrl: portalPageUrl(deps.publicUrl, campaignPages.notifications(data.campaign.code)),
@@ -156,7 +158,7 @@ export function createNotificationWaveActivities(
           status: row.status,
           reason: row.smtp_response ?? row.last_error,
         })),
-        ...(deps.secretariat.name && { secretariatName: deps.secretariat.name }),
+        secretariatName: secretariat.name,
       });
       await sender.sendNotification({
         campaignId,
@@ -168,7 +170,7 @@ export function createNotificationWaveActivities(
         kind: 'delivery_failures',
         stepNumber: null,
         audience: 'secretariat',
-        to: [...deps.secretariat.emails],
+        to: [...secretariat.emails],
         subject: mail.subject,
         html: mail.html,
         text: mail.text,
@@ -201,10 +203,19 @@ export function createNotificationWaveActivities(
     },
 
     async sendNotificationWave({ campaignId, after, upTo }) {
-      const data = await loadNotificationCampaign(manager, campaignId, 'all');
+      const data = await loadNotificationCampaign(manager, campaignId, 'all', deps.council.emails);
       const sends = await campaignForecast(manager, data.campaign, data.steps, deps.calendar);
       const due = sends.filter((send) => send.sendAt > after && send.sendAt <= upTo);
       const facts = await waveFacts(manager, data.campaign, data.steps, new Date(upTo));
+      // What each agency has left in the rounds escalated in this wave, from the scores as stored.
+      const appraisalLeft = new Map<number, Map<string, AgencyBacklog>>();
+      for (const send of due) {
+        if (send.kind !== 'appraisal_escalation' || appraisalLeft.has(send.stepNumber)) continue;
+        const kind = facts.stepKinds.get(send.stepNumber);
+        const round = kind === 'appraisal_round_2' ? 2 : 1;
+        appraisalLeft.set(send.stepNumber, await appraisalBacklog(manager, campaignId, round));
+      }
+      facts.appraisalLeft = appraisalLeft;
       const digests = new Map<number, ReturnType<typeof digestLists>>();
       const digestOf = (step: CampaignStep) => {
         if (!digests.has(step.number)) {
@@ -246,6 +257,9 @@ export function createNotificationWaveActivities(
               planned: plannedOf(send),
               unitCode: send.unitCode,
               agencyCode: send.agencyCode,
+              ...(send.kind === 'appraisal_escalation' && {
+                backlog: appraisalLeft.get(send.stepNumber)?.get(send.agencyCode ?? ''),
+              }),
             },
             digestOf,
           );

@@ -119,7 +119,7 @@ export class UpdateCampaignDto {
     nullable: true,
     example: { daysBeforeDeadline: [5, 2, 1], sendTime: '07:30' },
     description:
-      'When reminders, escalations and digests go out: the fields of the default policy to change (daysBeforeDeadline, countDaysIn, sendTime, escalateAtMissedDeadline, overdueRepeatEveryWorkingDays, secretariatDigests, appraisalDaysBeforeOpening, appraisalDaysBeforeDeadline, councilDaysBeforeMeeting); null restores the default.',
+      'When reminders, escalations and digests go out: the fields of the default policy to change (daysBeforeDeadline, countDaysIn, sendTime, escalateAtMissedDeadline, unitWindowOpened, overdueRepeatEveryWorkingDays, secretariatDigests, appraisalDaysBeforeOpening, appraisalDaysBeforeDeadline, councilDaysBeforeMeeting); null restores the default.',
   })
   @IsOptional()
   @IsReminderPolicy()

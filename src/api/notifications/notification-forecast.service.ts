@@ -2,6 +2,7 @@ import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { appraisingAgencies } from '../../loaders/appraising-agencies.js';
 import { forecastUnits, reminderPlanSteps } from '../../loaders/campaign-forecast.js';
+import { secretariatRecipients } from '../../loaders/recipients.js';
 import { CalendarYearNotLoadedError } from '../../domain/calendar/business-calendar.js';
 import { vietnamBusinessCalendar } from '../../domain/calendar/vietnam.js';
 import { formatLocalDateTime } from '../../domain/local-time.js';
@@ -93,6 +94,8 @@ export class NotificationForecastService {
     const byAgency = new Map(agencies.map((agency) => [agency.code, agency]));
     const now = Date.now();
     const zone = campaign.timeZone;
+    // The secretariat's contacts as stored now: the waves read the same.
+    const secretariat = staffView ? await secretariatRecipients(this.dataSource.manager) : null;
 
     return {
       campaignId: campaign.id,
@@ -105,12 +108,20 @@ export class NotificationForecastService {
       items: page.map((send): ForecastItemView => {
         const unit = send.unitCode ? byUnit.get(send.unitCode) : undefined;
         const agency = send.agencyCode ? byAgency.get(send.agencyCode) : undefined;
+        const campaignWide =
+          send.audience === 'secretariat'
+            ? secretariat?.emails
+            : send.audience === 'secretariat_head'
+              ? secretariat?.head.emails
+              : undefined;
         const address =
           send.audience === 'unit'
             ? unit?.focal_email
             : send.audience === 'unit_head'
               ? (unit?.head_email ?? unit?.focal_email)
-              : agency?.email;
+              : send.kind === 'appraisal_escalation'
+                ? (agency?.headEmail ?? agency?.email)
+                : agency?.email;
         return {
           businessKey: send.businessKey,
           kind: send.kind,
@@ -121,7 +132,7 @@ export class NotificationForecastService {
           participationId: send.participationId,
           agencyCode: send.agencyCode,
           agencyName: agency?.name ?? null,
-          to: address ? [address] : [],
+          to: campaignWide ? [...campaignWide] : address ? [address] : [],
           copySecretariat: send.copySecretariat,
           sendAt: send.sendAt,
           sendAtLocal: send.localDateTime,

@@ -16,6 +16,11 @@ export interface WaveFacts {
   statusOf: ReadonlyMap<string, string>;
   /** The step whose end ends late self-assessment intake (appraisal round 1), if any. */
   lateIntakeStep: number | null;
+  /**
+   * Appraisal round step → agency code → what the agency has still to score in it (loaded at the
+   * wave for the rounds with an escalation due; see src/loaders/appraisal-backlog.ts).
+   */
+  appraisalLeft?: ReadonlyMap<number, ReadonlyMap<string, { units: number; criteria: number }>>;
 }
 
 /** Asked to explain and not yet answered (the unit workflow records these two). */
@@ -28,16 +33,24 @@ export function stillDue(send: ForecastSend, facts: WaveFacts): boolean {
   switch (send.audience) {
     case 'secretariat':
       return true; // digests report whatever happened
-    case 'appraisers':
+    case 'secretariat_head':
     case 'council':
-      return !closed; // a round or meeting already completed needs no reminder
+      // A meeting or a secretariat step already completed needs no reminder nor escalation.
+      return !closed;
+    case 'appraisers': {
+      if (closed) return false; // the round was completed: nothing more to enter
+      if (send.kind !== 'appraisal_escalation') return true;
+      // Escalated only while the agency still has scores to enter in the round.
+      const left = facts.appraisalLeft?.get(send.stepNumber)?.get(send.agencyCode ?? '');
+      return left !== undefined && left.criteria > 0;
+    }
     case 'unit':
     case 'unit_head': {
       const participation = send.participationId;
       if (!participation) return false;
       if (kind === 'self_assessment') {
         if (facts.submitted.has(participation)) return false;
-        if (send.kind === 'reminder') return !closed;
+        if (send.kind === 'reminder' || send.kind === 'window_opened') return !closed;
         if (send.kind === 'overdue_reminder') {
           return facts.lateIntakeStep === null || !facts.closedSteps.has(facts.lateIntakeStep);
         }
@@ -45,7 +58,10 @@ export function stillDue(send: ForecastSend, facts: WaveFacts): boolean {
       }
       if (kind === 'explanation') {
         const status = facts.statusOf.get(participation) ?? '';
-        if (send.kind === 'reminder') return !closed && EXPLANATION_OPEN.has(status);
+        // Only a unit asked to explain hears that the window opened, or is reminded.
+        if (send.kind === 'reminder' || send.kind === 'window_opened') {
+          return !closed && EXPLANATION_OPEN.has(status);
+        }
         return EXPLANATION_OVERDUE.has(status);
       }
       return false;
