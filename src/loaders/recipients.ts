@@ -4,7 +4,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { DEFAULTS } from '../config.js';
-import { SecretariatContact } from '../entities/index.js';
+import { CouncilMember, SecretariatContact } from '../entities/index.js';
 
 export interface Mailbox {
   /** How the mail addresses it. */
@@ -48,16 +48,24 @@ export async function secretariatRecipients(
 }
 
 /**
- * The council's addresses for a campaign. For now the process setting COUNCIL_EMAILS (what the
- * worker was started with, else the default); the council's members as data replace it here, in
- * this one place.
+ * The council's addresses for a campaign: its members with an address, as the establishment
+ * decision lists them (council_members, chair first). Until the secretariat has entered them
+ * (before step 1 ends), the process setting COUNCIL_EMAILS stands in, so no council mail goes
+ * nowhere.
  */
-export function councilRecipients(
-  _manager: EntityManager,
-  _campaignId: string,
+export async function councilRecipients(
+  manager: EntityManager,
+  campaignId: string,
   configured: readonly string[] = DEFAULTS.councilEmails,
 ): Promise<Mailbox> {
-  return Promise.resolve({ name: COUNCIL_NAME, emails: [...configured] });
+  const members = await manager.find(CouncilMember, {
+    where: { campaignId },
+    order: { sortOrder: 'ASC' },
+  });
+  const emails = [
+    ...new Set(members.flatMap((m) => (m.email ? [m.email.trim().toLowerCase()] : []))),
+  ];
+  return { name: COUNCIL_NAME, emails: emails.length > 0 ? emails : [...configured] };
 }
 
 /**

@@ -16,7 +16,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatLocalDateTime } from '../../src/domain/local-time.js';
 import { campaignPages } from '../../src/domain/portal-pages.js';
-import { Notification } from '../../src/entities/index.js';
+import { CouncilMember, Notification } from '../../src/entities/index.js';
 import { DEFAULTS } from '../../src/config.js';
 import { VINH_LONG_2021 } from '../../src/seed/vinh-long-2021.js';
 import {
@@ -213,11 +213,35 @@ describe("every actor's deadline, from the contacts as data", () => {
   }, 90_000);
 
   it('escalates the secretariat’s late steps and the council once each, on the next working day', async () => {
+    // The council's members as the establishment decision lists them: its mails go to them.
+    const members = world.api.dataSource.getRepository(CouncilMember);
+    const CHAIR = `chutich-${tag}@ubnd.example.gov.vn`;
+    const MEMBER = `uyvien-${tag}@stc.example.gov.vn`;
+    const member = (
+      fullName: string,
+      role: CouncilMember['role'],
+      email: string | null,
+      i: number,
+    ) =>
+      members.create({
+        campaignId: campaign.id,
+        fullName,
+        position: 'Thành viên',
+        organisation: 'UBND tỉnh Vĩnh Long',
+        role,
+        email,
+        sortOrder: i,
+      });
+    await members.save([
+      member('Nguyễn Văn Chủ', 'chair', CHAIR, 0),
+      member('Lê Thị Không Thư', 'member', null, 1),
+      member('Trần Văn Ủy', 'member', MEMBER, 2),
+    ]);
     for (const stamp of ['2022-01-17', '2022-02-07', '2022-02-14', '2022-02-18', '2022-03-01']) {
       await world.at(local(`${stamp}T09:00:00`));
     }
     const council = await mailWith('/council/step-9/council_escalation/');
-    expect(addresses(council.to)).toEqual(DEFAULTS.councilEmails);
+    expect(addresses(council.to)).toEqual([CHAIR, MEMBER].sort());
     expect(addresses(council.cc)).toEqual([HEAD]);
     expect(council.text).toContain(campaignPages.council(campaign.code));
     await mailWith('/secretariat-head/step-10/secretariat_escalation/');

@@ -31,7 +31,7 @@ export interface NotificationActivityDeps {
    */
   publicUrl: string;
   /**
-   * The council's addresses as configured (COUNCIL_EMAILS), read through councilRecipients. The
+   * The council's addresses when a campaign has no member with one (COUNCIL_EMAILS), handed to councilRecipients. The
    * secretariat's come from its contacts in PostgreSQL, at every wave.
    */
   council: ComposeMailbox;

@@ -46,7 +46,7 @@ export interface NotificationContextOptions {
   /** The API's public URL; each mail links to the portal page where its reader acts. */
   publicUrl: string;
   /**
-   * The council's addresses as configured (COUNCIL_EMAILS), handed to councilRecipients; the
+   * The council's addresses when a campaign has no member with one (COUNCIL_EMAILS), handed to councilRecipients; the
    * secretariat's come from its contacts in PostgreSQL (secretariatRecipients).
    */
   council: ComposeMailbox;
