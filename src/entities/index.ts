@@ -3,6 +3,7 @@ import { Agency } from './agency.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { AppraisalScore } from './appraisal-score.entity.js';
 import { AuditEntry } from './audit-entry.entity.js';
+import { CalendarYearRecord } from './calendar-year.entity.js';
 import { CampaignStep } from './campaign-step.entity.js';
 import { Campaign } from './campaign.entity.js';
 import { CouncilAdjustment } from './council-adjustment.entity.js';
@@ -28,6 +29,7 @@ export {
   ApiToken,
   AppraisalScore,
   AuditEntry,
+  CalendarYearRecord,
   Campaign,
   CampaignStep,
   CouncilAdjustment,
@@ -96,4 +98,5 @@ export const ENTITIES = [
   Account,
   Session,
   PasswordLink,
+  CalendarYearRecord,
 ];

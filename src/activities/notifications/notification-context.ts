@@ -14,6 +14,7 @@ import { Agency, Campaign, CampaignStep } from '../../entities/index.js';
 import type { ComposeInput, ComposeMailbox, ComposeUnit } from './compose.js';
 import { digestLists } from './digest-lists.js';
 import { INVALID_NOTIFICATION } from '../../contracts/notification-retry.js';
+import { loadBusinessCalendar } from '../../loaders/business-calendar.js';
 
 /** A planned send as a workflow hands it over: plain JSON. */
 export interface PlannedNotificationInput {
@@ -38,7 +39,10 @@ export interface NotificationContextOptions {
   publicUrl: string;
   secretariat: ComposeMailbox;
   council: ComposeMailbox;
-  /** For "N ngày làm việc" in reminders; omitted when the year is not loaded. */
+  /**
+   * For "N ngày làm việc" in reminders; loadComposeInput loads it from PostgreSQL when not given
+   * (a year without data counts Monday–Friday).
+   */
   calendar?: BusinessCalendar;
 }
 
@@ -188,5 +192,7 @@ export async function loadComposeInput(
     input.campaignId,
     unitCodes,
   );
-  return buildComposeInput(options, data, input);
+  // The calendar as PostgreSQL holds it now, unless the caller bound one (tests).
+  const calendar = options.calendar ?? (await loadBusinessCalendar(options.dataSource.manager));
+  return buildComposeInput({ ...options, calendar }, data, input);
 }
