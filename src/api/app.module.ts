@@ -9,6 +9,7 @@ import { AppraisalsModule } from './appraisals/appraisals.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { UnitOwnershipGuard } from './auth/unit-ownership.guard.js';
+import { CalendarYearsModule } from './calendar-years/calendar-years.module.js';
 import { CampaignStateModule } from './campaign-state/campaign-state.module.js';
 import { CouncilModule } from './council/council.module.js';
 import { ParticipationsModule } from './participations/participations.module.js';
@@ -72,6 +73,7 @@ export class AppModule {
         CouncilModule,
         UnitsModule,
         AgenciesModule,
+        CalendarYearsModule,
         IndexSetsModule,
         SelfAssessmentsModule,
         EvidenceModule,
