@@ -89,6 +89,21 @@ describe('a year missing from the working-day calendar', () => {
       expect(closed.status).toBe(202);
     }
 
+    // A later deadline or an extension into 2028 is taken, with the same warning.
+    const local = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toUTC().toISO()!;
+    const amended = await call(api, 'POST', `/campaigns/${campaignId}/steps/10/deadline`, {
+      token: secretariat,
+      body: { deadline: local('2028-02-15T23:59:59'), reason: 'Điều chỉnh kế hoạch' },
+    });
+    expect(amended.status, JSON.stringify(amended.body)).toBe(202);
+    expect(amended.body.warnings).toEqual([expect.stringMatching(/năm 2028: nhắc việc năm đó/)]);
+    const extended = await call(api, 'POST', `/campaigns/${campaignId}/units/STP/extensions`, {
+      token: secretariat,
+      body: { stepNumber: 6, deadline: local('2028-02-10T23:59:59'), reason: 'Khó khăn' },
+    });
+    expect(extended.status, JSON.stringify(extended.body)).toBe(201);
+    expect(extended.body.warnings).toEqual([expect.stringMatching(/năm 2028: nhắc việc năm đó/)]);
+
     // Past the self-assessment's deadline (Fri 21/01/2028) on the workflows' clock.
     const target = DateTime.fromISO('2028-01-21T12:00:00', { zone: ZONE }).toMillis();
     const reminders = async () =>
