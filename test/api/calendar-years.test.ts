@@ -268,6 +268,19 @@ describe('calendar years: the built-in ones and those loaded as data', () => {
     expect(json.status).toBe(422);
     expect(json.body.message).toMatch(/không phải JSON hợp lệ/);
 
+    const nul = await upload(api, '/calendar-years/import', {
+      token: tokens.secretariat,
+      file: {
+        name: 'lich-nul.json',
+        content: JSON.stringify({
+          year: 2030,
+          daysOff: [{ date: '2030-01-01', name: 'Tết\u0000', kind: 'holiday' }],
+        }),
+      },
+    });
+    expect(nul.status).toBe(422);
+    expect(nul.body.message).toMatch(/daysOff\[0\]\.name: chứa ký tự không lưu được/);
+
     const txt = await upload(api, '/calendar-years/import', {
       token: tokens.secretariat,
       file: { name: 'lich.txt', content: 'x' },

@@ -96,6 +96,36 @@ export function yearParam(value: string, field = 'year'): number {
   return Number(value);
 }
 
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Texts PostgreSQL cannot store (U+0000, a lone UTF-16 surrogate): a file's content does not pass
+ * the body checks of the validation pipe, and would otherwise fail in the database with a 500.
+ */
+function unstorableText(value: unknown, path = ''): SheetIssue[] {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000') || LONE_SURROGATE.test(value)) {
+      const field = path || '(root)';
+      return [
+        {
+          field,
+          message: `${field}: chứa ký tự không lưu được (NUL U+0000 hoặc ký tự Unicode không hợp lệ)`,
+        },
+      ];
+    }
+    return [];
+  }
+  if (Array.isArray(value))
+    return value.flatMap((item, i) => unstorableText(item, `${path}[${i}]`));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) =>
+      unstorableText(item, path ? `${path}.${key}` : key),
+    );
+  }
+  return [];
+}
+
 @Injectable()
 export class CalendarYearsService {
   constructor(
@@ -229,6 +259,8 @@ export class CalendarYearsService {
     data: CalendarYear,
     how: { action: string; fileName?: string; format?: 'json' | 'xlsx' },
   ): Promise<CalendarYearSavedView> {
+    const unsafe = unstorableText(data);
+    if (unsafe.length > 0) throw refused(`Lịch năm ${data.year}`, unsafe);
     return this.dataSource.transaction(async (manager) => {
       await lockCalendarYears(manager);
       const records = await this.records(manager);
