@@ -148,5 +148,6 @@ describe('a year missing from the working-day calendar', () => {
       /Chưa có lịch ngày nghỉ, ngày làm bù năm 2028: nhắc việc được lập theo thứ Hai–thứ Sáu/,
     );
     expect(received[0]!.text).toMatch(/PUT \/calendar-years\/2028/);
+    expect(received[0]!.text).toMatch(/\/portal\/lich-ngay-lam-viec/);
   }, 240_000);
 });

@@ -8,7 +8,7 @@ import { yearsWithoutData } from '../../domain/calendar/years-without-data.js';
 import { yearOf } from '../../domain/calendar/local-date.js';
 import { notificationBusinessKey } from '../../domain/notifications/business-key.js';
 import type { ForecastSend } from '../../domain/notifications/forecast.js';
-import { campaignPages, portalPageUrl } from '../../domain/portal-pages.js';
+import { campaignPages, PORTAL_PAGES, portalPageUrl } from '../../domain/portal-pages.js';
 import type { Campaign, CampaignStep } from '../../entities/index.js';
 import { localDaysOf } from '../../loaders/calendar-gaps.js';
 import { calendarYearMissingMail } from '../mail/templates/calendar-year-missing.js';
@@ -40,6 +40,7 @@ export async function calendarGapMails(
       actionUrl: portalPageUrl(deps.publicUrl, campaignPages.notifications(campaign.code)),
       campaignLabel: `Chỉ số CCHC năm ${campaign.year}`,
       campaignCode: campaign.code,
+      calendarUrl: portalPageUrl(deps.publicUrl, PORTAL_PAGES.workingCalendar),
       year,
       sendsInYear: sends.filter((send) => yearOf(send.localDate) === year).length,
       ...(deps.secretariat.name && { secretariatName: deps.secretariat.name }),

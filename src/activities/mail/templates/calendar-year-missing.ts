@@ -10,6 +10,8 @@ export interface CalendarYearMissingContext extends MailCommon {
   year: number;
   /** The campaign's code, e.g. "vinh-long-2027". */
   campaignCode: string;
+  /** Where the year is loaded: the portal's page «Lịch ngày làm việc». */
+  calendarUrl: string;
   /** How many of the campaign's planned sends fall in that year. */
   sendsInYear: number;
   secretariatName?: string;
@@ -36,11 +38,12 @@ export function calendarYearMissingMail(ctx: CalendarYearMissingContext): Render
         kind: 'list',
         title: 'Việc cần làm',
         items: [
-          `Nạp lịch năm ${ctx.year} (tệp JSON, hoặc XLSX theo mẫu GET /calendar-years/template.xlsx) qua API: PUT /calendar-years/${ctx.year} hay POST /calendar-years/import (vai trò quản trị hoặc Tổ thư ký).`,
+          `Nạp lịch năm ${ctx.year} tại trang «Lịch ngày làm việc» của cổng (tải tệp mẫu Excel, điền ngày nghỉ và ngày làm bù, rồi nhập lại), hoặc qua API: PUT /calendar-years/${ctx.year} hay POST /calendar-years/import (vai trò quản trị hoặc Tổ thư ký).`,
           'Ghi rõ văn bản làm căn cứ (thông báo của Bộ Nội vụ hoặc quyết định của Thủ tướng); khi chưa có văn bản, đánh dấu lịch là tạm tính.',
           'Từ đợt nhắc việc tiếp theo, kế hoạch được lập lại theo lịch vừa nạp; thư này chỉ gửi một lần cho mỗi chiến dịch và mỗi năm.',
         ],
       },
+      { kind: 'link', label: 'Nạp lịch ngày làm việc tại', url: checkedUrl(ctx.calendarUrl) },
       {
         kind: 'link',
         label: 'Xem kế hoạch nhắc việc của chiến dịch tại',
