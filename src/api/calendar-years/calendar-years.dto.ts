@@ -44,10 +44,13 @@ export class CalendarYearView extends CalendarYearSummaryView {
 }
 
 export class CalendarYearSavedView extends CalendarYearSummaryView {
+  // Not an enum: a nullable enum's null fails schema validation without null among its values.
   @ApiProperty({
     nullable: true,
-    enum: ['built-in', 'data'],
-    description: 'What the loaded year replaced: the built-in year, an earlier load, or nothing.',
+    type: String,
+    example: 'built-in',
+    description:
+      'What the loaded year replaced: "built-in" (the built-in year), "data" (an earlier load), or null (nothing).',
   })
   replaced: CalendarYearOrigin | null;
   @ApiPropertyOptional({ enum: ['json', 'xlsx'], description: 'The imported file’s format.' })
@@ -58,9 +61,10 @@ export class CalendarYearDeletedView {
   @ApiProperty({ example: 2027 }) year: number;
   @ApiProperty({
     nullable: true,
-    enum: ['built-in'],
+    type: String,
+    example: 'built-in',
     description:
-      'What counts for the year now: the built-in year, or null (the year is planned on Monday–Friday).',
+      'What counts for the year now: "built-in" (the built-in year), or null (the year is planned on Monday–Friday).',
   })
   nowInForce: 'built-in' | null;
 }
