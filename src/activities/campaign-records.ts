@@ -31,6 +31,8 @@ export interface CampaignRecordActivities {
     offset: number;
     limit: number;
     snapshots?: boolean;
+    /** Exactly these units (they joined after launch), instead of a slice. */
+    unitCodes?: string[];
   }): Promise<UnitRef[]>;
   /**
    * Kept for the histories of campaigns launched before the campaign rules: step statuses are
@@ -106,18 +108,18 @@ export function createCampaignRecordActivities(dataSource: DataSource): Campaign
       return dataSource.getRepository(Participation).countBy({ campaignId });
     },
 
-    async loadUnitSlice({ campaignId, offset, limit, snapshots }) {
+    async loadUnitSlice({ campaignId, offset, limit, snapshots, unitCodes }) {
       // Ordered by unit code so each batch always gets the same slice.
-      const rows = await dataSource
+      const query = dataSource
         .getRepository(Participation)
         .createQueryBuilder('p')
         .innerJoin('p.unit', 'u')
         .select(['p.id AS id', 'u.code AS code'])
         .where('p.campaign_id = :campaignId', { campaignId })
-        .orderBy('u.code', 'ASC')
-        .offset(offset)
-        .limit(limit)
-        .getRawMany<{ id: string; code: string }>();
+        .orderBy('u.code', 'ASC');
+      if (unitCodes) query.andWhere('u.code IN (:...unitCodes)', { unitCodes: [...unitCodes, ''] });
+      else query.offset(offset).limit(limit);
+      const rows = await query.getRawMany<{ id: string; code: string }>();
       if (rows.length === 0) return [];
       const extensions = await dataSource
         .getRepository(StepExtension)
@@ -179,6 +181,7 @@ export function createCampaignRecordActivities(dataSource: DataSource): Campaign
         .where('p.campaign_id = :campaignId', { campaignId })
         .andWhere('u.code IN (:...unitCodes)', { unitCodes })
         .andWhere("p.status IN ('registered', 'missing')")
+        .andWhere('p.left_at IS NULL')
         .orderBy('u.code', 'ASC')
         .getRawMany<{ code: string }>();
       return rows.map((row) => row.code);
@@ -205,7 +208,7 @@ export function createCampaignRecordActivities(dataSource: DataSource): Campaign
             SET status = 'completed', status_changed_at = $3, updated_at = now()
            FROM units u
           WHERE p.unit_id = u.id AND p.campaign_id = $1 AND u.code = ANY($2)
-            AND p.status <> 'completed'`,
+            AND p.status <> 'completed' AND p.left_at IS NULL`,
         [campaignId, unitCodes, new Date(at)],
       );
     },

@@ -12,8 +12,13 @@ import { UnitOwnershipGuard } from './auth/unit-ownership.guard.js';
 import { CalendarYearsModule } from './calendar-years/calendar-years.module.js';
 import { CampaignStateModule } from './campaign-state/campaign-state.module.js';
 import { CouncilModule } from './council/council.module.js';
+import { CouncilMembersModule } from './council-members/council-members.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
+import { CommendationNomineesModule } from './commendation-nominees/commendation-nominees.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { ParticipationsModule } from './participations/participations.module.js';
 import { StepsModule } from './steps/steps.module.js';
+import { AmendmentsModule } from './amendments/amendments.module.js';
 import { CampaignsModule } from './campaigns/campaigns.module.js';
 import { PathParamsInterceptor } from './common/path-params.interceptor.js';
 import { createValidationPipe } from './common/validation.js';
@@ -69,8 +74,13 @@ export class AppModule {
         CampaignsModule,
         CampaignStateModule,
         StepsModule,
+        AmendmentsModule,
         ParticipationsModule,
         CouncilModule,
+        CouncilMembersModule,
+        DocumentsModule,
+        CommendationNomineesModule,
+        ReportsModule,
         UnitsModule,
         AgenciesModule,
         CalendarYearsModule,

@@ -11,6 +11,8 @@ export interface UnitBatchInput {
   /** This batch's slice of the campaign's units, ordered by unit code. */
   offset: number;
   limit: number;
+  /** A batch of units that joined after launch: exactly these (offset and limit unused). */
+  unitCodes?: string[];
   /** Continue as new once the history has this many events (default 10,000; tests set less). */
   historyLimit?: number;
   /** The units run on the campaign rules: the batch hands each its snapshot (unitFacts). */

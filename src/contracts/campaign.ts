@@ -82,6 +82,26 @@ export interface DeadlineAmendment extends Delivered {
   deadline: string;
 }
 
+/** Units that joined the campaign by an amending decision: their workflows start. */
+export interface UnitsJoining extends Delivered {
+  unitCodes: string[];
+  /** The amending decision's number, e.g. "125/QĐ-UBND" (for the Temporal UI). */
+  decisionNumber: string;
+}
+
+/** A step added to the plan by an amending decision (at the end of the plan). */
+export interface StepAddition extends Delivered {
+  step: StepPlanEntry;
+  decisionNumber: string;
+}
+
+/** A pending step's opening, moved by an amending decision. */
+export interface OpeningMove extends Delivered {
+  step: number;
+  opensAt: string;
+  decisionNumber: string;
+}
+
 export interface CouncilApproval extends Delivered {
   approvedAt: string;
   note?: string;

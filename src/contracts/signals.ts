@@ -4,8 +4,11 @@ import type {
   ChairmanDecision,
   CouncilApproval,
   DeadlineAmendment,
+  OpeningMove,
+  StepAddition,
   StepClosing,
   StepOpening,
+  UnitsJoining,
 } from './campaign.js';
 import type {
   CampaignEvent,
@@ -13,6 +16,7 @@ import type {
   ExplanationSubmission,
   ExtensionGrant,
   SelfAssessmentSubmitted,
+  UnitLeaving,
   UnitState,
 } from './unit.js';
 
@@ -24,6 +28,10 @@ export const openStepSignal = defineSignal<[StepOpening]>('openStep');
 export const closeStepSignal = defineSignal<[StepClosing]>('closeStep');
 /** Moves a step's deadline; waiting timers re-arm. */
 export const amendDeadlineSignal = defineSignal<[DeadlineAmendment]>('amendDeadline');
+/** Amendments of the plan after launch (src/api/amendments): units join, a step is added, an opening moves. */
+export const unitsJoinedSignal = defineSignal<[UnitsJoining]>('unitsJoined');
+export const stepAddedSignal = defineSignal<[StepAddition]>('stepAdded');
+export const openingMovedSignal = defineSignal<[OpeningMove]>('openingMoved');
 export const councilApprovalSignal = defineSignal<[CouncilApproval]>('councilApproval');
 export const chairmanDecisionSignal = defineSignal<[ChairmanDecision]>('chairmanDecision');
 
@@ -37,6 +45,8 @@ export const selfAssessmentSubmittedSignal =
 export const extensionGrantedSignal = defineSignal<[ExtensionGrant]>('extensionGranted');
 export const explanationRequestedSignal =
   defineSignal<[ExplanationRequest]>('explanationRequested');
+/** The unit left the campaign by an amending decision: its workflow ends. */
+export const unitLeftSignal = defineSignal<[UnitLeaving]>('unitLeft');
 export const explanationSubmittedSignal =
   defineSignal<[ExplanationSubmission]>('explanationSubmitted');
 

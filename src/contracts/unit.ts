@@ -60,6 +60,12 @@ export interface ExtensionGrant extends Delivered {
   deadline: string;
 }
 
+/** The unit left the campaign by an amending decision: its workflow ends, its data stays. */
+export interface UnitLeaving extends Delivered {
+  at: string;
+  decisionNumber: string;
+}
+
 /** The unit's explanation, as the API recorded it. */
 export interface ExplanationSubmission extends Delivered {
   submittedAt: string;

@@ -6,7 +6,10 @@ import { AuditEntry } from './audit-entry.entity.js';
 import { CalendarYearRecord } from './calendar-year.entity.js';
 import { CampaignStep } from './campaign-step.entity.js';
 import { Campaign } from './campaign.entity.js';
+import { CampaignReport } from './campaign-report.entity.js';
+import { CommendationNominee } from './commendation-nominee.entity.js';
 import { CouncilAdjustment } from './council-adjustment.entity.js';
+import { CouncilMember } from './council-member.entity.js';
 import { Criterion } from './criterion.entity.js';
 import { EvidenceFile } from './evidence-file.entity.js';
 import { ExplanationRequest } from './explanation-request.entity.js';
@@ -15,6 +18,7 @@ import { Notification } from './notification.entity.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 import { Participation } from './participation.entity.js';
 import { PasswordLink } from './password-link.entity.js';
+import { PlanAmendment } from './plan-amendment.entity.js';
 import { SelfAssessmentItem } from './self-assessment-item.entity.js';
 import { SelfAssessment } from './self-assessment.entity.js';
 import { Session } from './session.entity.js';
@@ -31,8 +35,11 @@ export {
   AuditEntry,
   CalendarYearRecord,
   Campaign,
+  CampaignReport,
   CampaignStep,
+  CommendationNominee,
   CouncilAdjustment,
+  CouncilMember,
   Criterion,
   EvidenceFile,
   ExplanationRequest,
@@ -41,6 +48,7 @@ export {
   OutboxMessage,
   Participation,
   PasswordLink,
+  PlanAmendment,
   SelfAssessment,
   SelfAssessmentItem,
   Session,
@@ -70,6 +78,10 @@ export type {
   ExplanationRequestOrigin,
   ExplanationRequestStatus,
 } from './explanation-request.entity.js';
+export type { CouncilRole } from './council-member.entity.js';
+export { COUNCIL_ROLES } from './council-member.entity.js';
+export type { CampaignReportKind } from './campaign-report.entity.js';
+export { CAMPAIGN_REPORT_KINDS } from './campaign-report.entity.js';
 export type { FieldResult } from './unit-result.entity.js';
 export type { OutboxKind, OutboxOutcome } from './outbox-message.entity.js';
 
@@ -99,4 +111,8 @@ export const ENTITIES = [
   Session,
   PasswordLink,
   CalendarYearRecord,
+  PlanAmendment,
+  CouncilMember,
+  CommendationNominee,
+  CampaignReport,
 ];

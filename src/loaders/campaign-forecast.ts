@@ -15,7 +15,7 @@ import { resolveReminderPolicy } from '../domain/reminders/reminder-policy.js';
 import type { Campaign, CampaignStep } from '../entities/index.js';
 import { appraisingAgencies } from './appraising-agencies.js';
 
-/** Each participating unit with its extensions (step number → deadline). */
+/** Each participating unit with its extensions (step number → deadline); a unit that left has none. */
 export async function forecastUnits(
   manager: EntityManager,
   campaignId: string,
@@ -29,7 +29,7 @@ export async function forecastUnits(
               (SELECT jsonb_object_agg(e.step_number, e.deadline) FROM step_extensions e
                WHERE e.participation_id = p.id) AS extensions
        FROM participations p JOIN units u ON u.id = p.unit_id
-       WHERE p.campaign_id = $1
+       WHERE p.campaign_id = $1 AND p.left_at IS NULL
        ORDER BY u.code`,
     [campaignId],
   );

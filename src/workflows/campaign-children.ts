@@ -47,32 +47,64 @@ export function startUnitBatches(
   options: { campaignRules?: boolean } = {},
 ): Promise<BatchHandle[]> {
   const batchSize = input.batchSize ?? DEFAULT_BATCH_SIZE;
-  const timeline = unitTimelineFromPlan(input.steps);
   return Promise.all(
     Array.from({ length: Math.ceil(unitCount / batchSize) }, (_, i) =>
-      startChild(unitBatchWorkflow, {
-        workflowId: batchWorkflowId(workflowId, i),
-        args: [
-          {
-            campaignId: input.campaignId,
-            campaignWorkflowId: workflowId,
-            year: input.year,
-            timeZone: input.timeZone,
-            latePolicy: input.latePolicy ?? 'accept',
-            timeline,
-            offset: i * batchSize,
-            limit: batchSize,
-            ...(options.campaignRules && { campaignRules: true }),
-            ...(input.batchHistoryLimit ? { historyLimit: input.batchHistoryLimit } : {}),
-          } satisfies UnitBatchInput,
-        ],
-        // Starting or signalling a chunk of units can queue behind thousands of unit tasks on a
-        // busy worker; the default 10 s would time the task out and replay the batch again.
-        workflowTaskTimeout: '1 minute',
-        typedSearchAttributes: [{ key: CAMPAIGN_YEAR, value: input.year }],
+      startBatch(input, workflowId, i, {
+        offset: i * batchSize,
+        limit: batchSize,
+        ...(options.campaignRules && { campaignRules: true }),
       }),
     ),
   );
+}
+
+/**
+ * A batch of its own for units that joined after launch (an amending decision), numbered after
+ * the campaign's other batches: it starts them from their facts in PostgreSQL and relays the
+ * campaign's later events to them like any batch.
+ */
+export function startJoinedBatch(
+  input: CampaignWorkflowInput,
+  workflowId: string,
+  index: number,
+  unitCodes: string[],
+): Promise<BatchHandle> {
+  return startBatch(input, workflowId, index, {
+    offset: 0,
+    limit: unitCodes.length,
+    unitCodes,
+    campaignRules: true,
+  });
+}
+
+function startBatch(
+  input: CampaignWorkflowInput,
+  workflowId: string,
+  index: number,
+  slice: Pick<UnitBatchInput, 'offset' | 'limit' | 'unitCodes' | 'campaignRules'>,
+): Promise<BatchHandle> {
+  return startChild(unitBatchWorkflow, {
+    workflowId: batchWorkflowId(workflowId, index),
+    args: [
+      {
+        campaignId: input.campaignId,
+        campaignWorkflowId: workflowId,
+        year: input.year,
+        timeZone: input.timeZone,
+        latePolicy: input.latePolicy ?? 'accept',
+        timeline: unitTimelineFromPlan(input.steps),
+        offset: slice.offset,
+        limit: slice.limit,
+        ...(slice.unitCodes && { unitCodes: slice.unitCodes }),
+        ...(slice.campaignRules && { campaignRules: true }),
+        ...(input.batchHistoryLimit ? { historyLimit: input.batchHistoryLimit } : {}),
+      } satisfies UnitBatchInput,
+    ],
+    // Starting or signalling a chunk of units can queue behind thousands of unit tasks on a
+    // busy worker; the default 10 s would time the task out and replay the batch again.
+    workflowTaskTimeout: '1 minute',
+    typedSearchAttributes: [{ key: CAMPAIGN_YEAR, value: input.year }],
+  });
 }
 
 /** The campaign's reminders, escalations and digests, planned from now on. */

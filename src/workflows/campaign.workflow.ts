@@ -22,6 +22,9 @@ import {
   closeStepSignal,
   councilApprovalSignal,
   openStepSignal,
+  openingMovedSignal,
+  stepAddedSignal,
+  unitsJoinedSignal,
 } from '../contracts/signals.js';
 import type { CampaignEvent } from '../contracts/unit.js';
 import {
@@ -29,6 +32,8 @@ import {
   type StepView,
   currentStepOf,
   nextStepChange,
+  openingMoveRefusal,
+  resultsStand,
   stepViewsAt,
 } from '../domain/campaign-rules/index.js';
 import { formatLocalDateTime } from '../domain/local-time.js';
@@ -37,11 +42,12 @@ import {
   campaignRecords as records,
   notifyPlanChanges,
   relayToBatches,
+  startJoinedBatch,
   startNotifications,
   startUnitBatches,
 } from './campaign-children.js';
 import { campaignWorkflowV4 } from './legacy/campaign-v4.js';
-import { CAMPAIGN_RULES_PATCH } from './versions.js';
+import { CAMPAIGN_RULES_PATCH, PLAN_AMENDMENTS_PATCH } from './versions.js';
 import { Deliveries, waitForChange } from './waiting.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -55,7 +61,9 @@ const instant = (at: string | undefined) => (at ? Date.parse(at) : Date.now());
  * the API answers (stepStatesOf). It starts the units (one child per unit under batch workflows)
  * and the notifications workflow, relays to the units the changes they must hear (amended
  * deadlines, early closes, the announcement) and ends when every step is closed and every unit has
- * finished. Instants are UTC, so the worker's time zone never matters.
+ * finished. Amendments of the plan (units joining, a step added, an opening moved) arrive the same
+ * way and apply when the campaign rules' amendment checks allow them at that instant, as the API
+ * decided. Instants are UTC, so the worker's time zone never matters.
  */
 export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<CampaignState> {
   if (!patched(CAMPAIGN_RULES_PATCH)) return campaignWorkflowV4(input);
@@ -83,6 +91,8 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
   let decision: ChairmanDecision | null = null;
   let unitCount = 0;
   let batchIds: string[] = [];
+  /** Units that joined after launch, waiting for their batch to start. */
+  const joining: string[][] = [];
 
   const viewsNow = (): StepView[] => stepViewsAt(steps, launchedAt, Date.now());
   const stateOf = (views: StepView[]): CampaignState => ({
@@ -127,6 +137,51 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
       }
     }),
   );
+  // Amendments after launch: the rules decide as they did in the API (src/api/amendments).
+  const amendmentFacts = () => ({
+    steps,
+    launchedAt,
+    now: Date.now(),
+    timeZone: input.timeZone,
+  });
+  setHandler(unitsJoinedSignal, ({ unitCodes, actionId }) =>
+    deliveries.receive(actionId, () => {
+      // Once the announcement is relayed a new batch would never hear it, nor end.
+      if (resultsStand(amendmentFacts()) || !patched(PLAN_AMENDMENTS_PATCH)) return;
+      joining.push(unitCodes);
+      unitCount += unitCodes.length;
+      planChanges++;
+    }),
+  );
+  setHandler(stepAddedSignal, ({ step, actionId }) =>
+    deliveries.receive(actionId, () => {
+      if (stepOf(step.number) || !patched(PLAN_AMENDMENTS_PATCH)) return;
+      steps.push({
+        number: step.number,
+        titleVi: step.titleVi,
+        ...(step.kind && { kind: step.kind }),
+        ...(step.actor && { actor: step.actor }),
+        opensAt: step.opensAt ? Date.parse(step.opensAt) : null,
+        deadline: step.deadline ? Date.parse(step.deadline) : null,
+        startsAfterStep: step.startsAfterStep ?? null,
+        openedEarlyAt: null,
+        completedAt: null,
+        completedBy: null,
+      });
+      steps.sort((a, b) => a.number - b.number);
+      planChanges++;
+    }),
+  );
+  setHandler(openingMovedSignal, ({ step, opensAt, actionId }) =>
+    deliveries.receive(actionId, () => {
+      const target = stepOf(step);
+      const moved = Date.parse(opensAt);
+      if (!target || openingMoveRefusal(amendmentFacts(), step, moved)) return;
+      if (!patched(PLAN_AMENDMENTS_PATCH)) return;
+      target.opensAt = moved;
+      planChanges++;
+    }),
+  );
   setHandler(councilApprovalSignal, (approval) =>
     deliveries.receive(approval.actionId, () => {
       const { actionId, ...shown } = approval;
@@ -165,6 +220,13 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
   let announced = false;
   let current: number | null = null;
   for (;;) {
+    while (joining.length > 0) {
+      const codes = joining.shift()!;
+      setCurrentDetails(`Khởi tạo ${codes.length} đơn vị tham gia theo quyết định bổ sung`);
+      // Pushed into the list the relay reads, so the new units hear every later event.
+      batches.push(await startJoinedBatch(input, workflowId, batches.length, codes));
+      batchIds = batches.map((b) => b.workflowId);
+    }
     const views = viewsNow();
     const announcement = steps.findIndex((s) => s.kind === 'announcement');
     if (!announced && announcement >= 0 && views[announcement]!.status === 'closed') {

@@ -65,6 +65,7 @@ export async function unitBatchWorkflow(input: UnitBatchInput): Promise<UnitBatc
       campaignId: input.campaignId,
       offset: input.offset,
       limit: input.limit,
+      ...(input.unitCodes && { unitCodes: input.unitCodes }),
       // Units on the campaign rules start from their facts as PostgreSQL holds them.
       ...(input.campaignRules && { snapshots: true }),
     });

@@ -1,4 +1,5 @@
 import {
+  patched,
   proxyLocalActivities,
   setCurrentDetails,
   setHandler,
@@ -12,6 +13,7 @@ import {
   explanationSubmittedSignal,
   extensionGrantedSignal,
   selfAssessmentSubmittedSignal,
+  unitLeftSignal,
   unitStateQuery,
 } from '../contracts/signals.js';
 import {
@@ -29,6 +31,7 @@ import {
 import { formatLocalDateTime } from '../domain/local-time.js';
 import type { UnitStatus } from '../domain/words.js';
 import { unitWorkflowV4 } from './legacy/unit-v4.js';
+import { PLAN_AMENDMENTS_PATCH } from './versions.js';
 import { Deliveries, waitForChange } from './waiting.js';
 
 /**
@@ -51,7 +54,9 @@ const DECIDED_BY_TIME = new Set<UnitStatus>(['missing', 'explanation_missing']);
  * API decided, missing at its deadline (after reading PostgreSQL again: an action recorded there
  * may not have reached it yet), explanation requested, explained or missing, completed at the
  * announcement. Status writes only move forward; the status PostgreSQL holds afterwards is the
- * one it reports. Its query answers what the API's unit state answers (unitStateOf).
+ * one it reports. Its query answers what the API's unit state answers (unitStateOf). A unit that
+ * leaves the campaign by an amending decision ends at once: no more status, no more waiting (the
+ * API recorded the leaving; its data stays in PostgreSQL).
  */
 export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState> {
   const snapshot = input.unit.snapshot;
@@ -61,6 +66,8 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
   /** The status the API committed with the newest submission (it need not be written again). */
   let recordedByApi: UnitStatus | null = null;
   const deliveries = new Deliveries();
+  /** The amending decision the unit left by (set by its signal). */
+  const leaving: { decision: string | null } = { decision: null };
   const at = (instant: number) => formatLocalDateTime(new Date(instant), input.timeZone);
 
   const windowOfStep = (stepNumber: number): UnitWindowFacts | null => {
@@ -107,6 +114,9 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
       );
     }),
   );
+  setHandler(unitLeftSignal, ({ decisionNumber, actionId }) =>
+    deliveries.receive(actionId, () => void (leaving.decision ??= decisionNumber)),
+  );
   setHandler(campaignEventSignal, (event) =>
     deliveries.receive(undefined, () => {
       const { roundOne } = unit.facts;
@@ -136,6 +146,10 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
   );
 
   for (;;) {
+    if (leaving.decision !== null && patched(PLAN_AMENDMENTS_PATCH)) {
+      setCurrentDetails(`Đơn vị rút khỏi chiến dịch theo Quyết định số ${leaving.decision}`);
+      return unitStateOf(input.unit.code, unit, recorded);
+    }
     let status = unitStatusAt(unit.facts, Date.now());
     if (status !== recorded && DECIDED_BY_TIME.has(status)) {
       // PostgreSQL holds every action the API accepted, delivered here or not yet.

@@ -32,3 +32,9 @@ export const DELIVERY_FAILURES_PATCH = 'report-delivery-failures';
  * launched before it run on ./legacy/campaign-v4.ts.
  */
 export const CAMPAIGN_RULES_PATCH = 'campaign-rules';
+
+/**
+ * The plan may be amended after launch (src/api/amendments): units join (a batch of their own
+ * starts them) or leave (their workflow ends), a step is added, a pending step's opening moves.
+ */
+export const PLAN_AMENDMENTS_PATCH = 'plan-amendments';

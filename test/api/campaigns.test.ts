@@ -496,9 +496,10 @@ describe('campaigns API', () => {
       const source = await plan2021();
       const code = `vinhlong-2022-${suffix()}`;
       campaignCodes.push(code);
+      // The plain year shift ('keep'); placing dates on working days is in campaign-plans.test.ts.
       const res = await call(api, 'POST', `/campaigns/${source.campaignId}/copy`, {
         token: tokens.secretariat,
-        body: { year: 2022, code },
+        body: { year: 2022, code, workingDays: { deadlines: 'keep', openings: 'keep' } },
       });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({
@@ -836,7 +837,9 @@ describe('campaigns API', () => {
       expect(unknown.body.message).toMatch(/^Không có đơn vị mã «NOPE-/);
       const missing = await call(api, 'POST', path, { token: tokens.admin, body: {} });
       expect(missing.status).toBe(400);
-      expect(JSON.stringify(missing.body.message)).toMatch(/unitCode must be a string/);
+      expect(missing.body.message).toBe(
+        'Hãy gửi unitCode (mã một đơn vị), unitCodes (danh sách mã đơn vị) hoặc groups (các nhóm đơn vị).',
+      );
       const extra = await call(api, 'POST', path, {
         token: tokens.admin,
         body: { unitCode: 'SNV', status: 'submitted' },

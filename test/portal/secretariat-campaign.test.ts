@@ -13,7 +13,7 @@ import { hashPassword } from '../../src/api/accounts/password-hash.js';
 import { Account } from '../../src/entities/index.js';
 import { seedCampaignPlan } from '../../src/seed/seed.js';
 import { VINH_LONG_2021 } from '../../src/seed/vinh-long-2021.js';
-import { deleteCampaigns } from '../support/api-fixtures.js';
+import { deleteCampaigns, xlsxBuffer } from '../support/api-fixtures.js';
 import {
   type ApiWorkflowWorld,
   day,
@@ -35,6 +35,7 @@ import { docsScreenshot, screenshotOnFailure } from './support/screenshots.js';
 const tag = randomUUID().slice(0, 6);
 const code = `thuky-${tag}-2030`;
 const copyCode = `thuky-${tag}-2031`;
+const newCode = `xa-${tag}-2031`;
 const email = `thuky-${tag}@snv.example.gov.vn`;
 const password = 'mật-khẩu-đủ-dài-2026';
 const UNITS = ['SNV', 'STP', 'STC', 'TPVL'];
@@ -80,7 +81,7 @@ afterAll(async () => {
   await browser?.close();
   const db = world?.api.dataSource;
   await db?.getRepository(Account).delete({ email });
-  if (db) await deleteCampaigns(db, [copyCode]);
+  if (db) await deleteCampaigns(db, [copyCode, newCode]);
   await world?.close({ id: campaignId, code });
 });
 
@@ -114,9 +115,13 @@ describe("the secretariat's campaign pages", () => {
     await expect(row.textContent()).resolves.toContain('Bước 3');
 
     // Next year's draft, copied from it.
-    await row.getByRole('button', { name: 'Tạo chiến dịch năm sau' }).click();
+    await row.getByRole('button', { name: 'Sao chép sang năm sau' }).click();
     await page.getByRole('tooltip').getByRole('button', { name: 'Tạo' }).click();
     await page.getByText(new RegExp(`Đã tạo bản nháp .*\\(${copyCode}\\)`)).waitFor();
+    // What the copy did with days off: moved onto working days, or none fell on one.
+    await page
+      .getByText(/^Các bước được dời sang năm mới; (\d+ mốc rơi vào ngày nghỉ|không mốc nào)/)
+      .waitFor();
     await page.getByRole('row').filter({ hasText: copyCode }).getByText('Bản nháp').waitFor();
 
     // The campaign page: its steps, in Việt Nam's time, and the workflow in the Temporal UI.
@@ -215,6 +220,50 @@ describe("the secretariat's campaign pages", () => {
     await page.getByRole('row').filter({ hasText: 'TPVL' }).waitFor();
 
     expect(unexpectedProblems(problems)).toEqual([]);
+  });
+
+  it('creates a new campaign from a plan file, naming the bad rows of a wrong one', async () => {
+    const { page, problems } = await open('secretariat-new-campaign');
+    await page.goto(portalUrl('/dang-nhap?next=/chien-dich'));
+    await page.getByLabel('Địa chỉ thư điện tử').fill(email);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Chiến dịch' }).waitFor();
+
+    await page.getByRole('button', { name: 'Tạo đợt mới' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Tạo đợt chấm điểm mới' });
+    await dialog.getByLabel('Tên chiến dịch').fill(`Chỉ số CCHC cấp xã 2031 (kiểm thử ${tag})`);
+    await dialog.getByLabel('Mã chiến dịch').fill(newCode);
+    await dialog.getByLabel('Năm đánh giá').fill('2031');
+    await dialog.getByLabel('Tỉnh').fill('Vĩnh Long');
+    const header = ['number', 'title_vi', 'kind', 'actor', 'lead', 'opens_on', 'closes_on'];
+    const choose = async (rows: Array<Array<string | number>>) =>
+      dialog.locator('input[type=file]').setInputFiles({
+        name: 'ke-hoach.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: await xlsxBuffer(header, rows),
+      });
+    await choose([
+      [1, 'Tự đánh giá', 'self_assessment', 'units', 'UBND cấp xã', '01/12/2031', '24/12/2031'],
+      [2, 'Thẩm định', 'tham_dinh', 'appraisers', 'Sở Nội vụ', '05/01/2032', '16/01/2032'],
+    ]);
+    await dialog.getByText('ke-hoach.xlsx').waitFor();
+    await dialog.getByRole('button', { name: 'Tạo bản nháp' }).click();
+    await dialog.getByText(/^dòng 3, kind: phải là một trong các giá trị/).waitFor();
+
+    await choose([
+      [1, 'Tự đánh giá', 'self_assessment', 'units', 'UBND cấp xã', '01/12/2031', '24/12/2031'],
+      [2, 'Thẩm định', 'appraisal_round_1', 'appraisers', 'Sở Nội vụ', '05/01/2032', '16/01/2032'],
+    ]);
+    await dialog.getByRole('button', { name: 'Tạo bản nháp' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Các bước' }).waitFor();
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Thẩm định' })
+      .getByText('16/01/2032')
+      .first()
+      .waitFor();
+    expect(unexpectedProblems(problems, [/\/campaigns\/import$/])).toEqual([]);
   });
 
   it('fits a phone', async () => {

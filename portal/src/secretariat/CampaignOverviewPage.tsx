@@ -10,6 +10,7 @@ import { DraftSetup } from './DraftSetup';
 import { CAMPAIGN_STATUS_LABELS, label, UNIT_STATUS_COLORS, UNIT_STATUS_LABELS } from './labels';
 import {
   addParticipation,
+  addParticipations,
   amendDeadline,
   ApiErrorWithRows,
   type CampaignDetail,
@@ -174,8 +175,10 @@ export function CampaignOverviewPage() {
 
       {draft && (
         <DraftSetup
-          onAdd={(unitCode) =>
-            act(() => addParticipation(code, unitCode), `Đã thêm đơn vị ${unitCode}.`)
+          onAdd={(unitCodes) =>
+            unitCodes.length === 1
+              ? act(() => addParticipation(code, unitCodes[0]!), `Đã thêm đơn vị ${unitCodes[0]}.`)
+              : act(() => addParticipations(code, unitCodes), `Đã thêm ${unitCodes.length} đơn vị.`)
           }
           onImport={async (file) => {
             try {

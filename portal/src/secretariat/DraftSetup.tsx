@@ -12,7 +12,8 @@ export function DraftSetup({
   onAdd,
   onImport,
 }: {
-  onAdd: (unitCode: string) => Promise<boolean>;
+  /** One or many unit codes (many: all or nothing, as the API decides). */
+  onAdd: (unitCodes: string[]) => Promise<boolean>;
   onImport: (
     file: File,
   ) => Promise<{ ok: boolean; rows: readonly ImportRowError[]; summary: string }>;
@@ -27,10 +28,15 @@ export function DraftSetup({
   } | null>(null);
 
   const add = async () => {
-    if (!code.trim()) return;
+    // Codes pasted from a list: separated by commas, semicolons, spaces or line breaks.
+    const codes = code
+      .split(/[\s,;]+/)
+      .map((c) => c.trim().toUpperCase())
+      .filter(Boolean);
+    if (codes.length === 0) return;
     setAdding(true);
     try {
-      if (await onAdd(code.trim().toUpperCase())) setCode('');
+      if (await onAdd(codes)) setCode('');
     } finally {
       setAdding(false);
     }
@@ -40,12 +46,14 @@ export function DraftSetup({
     <Card size="small" title="Chuẩn bị chiến dịch (bản nháp)" className="draft-setup">
       <Space wrap align="end">
         <label>
-          <Typography.Text>Thêm đơn vị tham gia (mã đơn vị)</Typography.Text>
+          <Typography.Text>
+            Thêm đơn vị tham gia (một hoặc nhiều mã, cách nhau bởi dấu phẩy)
+          </Typography.Text>
           <Input
             value={code}
             onChange={(e) => setCode(e.target.value)}
             onPressEnter={() => void add()}
-            placeholder="Ví dụ: SNV"
+            placeholder="Ví dụ: SNV, STP, STC"
             className="units-select"
           />
         </label>

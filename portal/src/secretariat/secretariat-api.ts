@@ -201,8 +201,31 @@ export const getState = (campaign: string) => apiGet<CampaignState>(statePath(ca
 export const getParticipations = (campaign: string) =>
   apiGet<ParticipationRow[]>(participationsPath(campaign));
 
+/** A date the copy placed on a working day, or kept on a day off (PlanDateMoveView). */
+export interface PlanDateMove {
+  step: number;
+  date: 'opensAt' | 'deadline';
+  rule: 'previous' | 'next' | 'keep';
+  yearShiftOn: string;
+  chosenOn: string;
+  reason: string;
+}
+
+/** POST …/copy (CopyResultView): the draft and what moved onto working days, and why. */
+export interface CopyResult extends CampaignDetail {
+  workingDays: { moves: PlanDateMove[]; kept: PlanDateMove[]; warnings: string[] };
+}
+
 export const copyCampaign = (campaign: string, year: number) =>
-  apiPost<CampaignDetail>(`${c(campaign)}/copy`, { year });
+  apiPost<CopyResult>(`${c(campaign)}/copy`, { year });
+
+/** POST /campaigns: a draft with an empty plan, filled in on its page. */
+export const createCampaign = (fields: {
+  code: string;
+  province: string;
+  year: number;
+  name: string;
+}) => apiPost<CampaignDetail>('/campaigns', fields);
 
 export const openStep = (campaign: string, step: number) =>
   apiPost<Delivery>(`${c(campaign)}/steps/${step}/open`, {});
@@ -302,6 +325,24 @@ export function importIndexSet(campaign: string, file: File): Promise<unknown> {
   form.append('file', file);
   return sendKeepingRows(`${c(campaign)}/index-sets/import`, form);
 }
+
+/**
+ * POST /campaigns/import: a campaign from a plan file (.xlsx or .json), its fields beside the file;
+ * a 422 lists every row's problem.
+ */
+export function importPlan(
+  file: File,
+  fields: { code: string; province: string; year: number; name: string },
+): Promise<CampaignDetail> {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.append(key, String(value));
+  form.append('file', file);
+  return sendKeepingRows<CampaignDetail>('/campaigns/import', form);
+}
+
+/** POST …/participations with many unit codes: all or nothing, every unknown code named. */
+export const addParticipations = (campaign: string, unitCodes: string[]) =>
+  apiPost<{ added: number }>(`${c(campaign)}/participations`, { unitCodes });
 
 /** Who runs a campaign (the API's CAMPAIGN_STAFF): its pages are theirs. */
 export const CAMPAIGN_STAFF = ['admin', 'secretariat'] as const;

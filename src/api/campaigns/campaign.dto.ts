@@ -35,6 +35,11 @@ import {
   IsBoundedInt,
 } from '../common/dto-validators.js';
 import { IsReminderPolicy } from './reminder-policy.validator.js';
+import {
+  WORKING_DAY_RULES,
+  type PlanDateField,
+  type WorkingDayRule,
+} from '../../domain/plan-working-days.js';
 
 // ---------------------------------------------------------------------------------------------
 // Requests
@@ -210,6 +215,28 @@ export class UpdateStepDto {
   windowText?: string | null;
 }
 
+export class WorkingDaysDto {
+  @ApiPropertyOptional({
+    enum: WORKING_DAY_RULES,
+    default: 'previous',
+    description:
+      "A deadline the year shift puts on a day off (weekend, holiday, Tết): 'previous' moves it to the working day before (default, units keep at least the time they had), 'next' to the working day after, 'keep' leaves it on the day off.",
+  })
+  @IsOmittable()
+  @IsIn(WORKING_DAY_RULES)
+  deadlines?: WorkingDayRule;
+
+  @ApiPropertyOptional({
+    enum: WORKING_DAY_RULES,
+    default: 'next',
+    description:
+      "An opening the year shift puts on a day off: 'next' moves it to the working day after (default), 'previous' to the working day before, 'keep' leaves it.",
+  })
+  @IsOmittable()
+  @IsIn(WORKING_DAY_RULES)
+  openings?: WorkingDayRule;
+}
+
 export class CopyCampaignDto {
   @ApiProperty({
     example: 2022,
@@ -235,14 +262,131 @@ export class CopyCampaignDto {
   @IsNotEmpty()
   @MaxLength(255)
   name?: string;
+
+  @ApiPropertyOptional({
+    type: WorkingDaysDto,
+    description:
+      "How dates the year shift puts on a day off of the working-day calendar are placed; default { deadlines: 'previous', openings: 'next' }. The time of day is kept.",
+  })
+  @IsOmittable()
+  @ValidateNested()
+  @Type(() => WorkingDaysDto)
+  workingDays?: WorkingDaysDto;
+}
+
+export class NewStepDto extends UpdateStepDto {
+  @ApiPropertyOptional({
+    example: 3,
+    minimum: 1,
+    maximum: 99,
+    description:
+      'Creating a campaign: the step number (default: its position in the list, from 1). Adding a step: insert at this number, later steps and the startsAfterStep naming them move up by one (default: after the last step).',
+  })
+  @IsOmittable()
+  @IsBoundedInt(1, 99)
+  number?: number;
+}
+
+export class CreateCampaignDto {
+  @ApiProperty({
+    example: 'vinhlong-2025',
+    description: 'Unique code; the workflow id derives from it.',
+  })
+  @IsCode(64)
+  code: string;
+
+  @ApiProperty({ example: 'Vĩnh Long' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  province: string;
+
+  @ApiProperty({ example: 2025, minimum: 2000, maximum: 2100 })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year: number;
+
+  @ApiProperty({ example: 'Chấm điểm Chỉ số CCHC năm 2025' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  name: string;
+
+  @ApiPropertyOptional({ example: 'Asia/Ho_Chi_Minh', default: 'Asia/Ho_Chi_Minh' })
+  @IsOmittable()
+  @IsIanaTimeZone()
+  timeZone?: string;
+
+  @ApiPropertyOptional({ enum: LATE_POLICIES, default: 'accept' })
+  @IsOmittable()
+  @IsIn(LATE_POLICIES)
+  latePolicy?: LatePolicy;
+
+  @ApiPropertyOptional({ type: [DecisionRefDto], description: 'The deciding documents.' })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => DecisionRefDto)
+  decisionRefs?: DecisionRefDto[];
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'Changes to the default reminder policy, as in PATCH /campaigns/{id}.',
+  })
+  @IsOptional()
+  @IsReminderPolicy()
+  reminderPolicy?: ReminderPolicyInput | null;
+
+  @ApiPropertyOptional({
+    type: [NewStepDto],
+    description:
+      'The plan, each step with the fields of PATCH /campaigns/{id}/steps/{n} (titleVi, kind, actor and lead required); empty or absent: a plan to fill step by step (POST /campaigns/{id}/steps).',
+  })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(99)
+  @ValidateNested({ each: true })
+  @Type(() => NewStepDto)
+  steps?: NewStepDto[];
 }
 
 export class AddParticipationDto {
-  @ApiProperty({ example: 'SNV', description: 'Code of the unit that takes part.' })
+  @ApiPropertyOptional({ example: 'SNV', description: 'Code of the one unit that takes part.' })
+  @IsOmittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(32)
-  unitCode: string;
+  unitCode?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['SNV', 'STC', 'UBND-XA-LONGHO'],
+    description: 'Codes of many units that take part, in one request (at most 1000).',
+  })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(32, { each: true })
+  unitCodes?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['commune'],
+    description: 'Every unit of these groups takes part (department, district, commune, …).',
+  })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(32, { each: true })
+  groups?: string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -362,8 +506,46 @@ export class CopyCountsView {
   @ApiProperty() participations: number;
 }
 
+export class PlanDateMoveView {
+  @ApiProperty({ example: 3 }) step: number;
+  @ApiProperty({ enum: ['opensAt', 'deadline'], description: 'Which date of the step.' })
+  date: PlanDateField;
+  @ApiProperty({ enum: WORKING_DAY_RULES, description: 'The rule applied.' })
+  rule: WorkingDayRule;
+  @ApiProperty({ example: '24/12/2022', description: 'The local date a plain year shift gave.' })
+  yearShiftOn: string;
+  @ApiProperty({ example: '2022-12-24T16:59:59.000Z' }) yearShiftAt: string;
+  @ApiProperty({ example: '23/12/2022', description: 'The local date chosen.' })
+  chosenOn: string;
+  @ApiProperty({ example: '2022-12-23T16:59:59.000Z' }) chosenAt: string;
+  @ApiProperty({
+    example: 'Thứ Bảy',
+    description:
+      "Why the year shift's day is not a working day: 'Thứ Bảy', 'Chủ nhật', or the day off's name in the calendar ('Tết Nguyên đán Quý Mão').",
+  })
+  reason: string;
+}
+
+export class CopyWorkingDaysView {
+  @ApiProperty({ type: WorkingDaysDto, description: 'The rules applied.' })
+  rules: WorkingDaysDto;
+  @ApiProperty({ type: [PlanDateMoveView], description: 'Every date moved off a day off.' })
+  moves: PlanDateMoveView[];
+  @ApiProperty({
+    type: [PlanDateMoveView],
+    description: "Dates left on a day off by the 'keep' rule.",
+  })
+  kept: PlanDateMoveView[];
+  @ApiProperty({
+    type: [String],
+    description: 'Years without working-day calendar data (planned on weekdays only).',
+  })
+  warnings: string[];
+}
+
 export class CopyResultView extends CampaignDetailView {
   @ApiProperty({ type: CopyCountsView }) copied: CopyCountsView;
+  @ApiProperty({ type: CopyWorkingDaysView }) workingDays: CopyWorkingDaysView;
 }
 
 export class LaunchResultView extends CampaignDetailView {
@@ -393,4 +575,10 @@ export class ParticipationView {
   @ApiProperty({ type: ParticipationUnitView }) unit: ParticipationUnitView;
   @ApiProperty({ enum: UNIT_STATUSES, example: 'registered' }) status: UnitStatus;
   @ApiProperty() createdAt: string;
+}
+
+export class ParticipationsAddedView {
+  @ApiProperty({ description: 'How many units were registered.' }) added: number;
+  @ApiProperty({ type: [ParticipationView], description: 'The new participations.' })
+  participations: ParticipationView[];
 }

@@ -9,7 +9,17 @@ import {
 } from '@nestjs/common';
 import { DataSource, type EntityManager, In, QueryFailedError } from 'typeorm';
 import type { AppConfig } from '../../config.js';
+import { DateTime } from 'luxon';
 import { endOfLocalDay, startOfLocalDay } from '../../domain/plan-dates.js';
+import { formatLocalDate } from '../../domain/local-time.js';
+import {
+  DEFAULT_WORKING_DAY_RULES,
+  placePlanOnWorkingDays,
+  windowTextOf,
+  type PlanDateMove,
+  type WorkingDayRules,
+} from '../../domain/plan-working-days.js';
+import { loadBusinessCalendar } from '../../loaders/business-calendar.js';
 import {
   Campaign,
   CampaignStep,
@@ -307,8 +317,27 @@ export class CampaignsService {
     const zone = source.timeZone;
     const shift = (d: Date | null) => (d ? shiftInstantByYears(d, years, zone) : null);
     const sourceSteps = await this.steps(manager, source.id);
-    const steps = sourceSteps.map((s) =>
-      manager.create(CampaignStep, {
+    // The year shift, then every date on a working day: decided by placePlanOnWorkingDays.
+    const rules: WorkingDayRules = {
+      deadlines: dto.workingDays?.deadlines ?? DEFAULT_WORKING_DAY_RULES.deadlines,
+      openings: dto.workingDays?.openings ?? DEFAULT_WORKING_DAY_RULES.openings,
+    };
+    const placed = placePlanOnWorkingDays(
+      sourceSteps.map((s) => ({
+        number: s.number,
+        opensAt: shift(s.opensAt),
+        deadline: shift(s.deadline),
+      })),
+      zone,
+      await loadBusinessCalendar(manager),
+      rules,
+    );
+    const steps = sourceSteps.map((s, i) => {
+      const { opensAt, deadline } = placed.steps[i]!;
+      const moved = placed.moves.some((m) => m.step === s.number);
+      const localDay = (d: Date | null) =>
+        d ? DateTime.fromJSDate(d, { zone }).toISODate() : null;
+      return manager.create(CampaignStep, {
         campaignId: campaign.id,
         number: s.number,
         kind: s.kind,
@@ -317,12 +346,17 @@ export class CampaignsService {
         actor: s.actor,
         lead: s.lead,
         coordinating: s.coordinating,
-        opensAt: shift(s.opensAt),
-        deadline: shift(s.deadline),
+        opensAt,
+        deadline,
         startsAfterStep: s.startsAfterStep,
-        windowText: s.windowText === null ? null : shiftYearsInText(s.windowText, years),
-      }),
-    );
+        windowText:
+          s.windowText === null
+            ? null
+            : moved
+              ? windowTextOf(localDay(opensAt), localDay(deadline))
+              : shiftYearsInText(s.windowText, years),
+      });
+    });
     if (steps.length > 0) await manager.save(CampaignStep, steps);
 
     const sets = await manager.find(IndexSet, {
@@ -377,12 +411,39 @@ export class CampaignsService {
           year: dto.year,
           years,
           ...copied,
+          workingDays: rules,
+          moved: placed.moves.map((m) => ({
+            step: m.step,
+            date: m.date,
+            from: m.yearShiftOn,
+            to: m.chosenOn,
+            reason: m.reason,
+          })),
         },
       },
       manager,
     );
     const fresh = await findCampaign(manager, campaign.id);
-    return { ...this.detail(fresh, await this.steps(manager, campaign.id)), copied };
+    const moveView = (m: PlanDateMove) => ({
+      step: m.step,
+      date: m.date,
+      rule: m.rule,
+      yearShiftOn: formatLocalDate(m.yearShiftAt, zone),
+      yearShiftAt: m.yearShiftAt.toISOString(),
+      chosenOn: formatLocalDate(m.chosenAt, zone),
+      chosenAt: m.chosenAt.toISOString(),
+      reason: m.reason,
+    });
+    return {
+      ...this.detail(fresh, await this.steps(manager, campaign.id)),
+      copied,
+      workingDays: {
+        rules,
+        moves: placed.moves.map(moveView),
+        kept: placed.kept.map(moveView),
+        warnings: placed.warnings,
+      },
+    };
   }
 
   /**

@@ -70,7 +70,7 @@ export class ExtensionsService {
           `Hạn gia hạn phải là một thời điểm trong tương lai: ${at(deadline)} đã qua (hiện tại là ${at(now)}).`,
         );
       }
-      const unit = await findUnitRef(manager, campaign, unitCode);
+      const unit = await findUnitRef(manager, campaign, unitCode, { lock: true });
       const repo = manager.getRepository(StepExtension);
       await repo.upsert(
         {

@@ -1,6 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
+  BadRequestException,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiExtraModels,
+  getSchemaPath,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
@@ -15,7 +27,11 @@ import type { Actor } from '../auth/actor.js';
 import { CAMPAIGN_STAFF } from '../auth/actor.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { campaignRef } from '../common/params.js';
-import { AddParticipationDto, ParticipationView } from '../campaigns/campaign.dto.js';
+import {
+  AddParticipationDto,
+  ParticipationsAddedView,
+  ParticipationView,
+} from '../campaigns/campaign.dto.js';
 import { ParticipationsService } from './participations.service.js';
 
 @ApiTags('participations')
@@ -41,17 +57,46 @@ export class ParticipationsController {
 
   @Post()
   @Roles(...CAMPAIGN_STAFF)
-  @ApiOperation({ summary: 'Register a unit in a draft campaign (admin, secretariat)' })
-  @ApiCreatedResponse({ type: ParticipationView })
+  @ApiExtraModels(ParticipationView, ParticipationsAddedView)
+  @ApiOperation({
+    summary: 'Register units in a draft campaign (admin, secretariat)',
+    description:
+      'Send exactly one of: unitCode (one unit; answers the participation), unitCodes (many units in one request) or groups (every unit of these groups), or unitCodes with groups together. Many units: all or nothing; every unknown code, code given twice or unit already taking part is named, and none is added. Units of a group already taking part are left as they are.',
+  })
+  @ApiCreatedResponse({
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(ParticipationView) },
+        { $ref: getSchemaPath(ParticipationsAddedView) },
+      ],
+    },
+  })
+  @ApiBadRequestResponse({
+    description: 'Nothing named, unknown unit codes or codes given twice (each named).',
+  })
   @ApiForbiddenResponse({ description: 'Not admin or secretariat.' })
   @ApiNotFoundResponse({ description: 'No campaign with that id, or no unit with that code.' })
-  @ApiConflictResponse({ description: 'The unit takes part already, or the campaign is launched.' })
+  @ApiConflictResponse({
+    description: 'The unit(s) take part already (each named), or the campaign is launched.',
+  })
   add(
     @CurrentActor() actor: Actor,
     @Param('id', campaignRef) id: string,
     @Body() dto: AddParticipationDto,
-  ): Promise<ParticipationView> {
-    return this.participations.add(actor, id, dto.unitCode);
+  ): Promise<ParticipationView | ParticipationsAddedView> {
+    const many = dto.unitCodes !== undefined || dto.groups !== undefined;
+    if (dto.unitCode !== undefined && many) {
+      throw new BadRequestException(
+        'Chỉ gửi unitCode (một đơn vị) hoặc unitCodes/groups (nhiều đơn vị), không gửi cả hai.',
+      );
+    }
+    if (dto.unitCode !== undefined) return this.participations.add(actor, id, dto.unitCode);
+    if (!many || (dto.unitCodes?.length ?? 0) + (dto.groups?.length ?? 0) === 0) {
+      throw new BadRequestException(
+        'Hãy gửi unitCode (mã một đơn vị), unitCodes (danh sách mã đơn vị) hoặc groups (các nhóm đơn vị).',
+      );
+    }
+    return this.participations.addMany(actor, id, dto);
   }
 
   @Delete(':unitCode')

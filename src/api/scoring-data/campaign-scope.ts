@@ -10,7 +10,11 @@ import { type Campaign, Participation, Unit } from '../../entities/index.js';
 import type { Actor } from '../auth/actor.js';
 import type { UnitRef } from './scoring-inputs.js';
 
-/** A participating unit of the campaign: 404 for an unknown unit or one not taking part. */
+/**
+ * A participating unit of the campaign: 404 for an unknown unit or one not taking part. With
+ * `lock` (the writes: appraisals, explanations, extensions), 409 for a unit that left the
+ * campaign by an amending decision: its data stays readable, nothing more is written for it.
+ */
 export async function findUnitRef(
   manager: EntityManager,
   campaign: Campaign,
@@ -25,6 +29,11 @@ export async function findUnitRef(
   });
   if (!participation) {
     throw new NotFoundException(`Đơn vị ${unit.code} không tham gia chiến dịch ${campaign.code}.`);
+  }
+  if (options.lock && participation.leftAt) {
+    throw new ConflictException(
+      `Đơn vị ${unit.code} đã rút khỏi chiến dịch ${campaign.code} lúc ${when(campaign, participation.leftAt)} theo quyết định sửa đổi, bổ sung kế hoạch: dữ liệu của đơn vị chỉ còn để xem.`,
+    );
   }
   return {
     participationId: participation.id,

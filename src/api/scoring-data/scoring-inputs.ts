@@ -56,7 +56,11 @@ export interface UnitInputs {
   council: CouncilDecisions;
 }
 
-/** Participating units, ordered by group then code; `unitCodes` narrows them. */
+/**
+ * Participating units, ordered by group then code; `unitCodes` narrows them. A unit that left the
+ * campaign by an amending decision is not scored or ranked any more (its data stays readable
+ * through its own routes).
+ */
 export async function loadUnits(
   manager: EntityManager,
   campaignId: string,
@@ -66,6 +70,7 @@ export async function loadUnits(
     .createQueryBuilder(Participation, 'p')
     .innerJoinAndSelect('p.unit', 'u')
     .where('p.campaign_id = :campaignId', { campaignId })
+    .andWhere('p.left_at IS NULL')
     .orderBy('u.group_code', 'ASC')
     .addOrderBy('u.code', 'ASC');
   if (unitCodes) query.andWhere('u.code IN (:...codes)', { codes: [...unitCodes, ''] });

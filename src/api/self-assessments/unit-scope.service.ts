@@ -1,4 +1,9 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { findCampaign } from '../campaigns/campaign-lookup.js';
 import { Campaign, Participation, Unit } from '../../entities/index.js';
@@ -77,6 +82,12 @@ export class UnitScopeService {
     if (!participation) {
       throw new NotFoundException(
         `Đơn vị ${unit.code} không tham gia chiến dịch ${campaign.code}.`,
+      );
+    }
+    if (access === 'write' && participation.leftAt) {
+      // Its data stays readable; nothing is written for a unit no longer in the campaign.
+      throw new ConflictException(
+        `Đơn vị ${unit.code} đã rút khỏi chiến dịch ${campaign.code} theo quyết định sửa đổi, bổ sung kế hoạch: bản tự đánh giá và tài liệu kiểm chứng của đơn vị chỉ còn để xem.`,
       );
     }
     return { campaign, unit, participation, onBehalf: actor.role !== 'unit' };

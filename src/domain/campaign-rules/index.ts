@@ -7,3 +7,4 @@ export * from './deadline.js';
 export * from './gates.js';
 export * from './steps.js';
 export * from './units.js';
+export * from './amendments.js';

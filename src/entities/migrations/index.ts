@@ -8,6 +8,8 @@ import { Accounts1765000000000 } from './1765000000000-accounts.js';
 import { ApiTokenExpiry1765100000000 } from './1765100000000-api-token-expiry.js';
 import { AccountMails1765200000000 } from './1765200000000-account-mails.js';
 import { CalendarYears1765300000000 } from './1765300000000-calendar-years.js';
+import { Documents1765330000000 } from './1765330000000-documents.js';
+import { PlanAmendments1765340000000 } from './1765340000000-plan-amendments.js';
 
 /** Migrations in the order they apply. New ones go at the end. */
 export const MIGRATIONS = [
@@ -21,4 +23,6 @@ export const MIGRATIONS = [
   ApiTokenExpiry1765100000000,
   AccountMails1765200000000,
   CalendarYears1765300000000,
+  Documents1765330000000,
+  PlanAmendments1765340000000,
 ];
