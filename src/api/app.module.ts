@@ -10,6 +10,7 @@ import { AppraisalsModule } from './appraisals/appraisals.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { UnitOwnershipGuard } from './auth/unit-ownership.guard.js';
+import { CalendarYearsModule } from './calendar-years/calendar-years.module.js';
 import { CampaignStateModule } from './campaign-state/campaign-state.module.js';
 import { CouncilModule } from './council/council.module.js';
 import { CouncilMembersModule } from './council-members/council-members.module.js';
@@ -84,6 +85,7 @@ export class AppModule {
         UnitsModule,
         AgenciesModule,
         SecretariatContactsModule,
+        CalendarYearsModule,
         IndexSetsModule,
         SelfAssessmentsModule,
         EvidenceModule,

@@ -3,6 +3,7 @@ import { Agency } from './agency.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { AppraisalScore } from './appraisal-score.entity.js';
 import { AuditEntry } from './audit-entry.entity.js';
+import { CalendarYearRecord } from './calendar-year.entity.js';
 import { CampaignStep } from './campaign-step.entity.js';
 import { Campaign } from './campaign.entity.js';
 import { CampaignReport } from './campaign-report.entity.js';
@@ -33,6 +34,7 @@ export {
   ApiToken,
   AppraisalScore,
   AuditEntry,
+  CalendarYearRecord,
   Campaign,
   CampaignReport,
   CampaignStep,
@@ -111,6 +113,7 @@ export const ENTITIES = [
   Session,
   PasswordLink,
   SecretariatContact,
+  CalendarYearRecord,
   PlanAmendment,
   CouncilMember,
   CommendationNominee,

@@ -23,7 +23,12 @@ export const ACCOUNT_MAIL_KINDS: readonly AccountMailKind[] = [
 
 /** What a message is: a planned send's kind, one of the mails sent on an event, an account mail. */
 export type NotificationKind =
-  SendKind | 'explanation_request' | 'results' | 'delivery_failures' | AccountMailKind;
+  | SendKind
+  | 'explanation_request'
+  | 'results'
+  | 'delivery_failures'
+  | 'calendar_year_missing'
+  | AccountMailKind;
 
 /** Who it goes to: a planned send's audience, or one person (account mails). */
 export type NotificationAudience = SendAudience | 'person';
@@ -33,6 +38,7 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'explanation_request',
   'results',
   'delivery_failures',
+  'calendar_year_missing',
   ...ACCOUNT_MAIL_KINDS,
 ];
 

@@ -438,11 +438,24 @@ describe('GET /campaigns/:campaignId/notifications/forecast', () => {
     }
   });
 
-  it('answers 422 when the plan reaches a year without a working-day calendar', async () => {
-    const fx = await fixture(2031);
+  it('plans a year without working-day calendar data on weekdays and names it (was a 422)', async () => {
+    // 2028 has no built-in year and none loaded: the plan (Dec 2028 – Jan 2029) is still made.
+    const fx = await fixture(2028);
     const res = await call(api, 'GET', `${fx.base}/forecast`, { token: tokens.secretariat });
-    expect(res.status).toBe(422);
-    expect(res.body.message).toMatch(/chưa có lịch ngày làm việc của năm 2031/);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.weekdaysOnlyYears).toEqual(expect.arrayContaining([2028]));
+    expect(res.body.weekdaysOnlyYears).not.toContain(2027);
+    expect(res.body.warnings.join('\n')).toMatch(
+      /Chưa có lịch ngày nghỉ, ngày làm bù năm 2028: nhắc việc năm đó được lập theo thứ Hai–thứ Sáu/,
+    );
+    const items = res.body.items as { kind: string; sendAtLocal: string; sendAt: string }[];
+    const reminders = items.filter((item) => item.kind === 'reminder');
+    expect(reminders.length).toBeGreaterThan(0);
+    for (const item of items) {
+      // Local day of the send (Asia/Ho_Chi_Minh, UTC+7): Monday–Friday only.
+      const local = new Date(Date.parse(item.sendAt) + 7 * 3600_000);
+      expect([1, 2, 3, 4, 5], item.sendAtLocal).toContain(local.getUTCDay());
+    }
   });
 
   it('sends appraisal reminders to each appraising agency; an appraiser or the council sees only its own', async () => {

@@ -56,6 +56,7 @@ export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
   explanation_request: 'Yêu cầu giải trình',
   results: 'Kết quả',
   delivery_failures: 'Thư không gửi được',
+  calendar_year_missing: 'Thiếu lịch ngày làm việc',
 };
 
 export const NOTIFICATION_STATUS_LABELS: Record<string, string> = {

@@ -35,7 +35,10 @@ export interface NotificationActivityDeps {
    * secretariat's come from its contacts in PostgreSQL, at every wave.
    */
   council: ComposeMailbox;
-  /** For the working days left shown in reminders (e.g. vietnamBusinessCalendar()). */
+  /**
+   * For the working days left shown in reminders; by default loaded from PostgreSQL for each
+   * message (loadBusinessCalendar). Tests may bind one.
+   */
   calendar?: BusinessCalendar;
   /** Attempts with temporary SMTP failures before 'failed' (default NOTIFICATION_MAX_ATTEMPTS). */
   maxAttempts?: number;

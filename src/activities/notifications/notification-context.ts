@@ -21,6 +21,7 @@ import type { AgencyBacklog } from '../../loaders/appraisal-backlog.js';
 import type { ComposeInput, ComposeMailbox, ComposeUnit } from './compose.js';
 import { digestLists } from './digest-lists.js';
 import { INVALID_NOTIFICATION } from '../../contracts/notification-retry.js';
+import { loadBusinessCalendar } from '../../loaders/business-calendar.js';
 
 /** A planned send as a workflow hands it over: plain JSON. */
 export interface PlannedNotificationInput {
@@ -50,7 +51,10 @@ export interface NotificationContextOptions {
    * secretariat's come from its contacts in PostgreSQL (secretariatRecipients).
    */
   council: ComposeMailbox;
-  /** For "N ngày làm việc" in reminders; omitted when the year is not loaded. */
+  /**
+   * For "N ngày làm việc" in reminders; loadComposeInput loads it from PostgreSQL when not given
+   * (a year without data counts Monday–Friday).
+   */
   calendar?: BusinessCalendar;
 }
 
@@ -223,5 +227,7 @@ export async function loadComposeInput(
     unitCodes,
     options.council.emails,
   );
-  return buildComposeInput(options, data, input);
+  // The calendar as PostgreSQL holds it now, unless the caller bound one (tests).
+  const calendar = options.calendar ?? (await loadBusinessCalendar(options.dataSource.manager));
+  return buildComposeInput({ ...options, calendar }, data, input);
 }

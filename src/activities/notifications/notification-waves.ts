@@ -6,10 +6,7 @@
  * replayed wave sends only what is still missing.
  */
 import type { EntityManager } from 'typeorm';
-import {
-  type BusinessCalendar,
-  CalendarYearNotLoadedError,
-} from '../../domain/calendar/business-calendar.js';
+import { CalendarYearNotLoadedError } from '../../domain/calendar/business-calendar.js';
 import type { ForecastSend } from '../../domain/notifications/forecast.js';
 import { notificationBusinessKey } from '../../domain/notifications/business-key.js';
 import { campaignPages, portalPageUrl } from '../../domain/portal-pages.js';
@@ -20,6 +17,8 @@ import { campaignViewAt, stepFactsOf } from '../../loaders/campaign-facts.js';
 import { deliveryFailuresMail } from '../mail/templates/delivery-failures.js';
 import { campaignForecast } from '../../loaders/campaign-forecast.js';
 import { appraisalBacklog, type AgencyBacklog } from '../../loaders/appraisal-backlog.js';
+import { loadBusinessCalendar } from '../../loaders/business-calendar.js';
+import { calendarGapMails } from './calendar-gap-mails.js';
 import { composeNotification } from './compose.js';
 import { digestLists } from './digest-lists.js';
 import type { NotificationActivityDeps } from './notification-activities.js';
@@ -68,8 +67,8 @@ export interface NotificationWaveActivities {
   }): Promise<WaveResult>;
 }
 
+/** The waves load the working-day calendar from PostgreSQL for each wave (loadBusinessCalendar). */
 export interface NotificationWaveDeps extends NotificationActivityDeps {
-  calendar: BusinessCalendar;
   /** Messages in flight at once (the transport's pool bounds SMTP connections). */
   concurrency?: number;
 }
@@ -181,9 +180,10 @@ export function createNotificationWaveActivities(
 
     async nextNotificationWave({ campaignId, after }) {
       const data = await loadNotificationCampaign(manager, campaignId, []);
+      const calendar = await loadBusinessCalendar(manager);
       let sends: ForecastSend[];
       try {
-        sends = await campaignForecast(manager, data.campaign, data.steps, deps.calendar);
+        sends = await campaignForecast(manager, data.campaign, data.steps, calendar);
       } catch (err) {
         // Retrying cannot load a missing year: say so and let the workflow wait for a change.
         if (!(err instanceof CalendarYearNotLoadedError)) throw err;
@@ -194,6 +194,14 @@ export function createNotificationWaveActivities(
           problem: err.message,
         };
       }
+      await calendarGapMails(
+        { publicUrl: deps.publicUrl, secretariat: data.secretariat },
+        sender,
+        data.campaign,
+        data.steps,
+        calendar,
+        sends,
+      );
       const next = sends.find((send) => send.sendAt > after);
       return {
         at: next?.sendAt ?? null,
@@ -204,7 +212,16 @@ export function createNotificationWaveActivities(
 
     async sendNotificationWave({ campaignId, after, upTo }) {
       const data = await loadNotificationCampaign(manager, campaignId, 'all', deps.council.emails);
-      const sends = await campaignForecast(manager, data.campaign, data.steps, deps.calendar);
+      const calendar = await loadBusinessCalendar(manager);
+      const sends = await campaignForecast(manager, data.campaign, data.steps, calendar);
+      await calendarGapMails(
+        { publicUrl: deps.publicUrl, secretariat: data.secretariat },
+        sender,
+        data.campaign,
+        data.steps,
+        calendar,
+        sends,
+      );
       const due = sends.filter((send) => send.sendAt > after && send.sendAt <= upTo);
       const facts = await waveFacts(manager, data.campaign, data.steps, new Date(upTo));
       // What each agency has left in the rounds escalated in this wave, from the scores as stored.
@@ -250,7 +267,7 @@ export function createNotificationWaveActivities(
             return;
           }
           const input = await buildComposeInput(
-            deps,
+            { ...deps, calendar },
             data,
             {
               campaignId,

@@ -551,7 +551,8 @@ export class CopyResultView extends CampaignDetailView {
 export class LaunchResultView extends CampaignDetailView {
   @ApiProperty({
     type: [String],
-    description: 'Things worth knowing that did not stop the launch, e.g. deadlines already past.',
+    description:
+      'Things worth knowing that did not stop the launch, e.g. deadlines already past, or a year of the plan the working-day calendar has no data for (its reminders go Monday–Friday).',
   })
   warnings: string[];
 

@@ -55,6 +55,7 @@ import type {
   UpdateStepDto,
 } from './campaign.dto.js';
 import { launchProblems, launchWarnings, type LaunchPlan } from './launch-rules.js';
+import { loadCalendarGapWarnings } from '../../loaders/calendar-gaps.js';
 
 /** PostgreSQL's unique_violation. */
 const UNIQUE_VIOLATION = '23505';
@@ -525,7 +526,18 @@ export class CampaignsService {
         },
       ]);
       return {
-        view: { ...this.detail(saved, steps), warnings: launchWarnings(plan, now) },
+        view: {
+          ...this.detail(saved, steps),
+          warnings: [
+            ...launchWarnings(plan, now),
+            // A year of the plan without working-day data: its reminders go on Monday–Friday.
+            ...(await loadCalendarGapWarnings(
+              manager,
+              steps.flatMap((step) => [step.opensAt, step.deadline]),
+              campaign.timeZone,
+            )),
+          ],
+        },
         outboxIds,
       };
     });

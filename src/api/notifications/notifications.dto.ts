@@ -192,6 +192,18 @@ export class ForecastView {
   @ApiProperty({ description: 'Sends matching the filters, over all pages.' }) total: number;
   @ApiProperty() limit: number;
   @ApiProperty() offset: number;
+  @ApiProperty({
+    type: [Number],
+    example: [2028],
+    description:
+      "Years of the plan (its steps' dates and the sends) the working-day calendar holds no data for: there the sends are planned on Monday–Friday, holidays unknown. Load the year with PUT /calendar-years/{year} or POST /calendar-years/import.",
+  })
+  weekdaysOnlyYears: number[];
+  @ApiProperty({
+    type: [String],
+    description: 'One warning in Vietnamese per year of weekdaysOnlyYears.',
+  })
+  warnings: string[];
   @ApiProperty({ type: [ForecastItemView], description: 'By send time.' })
   items: ForecastItemView[];
 }
