@@ -101,7 +101,40 @@ async function waveFacts(
     ),
     statusOf: new Map(rows.map((r) => [r.id, r.status])),
     lateIntakeStep: steps.find((s) => s.kind === 'appraisal_round_1')?.number ?? null,
+    appraisalPending: await appraisalPending(manager, campaignId),
   };
+}
+
+/**
+ * "round/agency code" of each agency with a score still missing: round 1 asks every appraised
+ * leaf (not survey) of each taking-part unit's index set, round 2 the criteria it was asked to
+ * explain (confirmed requests). Progress as GET …/appraisals/progress counts it.
+ */
+async function appraisalPending(manager: EntityManager, campaignId: string): Promise<Set<string>> {
+  const rows: { round: number; code: string }[] = await manager.query(
+    `WITH units AS (
+       SELECT p.id, u.group_code FROM participations p JOIN units u ON u.id = p.unit_id
+        WHERE p.campaign_id = $1 AND p.left_at IS NULL),
+     leaves AS (
+       SELECT c.id, c.agency_id, s.group_code FROM criteria c
+         JOIN index_sets s ON s.id = c.index_set_id
+        WHERE s.campaign_id = $1 AND c.kind <> 'survey'
+          AND NOT EXISTS (SELECT 1 FROM criteria k WHERE k.parent_id = c.id)),
+     required AS (
+       SELECT 1 AS round, l.agency_id, u.id AS participation_id, l.id AS criterion_id
+         FROM units u JOIN leaves l ON l.group_code = u.group_code
+       UNION ALL
+       SELECT 2, l.agency_id, r.participation_id, r.criterion_id
+         FROM explanation_requests r JOIN units u ON u.id = r.participation_id
+         JOIN leaves l ON l.id = r.criterion_id
+        WHERE r.status = 'confirmed')
+     SELECT DISTINCT q.round, a.code FROM required q JOIN agencies a ON a.id = q.agency_id
+      WHERE NOT EXISTS (SELECT 1 FROM appraisal_scores sc
+                         WHERE sc.participation_id = q.participation_id
+                           AND sc.criterion_id = q.criterion_id AND sc.round = q.round)`,
+    [campaignId],
+  );
+  return new Set(rows.map((row) => `${row.round}/${row.code}`));
 }
 
 /** The planned send inside a forecast row (what composing and the key are built from). */

@@ -16,7 +16,18 @@ export interface WaveFacts {
   statusOf: ReadonlyMap<string, string>;
   /** The step whose end ends late self-assessment intake (appraisal round 1), if any. */
   lateIntakeStep: number | null;
+  /**
+   * "round/agency code" of each agency with scores still to enter in an appraisal round (round 1:
+   * every appraised leaf of every unit; round 2: the criteria units were asked to explain). An
+   * agency not in it has nothing left to do in that round. Absent: every agency is reminded.
+   */
+  appraisalPending?: ReadonlySet<string>;
 }
+
+const APPRAISAL_ROUND: Readonly<Record<string, 1 | 2>> = {
+  appraisal_round_1: 1,
+  appraisal_round_2: 2,
+};
 
 /** Asked to explain and not yet answered (the unit workflow records these two). */
 const EXPLANATION_OPEN = new Set(['explanation_requested']);
@@ -28,9 +39,15 @@ export function stillDue(send: ForecastSend, facts: WaveFacts): boolean {
   switch (send.audience) {
     case 'secretariat':
       return true; // digests report whatever happened
-    case 'appraisers':
+    case 'appraisers': {
+      if (closed) return false; // a round already completed needs no reminder
+      const round = APPRAISAL_ROUND[kind ?? ''];
+      // Nor does an agency that has entered every score the round asks of it.
+      if (!round || !send.agencyCode || !facts.appraisalPending) return true;
+      return facts.appraisalPending.has(`${round}/${send.agencyCode}`);
+    }
     case 'council':
-      return !closed; // a round or meeting already completed needs no reminder
+      return !closed; // a meeting already completed needs no reminder
     case 'unit':
     case 'unit_head': {
       const participation = send.participationId;
