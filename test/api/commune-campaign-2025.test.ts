@@ -355,14 +355,21 @@ describe('the 2025 commune-level campaign, from imported data to the commendatio
     expect(results.status).toBe(200);
     expect(results.body.status).toBe('published');
     const groups = results.body.groups.map((g: any) => [g.group, g.groupName, g.units.length]);
+    // Departments first, as the tiers go (code order would list the communes first).
     expect(groups).toEqual([
-      ['commune', 'UBND cấp xã', 124],
       ['department', 'sở, ban, ngành tỉnh', 16],
+      ['commune', 'UBND cấp xã', 124],
     ]);
     const commendations = await as('secretariat', 'GET', `${base}/commendations`);
     expect(commendations.status).toBe(200);
-    const proposed = commendations.body.proposals.map((p: any) => p.group);
-    expect(new Set(proposed)).toEqual(new Set(['department', 'commune']));
+    // The default policy proposes each group's top 3 ranks (ties included), departments first.
+    const proposed = commendations.body.proposals.map((p: any) => [p.group, p.unitCode, p.rank]);
+    expect(proposed).toEqual(
+      results.body.groups.flatMap((g: any) =>
+        g.units.filter((u: any) => u.rank <= 3).map((u: any) => [g.group, u.unitCode, u.rank]),
+      ),
+    );
+    expect(proposed[0][0]).toBe('department');
 
     await world.at(local('2026-03-10T09:00:00'));
     await closeStep(11);
