@@ -13,6 +13,7 @@
  * approves, the Chairman's decision publishes the results, and every workflow ends.
  */
 import 'reflect-metadata';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { vietnamBusinessCalendar } from '../../src/domain/calendar/vietnam.js';
 import { formatLocalDateTime } from '../../src/domain/local-time.js';
@@ -370,6 +371,22 @@ describe('the 2025 commune-level campaign, from imported data to the commendatio
       ),
     );
     expect(proposed[0][0]).toBe('department');
+    // The published table, one sheet per group, departments first, names with their diacritics.
+    const file = await fetch(`${world.api.url}${base}/results/export`, {
+      headers: { authorization: `Bearer ${await world.token('secretariat')}` },
+    });
+    expect(file.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await file.arrayBuffer());
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'sở, ban, ngành tỉnh',
+      'UBND cấp xã',
+    ]);
+    const communeSheet = workbook.worksheets[1]!;
+    const names: string[] = [];
+    communeSheet.eachRow((row) => names.push(row.getCell(3).text));
+    expect(names).toContain(UNITS.find((u) => u.code === COMMUNES[0])!.name);
+    expect(names.filter((n) => /^(Xã|Phường) /.test(n))).toHaveLength(124);
 
     await world.at(local('2026-03-10T09:00:00'));
     await closeStep(11);
