@@ -84,11 +84,14 @@ interface MailDevMessage {
   to: { address: string }[];
   cc?: { address: string }[];
   subject: string;
+  text: string;
 }
 
 describe('the 2025 commune-level campaign, from imported data to the commendations', () => {
   let world: RulesWorld;
   let campaignId: string;
+  /** The results as published (GET …/results after the Chairman's decision). */
+  let published: any;
   const base = `/campaigns/${CODE}`;
   const started = Date.now();
   const as = (...args: Parameters<RulesWorld['as']>) => world.as(...args);
@@ -355,6 +358,7 @@ describe('the 2025 commune-level campaign, from imported data to the commendatio
     const results = await as(`unit:${COMMUNES[0]}`, 'GET', `${base}/results`);
     expect(results.status).toBe(200);
     expect(results.body.status).toBe('published');
+    published = results.body;
     const groups = results.body.groups.map((g: any) => [g.group, g.groupName, g.units.length]);
     // Departments first, as the tiers go (code order would list the communes first).
     expect(groups).toEqual([
@@ -501,5 +505,13 @@ describe('the 2025 commune-level campaign, from imported data to the commendatio
     )!;
     expect(escalation.to.map((t) => t.address)).toEqual([late.head_email]);
     expect(escalation.subject).toContain(late.name);
+    // Each unit's result mail names its rank in its own group.
+    const last = published.groups.find((g: any) => g.group === 'commune').units.at(-1);
+    const mail = received.find((m) =>
+      m.headers['x-par-business-key']!.startsWith(`${campaignId}/unit:${last.unitCode}/results`),
+    )!;
+    expect(mail.text).toContain(
+      `${last.rank}/124${last.tied ? ' (đồng hạng)' : ''} trong nhóm UBND cấp xã`,
+    );
   });
 });
