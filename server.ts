@@ -7,6 +7,7 @@ import 'reflect-metadata';
 import { loadConfig } from './src/config.js';
 import { createApp } from './src/api/create-app.js';
 import { createDataSource, migrate } from './src/db/data-source.js';
+import { ensureSecretariatContacts } from './src/loaders/recipients.js';
 import { seedIfEmpty } from './src/seed/seed.js';
 
 async function main(): Promise<void> {
@@ -17,6 +18,12 @@ async function main(): Promise<void> {
   try {
     const applied = await migrate(dataSource);
     if (applied.length > 0) console.log(`api: applied migrations ${applied.join(', ')}`);
+    // SECRETARIAT_EMAILS fills the secretariat's contacts once; then they are data.
+    const contacts = await dataSource.transaction((tx) =>
+      ensureSecretariatContacts(tx, config.secretariatEmails),
+    );
+    if (contacts > 0)
+      console.log(`api: added ${contacts} secretariat contact(s) from SECRETARIAT_EMAILS`);
     // A newcomer's first start gets the 2021 Vĩnh Long plan to look at.
     const seeded = await seedIfEmpty(dataSource);
     if (seeded) console.log(`api: seeded the 2021 Vĩnh Long campaign (${seeded.campaignId})`);

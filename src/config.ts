@@ -38,7 +38,15 @@ export interface AppConfig {
   clamdTimeoutMs: number;
   /** Where officials act, linked from every e-mail (the web front end or the API). */
   publicUrl: string;
-  /** The secretariat's mailbox(es): digests, and copies of escalations. */
+  /**
+   * LibreOffice's soffice, which turns the generated DOCX documents into PDF
+   * (DOCUMENT_PDF_CONVERTER); null: documents are served as DOCX only.
+   */
+  documentPdfConverter: string | null;
+  /**
+   * The secretariat's mailbox(es), only to fill an empty list of its contacts on first start (the
+   * first as its head); afterwards its contacts are data (secretariat_contacts).
+   */
   secretariatEmails: string[];
   /** The appraisal council's mailbox(es): council reminders. */
   councilEmails: string[];
@@ -77,6 +85,7 @@ export const DEFAULTS: Readonly<AppConfig> = {
   clamdUrl: null,
   clamdTimeoutMs: 30_000,
   publicUrl: 'http://127.0.0.1:3000',
+  documentPdfConverter: null,
   secretariatEmails: ['thuky.cchc@snv.example.gov.vn'],
   councilEmails: ['hoidong.cchc@snv.example.gov.vn'],
   workerMaxCachedWorkflows: 6000,
@@ -222,6 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       1,
     ),
     publicUrl: parseUrl('PUBLIC_URL', get('PUBLIC_URL') ?? DEFAULTS.publicUrl, ['http:', 'https:']),
+    documentPdfConverter: get('DOCUMENT_PDF_CONVERTER') ?? DEFAULTS.documentPdfConverter,
     secretariatEmails: get('SECRETARIAT_EMAILS')
       ? parseEmails('SECRETARIAT_EMAILS', get('SECRETARIAT_EMAILS')!)
       : [...DEFAULTS.secretariatEmails],

@@ -7,6 +7,7 @@ import { ResultsIndexPage } from './results/ResultsIndexPage';
 import { ResultsPage } from './results/ResultsPage';
 import { AccountsPage } from './accounts/AccountsPage';
 import { AuditLogPage } from './audit/AuditLogPage';
+import { CalendarYearsPage } from './calendar/CalendarYearsPage';
 import { TokensPage } from './tokens/TokensPage';
 import { APPRAISAL_ROLES } from './appraisal/appraisal-api';
 import { AppraisalUnitPage } from './appraisal/AppraisalUnitPage';
@@ -73,6 +74,14 @@ export function PortalRoutes() {
           element={
             <RequireRole roles={ACCOUNT_MANAGERS}>
               <TokensPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path={PATHS.workingCalendar}
+          element={
+            <RequireRole roles={ACCOUNT_MANAGERS}>
+              <CalendarYearsPage />
             </RequireRole>
           }
         />

@@ -5,12 +5,18 @@ import type { AppConfig } from '../config.js';
 import { dataSourceOptions } from '../db/data-source.js';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AgenciesModule } from './agencies/agencies.module.js';
+import { SecretariatContactsModule } from './secretariat-contacts/secretariat-contacts.module.js';
 import { AppraisalsModule } from './appraisals/appraisals.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { UnitOwnershipGuard } from './auth/unit-ownership.guard.js';
+import { CalendarYearsModule } from './calendar-years/calendar-years.module.js';
 import { CampaignStateModule } from './campaign-state/campaign-state.module.js';
 import { CouncilModule } from './council/council.module.js';
+import { CouncilMembersModule } from './council-members/council-members.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
+import { CommendationNomineesModule } from './commendation-nominees/commendation-nominees.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { ParticipationsModule } from './participations/participations.module.js';
 import { StepsModule } from './steps/steps.module.js';
 import { AmendmentsModule } from './amendments/amendments.module.js';
@@ -72,8 +78,14 @@ export class AppModule {
         AmendmentsModule,
         ParticipationsModule,
         CouncilModule,
+        CouncilMembersModule,
+        DocumentsModule,
+        CommendationNomineesModule,
+        ReportsModule,
         UnitsModule,
         AgenciesModule,
+        SecretariatContactsModule,
+        CalendarYearsModule,
         IndexSetsModule,
         SelfAssessmentsModule,
         EvidenceModule,

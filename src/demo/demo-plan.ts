@@ -62,6 +62,7 @@ export function demoPlan(now: Date, timeZone: string, stepNumbers: readonly numb
       daysBeforeDeadline: [0],
       sendTime: localTimeOf(firstSendAt, timeZone),
       escalateAtMissedDeadline: true,
+      unitWindowOpened: true,
       overdueRepeatEveryWorkingDays: 0,
       secretariatDigests: { windowOpened: true, windowClosed: true },
       appraisalDaysBeforeOpening: [0],

@@ -24,6 +24,8 @@ export const PORTAL_PAGES = {
   machineTokens: '/ma-truy-cap',
   /** The audit log (admin, secretariat). */
   auditLog: '/nhat-ky',
+  /** The working-day calendar's years: built-in and loaded, import (admin, secretariat). */
+  workingCalendar: '/lich-ngay-lam-viec',
   signIn: '/dang-nhap',
   /** Where invitation and reset links lead. */
   setPassword: '/dat-mat-khau',

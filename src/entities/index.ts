@@ -3,9 +3,13 @@ import { Agency } from './agency.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { AppraisalScore } from './appraisal-score.entity.js';
 import { AuditEntry } from './audit-entry.entity.js';
+import { CalendarYearRecord } from './calendar-year.entity.js';
 import { CampaignStep } from './campaign-step.entity.js';
 import { Campaign } from './campaign.entity.js';
+import { CampaignReport } from './campaign-report.entity.js';
+import { CommendationNominee } from './commendation-nominee.entity.js';
 import { CouncilAdjustment } from './council-adjustment.entity.js';
+import { CouncilMember } from './council-member.entity.js';
 import { Criterion } from './criterion.entity.js';
 import { EvidenceFile } from './evidence-file.entity.js';
 import { ExplanationRequest } from './explanation-request.entity.js';
@@ -14,6 +18,7 @@ import { Notification } from './notification.entity.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 import { Participation } from './participation.entity.js';
 import { PasswordLink } from './password-link.entity.js';
+import { SecretariatContact } from './secretariat-contact.entity.js';
 import { PlanAmendment } from './plan-amendment.entity.js';
 import { SelfAssessmentItem } from './self-assessment-item.entity.js';
 import { SelfAssessment } from './self-assessment.entity.js';
@@ -29,9 +34,13 @@ export {
   ApiToken,
   AppraisalScore,
   AuditEntry,
+  CalendarYearRecord,
   Campaign,
+  CampaignReport,
   CampaignStep,
+  CommendationNominee,
   CouncilAdjustment,
+  CouncilMember,
   Criterion,
   EvidenceFile,
   ExplanationRequest,
@@ -40,6 +49,7 @@ export {
   OutboxMessage,
   Participation,
   PasswordLink,
+  SecretariatContact,
   PlanAmendment,
   SelfAssessment,
   SelfAssessmentItem,
@@ -70,6 +80,10 @@ export type {
   ExplanationRequestOrigin,
   ExplanationRequestStatus,
 } from './explanation-request.entity.js';
+export type { CouncilRole } from './council-member.entity.js';
+export { COUNCIL_ROLES } from './council-member.entity.js';
+export type { CampaignReportKind } from './campaign-report.entity.js';
+export { CAMPAIGN_REPORT_KINDS } from './campaign-report.entity.js';
 export type { FieldResult } from './unit-result.entity.js';
 export type { OutboxKind, OutboxOutcome } from './outbox-message.entity.js';
 
@@ -98,5 +112,10 @@ export const ENTITIES = [
   Account,
   Session,
   PasswordLink,
+  SecretariatContact,
+  CalendarYearRecord,
   PlanAmendment,
+  CouncilMember,
+  CommendationNominee,
+  CampaignReport,
 ];

@@ -9,7 +9,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { SendAudience, SendKind } from '../domain/reminders/planned-send.js';
+import { SEND_KINDS, type SendAudience, type SendKind } from '../domain/reminders/planned-send.js';
 import type { Agency } from './agency.entity.js';
 import type { Campaign } from './campaign.entity.js';
 import type { Participation } from './participation.entity.js';
@@ -23,22 +23,22 @@ export const ACCOUNT_MAIL_KINDS: readonly AccountMailKind[] = [
 
 /** What a message is: a planned send's kind, one of the mails sent on an event, an account mail. */
 export type NotificationKind =
-  SendKind | 'explanation_request' | 'results' | 'delivery_failures' | AccountMailKind;
+  | SendKind
+  | 'explanation_request'
+  | 'results'
+  | 'delivery_failures'
+  | 'calendar_year_missing'
+  | AccountMailKind;
 
 /** Who it goes to: a planned send's audience, or one person (account mails). */
 export type NotificationAudience = SendAudience | 'person';
 
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
-  'reminder',
-  'escalation',
-  'overdue_reminder',
-  'digest_window_opened',
-  'digest_window_closed',
-  'appraisal_reminder',
-  'council_reminder',
+  ...SEND_KINDS,
   'explanation_request',
   'results',
   'delivery_failures',
+  'calendar_year_missing',
   ...ACCOUNT_MAIL_KINDS,
 ];
 

@@ -52,6 +52,7 @@ export function reminderPlanSteps(steps: readonly CampaignStep[]): ReminderPlanS
   return steps.map((step) => ({
     number: step.number,
     kind: step.kind,
+    actor: step.actor,
     opensAt: step.opensAt?.toISOString() ?? null,
     deadline: step.deadline?.toISOString() ?? null,
   }));

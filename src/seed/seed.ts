@@ -21,6 +21,8 @@ import {
   Unit,
 } from '../entities/index.js';
 import { VINH_LONG_2021, type SeedCriterion, type SeedPlan } from './vinh-long-2021.js';
+import { DEFAULTS } from '../config.js';
+import { ensureSecretariatContacts } from '../loaders/recipients.js';
 
 export interface SeedResult {
   /** false when the campaign already existed (then nothing was changed). */
@@ -67,6 +69,8 @@ export function seedIfEmpty(dataSource: DataSource): Promise<SeedResult | null> 
 
 async function writePlan(manager: EntityManager, plan: SeedPlan): Promise<string> {
   const { campaign: c, steps } = plan;
+  // A database without secretariat contacts gets the default mailbox as its head (placeholder).
+  await ensureSecretariatContacts(manager, DEFAULTS.secretariatEmails);
   const agencyIds = await upsertAgencies(manager, plan);
   const unitIds = await upsertUnits(manager, plan);
 

@@ -1,6 +1,8 @@
 /**
  * Every activity the worker runs, with its dependencies bound: the records of campaign state and
- * the notifications. One definition for the worker process, the tests and the bench.
+ * the notifications. One definition for the worker process, the tests and the bench. The
+ * working-day calendar is not bound here: each wave and each message loads it from PostgreSQL
+ * (loadBusinessCalendar), so a year the secretariat loads counts from the next wave on.
  */
 import type { Transporter } from 'nodemailer';
 import type { DataSource } from 'typeorm';
@@ -9,12 +11,8 @@ import { createCampaignMailActivities } from '../activities/notifications/campai
 import { createNotificationActivities } from '../activities/notifications/notification-activities.js';
 import { createNotificationWaveActivities } from '../activities/notifications/notification-waves.js';
 import type { AppConfig } from '../config.js';
-import { vietnamBusinessCalendar } from '../domain/calendar/vietnam.js';
 
-export type MailSettings = Pick<
-  AppConfig,
-  'mailFrom' | 'publicUrl' | 'secretariatEmails' | 'councilEmails'
->;
+export type MailSettings = Pick<AppConfig, 'mailFrom' | 'publicUrl' | 'councilEmails'>;
 
 export function createWorkerActivities(
   dataSource: DataSource,
@@ -26,9 +24,8 @@ export function createWorkerActivities(
     transport,
     mailFrom: mail.mailFrom,
     publicUrl: mail.publicUrl,
-    secretariat: { name: 'Tổ thư ký Chỉ số CCHC - Sở Nội vụ', emails: mail.secretariatEmails },
+    // The secretariat's addresses are its contacts in PostgreSQL, read at every wave.
     council: { name: 'Hội đồng thẩm định Chỉ số CCHC', emails: mail.councilEmails },
-    calendar: vietnamBusinessCalendar(),
   };
   return {
     ...createCampaignRecordActivities(dataSource),

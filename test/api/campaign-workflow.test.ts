@@ -93,6 +93,8 @@ describe('campaign workflow through the API', () => {
       body: { deadline: newDeadline, reason: 'Điều chỉnh kế hoạch' },
     });
     expect(amended.status).toBe(202);
+    // Today's years have working-day data: nothing to warn about.
+    expect(amended.body.warnings).toEqual([]);
     const extension = DateTime.fromISO(`${day(12)}T23:59:59`, { zone: ZONE })
       .toUTC()
       .toISO()!;
@@ -101,6 +103,7 @@ describe('campaign workflow through the API', () => {
       body: { stepNumber: 3, deadline: extension, reason: 'Đơn vị báo cáo khó khăn' },
     });
     expect(granted.status).toBe(201);
+    expect(granted.body.warnings).toEqual([]);
 
     const step = await waitFor(
       () => call(api, 'GET', `/campaigns/${campaignId}/state`, { token: secretariat }),

@@ -251,9 +251,10 @@ describe('GET /campaigns/:campaignId/notifications/forecast', () => {
       campaignId: fx.campaign.id,
       timeZone: 'Asia/Ho_Chi_Minh',
       policy: { daysBeforeDeadline: [7, 3, 1], sendTime: '08:00' },
-      total: 14,
+      total: 16,
     });
     expect(unitLines(res.body, fx.unitA)).toEqual([
+      '01/12/2021 08:00 window_opened', // the window opens: the focal point is told
       '15/12/2021 08:00 reminder (sent)',
       '21/12/2021 08:00 reminder',
       '23/12/2021 08:00 reminder',
@@ -261,7 +262,10 @@ describe('GET /campaigns/:campaignId/notifications/forecast', () => {
       '29/12/2021 08:00 overdue_reminder',
       '31/12/2021 08:00 overdue_reminder',
     ]);
-    expect(unitLines(res.body, fx.unitB)[0]).toBe('15/12/2021 08:00 reminder (failed)');
+    expect(unitLines(res.body, fx.unitB).slice(0, 2)).toEqual([
+      '01/12/2021 08:00 window_opened',
+      '15/12/2021 08:00 reminder (failed)',
+    ]);
     const digests = res.body.items.filter((i: any) => i.audience === 'secretariat').map(line);
     expect(digests).toEqual([
       '01/12/2021 08:00 digest_window_opened (sent)',
@@ -290,7 +294,7 @@ describe('GET /campaigns/:campaignId/notifications/forecast', () => {
     });
     const own = await call(api, 'GET', `${fx.base}/forecast`, { token: fx.tokenA });
     expect(own.status).toBe(200);
-    expect(own.body.total).toBe(6);
+    expect(own.body.total).toBe(7);
     expect(own.body.items).toEqual(filtered.body.items);
     expect(own.body.items.every((i: any) => i.unitCode === fx.unitA.code)).toBe(true);
     expect(
@@ -328,6 +332,7 @@ describe('GET /campaigns/:campaignId/notifications/forecast', () => {
     // The new deadline (Tue 28/12) gives new sends with new keys: the 15/12 reminder sent for
     // the old deadline is no longer in the plan (it stays in the log).
     expect(unitLines(res.body, fx.unitA)).toEqual([
+      '01/12/2021 08:00 window_opened', // keyed on the opening, which did not move
       '17/12/2021 08:00 reminder',
       '23/12/2021 08:00 reminder',
       '27/12/2021 08:00 reminder',
@@ -335,6 +340,7 @@ describe('GET /campaigns/:campaignId/notifications/forecast', () => {
       '31/12/2021 08:00 overdue_reminder',
     ]);
     expect(unitLines(res.body, fx.unitB)).toEqual([
+      '01/12/2021 08:00 window_opened',
       '21/12/2021 08:00 reminder',
       '27/12/2021 08:00 reminder',
       '29/12/2021 08:00 reminder',
@@ -371,6 +377,7 @@ describe('GET /campaigns/:campaignId/notifications/forecast', () => {
     });
     expect(res.body.policy).toMatchObject({ daysBeforeDeadline: [2], sendTime: '07:30' });
     expect(unitLines(res.body, fx.unitA)).toEqual([
+      '01/12/2021 07:30 window_opened',
       '22/12/2021 07:30 reminder',
       '27/12/2021 07:30 escalation',
     ]);
@@ -431,11 +438,24 @@ describe('GET /campaigns/:campaignId/notifications/forecast', () => {
     }
   });
 
-  it('answers 422 when the plan reaches a year without a working-day calendar', async () => {
-    const fx = await fixture(2031);
+  it('plans a year without working-day calendar data on weekdays and names it (was a 422)', async () => {
+    // 2028 has no built-in year and none loaded: the plan (Dec 2028 – Jan 2029) is still made.
+    const fx = await fixture(2028);
     const res = await call(api, 'GET', `${fx.base}/forecast`, { token: tokens.secretariat });
-    expect(res.status).toBe(422);
-    expect(res.body.message).toMatch(/chưa có lịch ngày làm việc của năm 2031/);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.weekdaysOnlyYears).toEqual(expect.arrayContaining([2028]));
+    expect(res.body.weekdaysOnlyYears).not.toContain(2027);
+    expect(res.body.warnings.join('\n')).toMatch(
+      /Chưa có lịch ngày nghỉ, ngày làm bù năm 2028: nhắc việc năm đó được lập theo thứ Hai–thứ Sáu/,
+    );
+    const items = res.body.items as { kind: string; sendAtLocal: string; sendAt: string }[];
+    const reminders = items.filter((item) => item.kind === 'reminder');
+    expect(reminders.length).toBeGreaterThan(0);
+    for (const item of items) {
+      // Local day of the send (Asia/Ho_Chi_Minh, UTC+7): Monday–Friday only.
+      const local = new Date(Date.parse(item.sendAt) + 7 * 3600_000);
+      expect([1, 2, 3, 4, 5], item.sendAtLocal).toContain(local.getUTCDay());
+    }
   });
 
   it('sends appraisal reminders to each appraising agency; an appraiser or the council sees only its own', async () => {
@@ -471,7 +491,12 @@ describe('GET /campaigns/:campaignId/notifications/forecast', () => {
 
     const appraiser = await call(api, 'GET', `${fx.base}/forecast`, { token: tokens.appraiser });
     expect(appraiser.status).toBe(200);
-    expect(appraiser.body.items.map((i: any) => i.agencyCode)).toEqual(['SNV', 'SNV', 'SNV']);
+    expect(appraiser.body.items.map((i: any) => `${i.kind} ${i.agencyCode}`)).toEqual([
+      'appraisal_reminder SNV',
+      'appraisal_reminder SNV',
+      'appraisal_reminder SNV',
+      'appraisal_escalation SNV', // if its scores are not all in at the round's end
+    ]);
     const council = await call(api, 'GET', `${fx.base}/forecast`, { token: tokens.council });
     expect(council.body.items.every((i: any) => i.audience === 'council')).toBe(true);
     const aboutUnit = await call(api, 'GET', `${fx.base}?unitCode=${fx.unitA.code}`, {

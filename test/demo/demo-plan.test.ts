@@ -62,6 +62,8 @@ describe('the demo campaign, compressed into minutes', () => {
       'digest_window_opened secretariat',
       'reminder SNV',
       'reminder STP',
+      'window_opened SNV', // the self-assessment window opens in that minute
+      'window_opened STP',
     ]);
     // The escalations follow on the next working day (Monday 30/11), at the same time.
     expect(sends.find((s) => s.kind === 'escalation')?.localDateTime).toBe('30/11/2026 10:52');

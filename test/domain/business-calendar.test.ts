@@ -11,6 +11,8 @@ import {
   VIETNAM_2022,
   VIETNAM_CALENDAR_YEARS,
   vietnamBusinessCalendar,
+  yearsWithoutData,
+  yearWithoutDataWarning,
   type CalendarYear,
 } from '../../src/domain/calendar/index.js';
 
@@ -371,5 +373,20 @@ describe('Vietnamese state agencies 2023–2027: days off as the notices give th
     for (const year of VIETNAM_CALENDAR_YEARS) {
       expect(calendarYearFromJson(JSON.parse(JSON.stringify(year)))).toEqual(year);
     }
+  });
+});
+
+describe('yearsWithoutData: the years of a plan planned on Monday–Friday', () => {
+  it('lists each year without data once, ascending, and none for the loaded years', () => {
+    const calendar = vietnamBusinessCalendar([], { outsideKnownYears: 'weekends_only' });
+    expect(
+      yearsWithoutData(calendar, ['2029-03-01', '2027-12-31', '2028-01-03', '2028-06-30']),
+    ).toEqual([2028, 2029]);
+    expect(yearsWithoutData(calendar, ['2021-12-24', '2026-01-10'])).toEqual([]);
+    expect(yearWithoutDataWarning(2028)).toMatch(
+      /^Chưa có lịch ngày nghỉ, ngày làm bù năm 2028: nhắc việc năm đó được lập theo thứ Hai–thứ Sáu/,
+    );
+    // Planned on weekdays there: Fri 31/12/2027 + 1 working day is Mon 03/01/2028.
+    expect(calendar.addWorkingDays('2027-12-31', 1)).toBe('2028-01-03');
   });
 });

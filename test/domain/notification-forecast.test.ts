@@ -63,6 +63,7 @@ describe('forecast of a campaign’s notifications', () => {
     const sends = forecast();
     const of = (code: string) => sends.filter((s) => s.unitCode === code).map(line);
     expect(of('SNV')).toEqual([
+      '01/12/2021 08:00 window_opened', // the window opens: the focal point hears of it
       '15/12/2021 08:00 reminder',
       '21/12/2021 08:00 reminder',
       '23/12/2021 08:00 reminder',
@@ -73,6 +74,7 @@ describe('forecast of a campaign’s notifications', () => {
     // The extension to 31/12 moves STP's reminders; its escalation waits for Tuesday 04/01/2022
     // (Monday 03/01/2022 was the New Year substitute day off); late intake ends with round 1.
     expect(of('STP')).toEqual([
+      '01/12/2021 08:00 window_opened',
       '22/12/2021 08:00 reminder',
       '28/12/2021 08:00 reminder',
       '30/12/2021 08:00 reminder',
@@ -96,8 +98,13 @@ describe('forecast of a campaign’s notifications', () => {
       '28/12/2021 08:00 appraisal_reminder STC',
       '30/12/2021 08:00 appraisal_reminder SNV',
       '30/12/2021 08:00 appraisal_reminder STC',
+      // Each agency still scoring at round 1's end (Fri 31/12; 01–03/01 off), once each.
+      '04/01/2022 08:00 appraisal_escalation SNV',
+      '04/01/2022 08:00 appraisal_escalation STC',
       '10/02/2022 08:00 council_reminder council',
       '14/02/2022 08:00 council_reminder council',
+      // The council without approval at its deadline (Thu 17/02).
+      '18/02/2022 08:00 council_escalation council',
     ]);
   });
 
@@ -131,6 +138,7 @@ describe('forecast of a campaign’s notifications', () => {
       policy: { daysBeforeDeadline: [2], overdueRepeatEveryWorkingDays: 0 },
     });
     expect(sends.filter((s) => s.unitCode === 'SNV').map(line)).toEqual([
+      '01/12/2021 08:00 window_opened',
       '24/12/2021 08:00 reminder',
       '29/12/2021 08:00 escalation',
     ]);

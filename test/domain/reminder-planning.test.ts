@@ -302,6 +302,7 @@ describe('the forecast of the whole 2021 plan', () => {
   const steps = STEPS.map((step) => ({
     number: step.number,
     kind: step.kind,
+    actor: step.actor,
     opensAt: step.start ? startOfLocalDay(step.start, VN).toISOString() : null,
     deadline: step.end ? endOfLocalDay(step.end, VN).toISOString() : null,
   }));
@@ -316,7 +317,12 @@ describe('the forecast of the whole 2021 plan', () => {
 
   it('lists what goes out, and when', () => {
     expect(sends.map((send) => `${send.stepNumber} ${send.kind} ${send.localDateTime}`)).toEqual([
+      // Steps 1–2 (the secretariat's, until 30/11): escalated to its head the next working day.
+      '1 secretariat_escalation 01/12/2021 08:00',
+      '2 secretariat_escalation 01/12/2021 08:00',
       '3 digest_window_opened 01/12/2021 08:00',
+      // Each unit's focal point hears that its window opened.
+      '3 window_opened 01/12/2021 08:00',
       '3 reminder 15/12/2021 08:00',
       '3 reminder 21/12/2021 08:00',
       '3 reminder 23/12/2021 08:00',
@@ -327,7 +333,11 @@ describe('the forecast of the whole 2021 plan', () => {
       '3 overdue_reminder 29/12/2021 08:00',
       '4 appraisal_reminder 30/12/2021 08:00',
       '3 overdue_reminder 31/12/2021 08:00',
+      // Round 1 ends Fri 31/12; 01–03/01/2022 are days off: agencies still scoring, on 04/01.
+      '4 appraisal_escalation 04/01/2022 08:00',
+      '5 secretariat_escalation 17/01/2022 08:00',
       '6 digest_window_opened 17/01/2022 08:00',
+      '6 window_opened 17/01/2022 08:00',
       '6 reminder 18/01/2022 08:00',
       '6 reminder 20/01/2022 08:00',
       '7 appraisal_reminder 21/01/2022 08:00',
@@ -335,8 +345,12 @@ describe('the forecast of the whole 2021 plan', () => {
       '6 escalation 24/01/2022 08:00',
       '7 appraisal_reminder 25/01/2022 08:00',
       '7 appraisal_reminder 27/01/2022 08:00',
+      '7 appraisal_escalation 07/02/2022 08:00', // after Tết
       '9 council_reminder 10/02/2022 08:00',
+      '8 secretariat_escalation 14/02/2022 08:00',
       '9 council_reminder 14/02/2022 08:00',
+      '9 council_escalation 18/02/2022 08:00',
+      '10 secretariat_escalation 01/03/2022 08:00',
     ]);
   });
 

@@ -72,6 +72,13 @@ function compose(planned: PlannedSend, extra: Partial<ComposeInput> = {}) {
 
 const find = (kind: string) => sends.find((s) => s.kind === kind)!;
 
+/** The secretariat as its contacts say: two active, one the head. */
+const SECRETARIAT = {
+  name: 'Tổ thư ký Hội đồng thẩm định Chỉ số CCHC',
+  emails: ['totruong@snv.example.vn', 'chuyenvien@snv.example.vn'],
+  head: { name: 'Tổ trưởng Tổ thư ký Lê Thị Thư', emails: ['totruong@snv.example.vn'] },
+};
+
 describe('composeNotification', () => {
   it('writes an explanation reminder to the unit, keyed by campaign, unit and plan', () => {
     const planned = find('reminder');
@@ -158,5 +165,54 @@ describe('composeNotification', () => {
         secretariat: { emails: [] },
       }),
     ).toThrow(/needs the unit/);
+  });
+
+  it('escalates a late agency to its head, its contact and the head of the secretariat in copy', () => {
+    const planned = find('appraisal_escalation');
+    expect(planned.localDateTime).toBe('07/02/2022 08:00'); // round 2 ends before Tết
+    const mail = compose(planned, {
+      secretariat: SECRETARIAT,
+      agency: {
+        id: '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed',
+        code: 'STP',
+        name: 'Sở Tư pháp',
+        email: 'tdinh@stp.example.vn',
+        ccEmails: ['cv@stp.example.vn'],
+        headTitle: 'Giám đốc',
+        headName: 'Trần Văn Pháp',
+        headEmail: 'giamdoc@stp.example.vn',
+      },
+      backlog: { units: 3, criteria: 7 },
+    });
+    expect(mail).toMatchObject({
+      audience: 'appraisers',
+      to: ['giamdoc@stp.example.vn'],
+      cc: ['tdinh@stp.example.vn', 'cv@stp.example.vn', 'totruong@snv.example.vn'],
+    });
+    expect(mail.businessKey).toBe(`${CAMPAIGN.id}/agency:STP/${planned.key}`);
+    expect(mail.subject).toBe(
+      '[Chỉ số CCHC năm 2021] Quá hạn thẩm định: Sở Tư pháp chưa hoàn thành Bước 7 (còn 3 đơn vị, 7 lượt tiêu chí chưa có điểm thẩm định)',
+    );
+    expect(mail.text).toContain('Giám đốc Sở Tư pháp (Trần Văn Pháp)');
+    expect(mail.text).toContain('Đồng gửi: Tổ trưởng Tổ thư ký Lê Thị Thư');
+  });
+
+  it('escalates the council with the head of the secretariat in copy', () => {
+    const mail = compose(find('council_escalation'), { secretariat: SECRETARIAT });
+    expect(mail).toMatchObject({
+      audience: 'council',
+      to: ['hoidong@example.vn'],
+      cc: ['totruong@snv.example.vn'],
+    });
+    expect(mail.subject).toMatch(/Quá hạn: Hội đồng thẩm định Chỉ số CCHC chưa thông qua kết quả/);
+  });
+
+  it('tells the unit its explanation window opened, with its form and deadline', () => {
+    const mail = compose(find('window_opened'));
+    expect(mail).toMatchObject({ audience: 'unit', to: ['cchc@sxd.example.vn'], cc: [] });
+    expect(mail.subject).toBe(
+      '[Chỉ số CCHC năm 2021] Bắt đầu giải trình, bổ sung tài liệu kiểm chứng: Sở Xây dựng — hạn chót 21/01/2022 23:59',
+    );
+    expect(mail.text).toContain('Bắt đầu: 17/01/2022 00:00 (giờ Việt Nam)');
   });
 });

@@ -58,6 +58,13 @@ describe('reminders of the 2021 plan, on timers, to a real SMTP server', () => {
 
   it('sends each unit, agency, the secretariat and the council exactly what the plan says', async () => {
     const { env, db, campaignId } = world;
+    // Launched as the API records it: the waves decide from the steps' views since the launch.
+    await db
+      .getRepository(Campaign)
+      .update(
+        { id: campaignId },
+        { status: 'launched', launchedAt: new Date(await env.currentTimeMs()), workflowId },
+      );
     const campaign = await db.getRepository(Campaign).findOneByOrFail({ id: campaignId });
     const steps = await db.getRepository(CampaignStep).findBy({ campaignId });
     const handle = await env.client.workflow.start(campaignWorkflow, {
@@ -90,31 +97,49 @@ describe('reminders of the 2021 plan, on timers, to a real SMTP server', () => {
         .signal(selfAssessmentSubmittedSignal, { submittedAt: at.toISOString(), version: 1 });
     };
 
+    // As the API does: the step's completion is committed, then the campaign workflow is told
+    // (the waves read what PostgreSQL records: a step completed in time is not escalated).
+    const complete = async (
+      step: number,
+      at: Date,
+      by: 'secretariat' | 'council' | 'chairman' = 'secretariat',
+    ) => {
+      await db
+        .getRepository(CampaignStep)
+        .update({ campaignId, number: step }, { completedAt: at, completedBy: by });
+    };
+    const close = async (step: number, at: Date) => {
+      await complete(step, at);
+      await handle.signal(closeStepSignal, { step });
+    };
+
     await advanceTo(local('2021-11-10T09:00:00'));
-    await handle.signal(closeStepSignal, { step: 1 });
-    await handle.signal(closeStepSignal, { step: 2 });
+    await close(1, local('2021-11-10T09:00:00'));
+    await close(2, local('2021-11-10T09:00:00'));
     // SNV submits on time (after the first reminder), STP late, TTT never.
     await advanceTo(local('2021-12-16T10:00:00'));
     await submit('SNV', local('2021-12-16T10:00:00'));
     await advanceTo(local('2021-12-28T10:00:00'));
     await submit('STP', local('2021-12-28T10:00:00'));
     await advanceTo(local('2021-12-31T16:00:00'));
-    await handle.signal(closeStepSignal, { step: 4 });
+    await close(4, local('2021-12-31T16:00:00'));
     await advanceTo(local('2022-01-14T16:00:00'));
-    await handle.signal(closeStepSignal, { step: 5 });
+    await close(5, local('2022-01-14T16:00:00'));
     await advanceTo(local('2022-01-28T16:00:00'));
-    await handle.signal(closeStepSignal, { step: 7 });
+    await close(7, local('2022-01-28T16:00:00'));
     await advanceTo(local('2022-02-11T16:00:00'));
-    await handle.signal(closeStepSignal, { step: 8 });
+    await close(8, local('2022-02-11T16:00:00'));
     await advanceTo(local('2022-02-16T10:00:00'));
+    await complete(9, local('2022-02-16T10:00:00'), 'council');
     await handle.signal(councilApprovalSignal, {
       approvedAt: local('2022-02-16T10:00:00').toISOString(),
       note: 'Thông qua',
     });
     await advanceTo(local('2022-02-28T15:00:00'));
+    await complete(10, local('2022-02-28T15:00:00'), 'chairman');
     await handle.signal(chairmanDecisionSignal, { number: '456/QĐ-UBND', date: '2022-02-28' });
     await advanceTo(local('2022-03-10T09:00:00'));
-    await handle.signal(closeStepSignal, { step: 11 });
+    await close(11, local('2022-03-10T09:00:00'));
     await handle.result();
 
     // The log: one row per message, all sent, at the local time the plan says.
@@ -131,8 +156,12 @@ describe('reminders of the 2021 plan, on timers, to a real SMTP server', () => {
       agencies.map((a) => `${day} 08:00 appraisal_reminder agency:${a} sent`);
     expect(sent).toEqual(
       [
-        // Self-assessment, 01–24/12/2021 (Fri): opened digest; 7, 3 and 1 working days before.
+        // Self-assessment, 01–24/12/2021 (Fri): opened digest, each focal point told the window
+        // opened; 7, 3 and 1 working days before.
         '01/12/2021 08:00 digest_window_opened secretariat sent',
+        '01/12/2021 08:00 window_opened unit:SNV sent',
+        '01/12/2021 08:00 window_opened unit:STP sent',
+        '01/12/2021 08:00 window_opened unit:TTT sent',
         '15/12/2021 08:00 reminder unit:SNV sent', // SNV submitted on 16/12: nothing more
         '15/12/2021 08:00 reminder unit:STP sent',
         '15/12/2021 08:00 reminder unit:TTT sent',
@@ -157,6 +186,8 @@ describe('reminders of the 2021 plan, on timers, to a real SMTP server', () => {
         '17/01/2022 08:00 digest_window_opened secretariat sent',
         '24/01/2022 08:00 digest_window_closed secretariat sent',
         // Tết 29/01–06/02: nothing. The council meets on 15/02: 3 and 1 working days before.
+        // Every step its actor completed in time (rounds, aggregations, approval, decision): no
+        // escalation of an agency, the council or the secretariat.
         '10/02/2022 08:00 council_reminder council sent',
         '14/02/2022 08:00 council_reminder council sent',
       ].sort(byDate),

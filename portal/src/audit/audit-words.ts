@@ -17,6 +17,9 @@ export const ACTION_LABELS: Record<string, string> = {
   'appraisal.fix': 'Chốt điểm thẩm định',
   'appraisal.round1.save': 'Lưu điểm thẩm định lần 1',
   'appraisal.round2.save': 'Lưu điểm thẩm định lần 2',
+  'calendar_year.put': 'Nạp lịch ngày làm việc',
+  'calendar_year.import': 'Nhập tệp lịch ngày làm việc',
+  'calendar_year.delete': 'Xoá lịch ngày làm việc đã nạp',
   'campaign.update': 'Sửa chiến dịch',
   'campaign.create': 'Tạo chiến dịch',
   'campaign.import': 'Nhập kế hoạch chiến dịch',
@@ -61,6 +64,7 @@ export const ACTION_GROUPS: { value: string; label: string }[] = [
   { value: 'appraisal', label: 'Thẩm định' },
   { value: 'participation', label: 'Đơn vị tham gia, giải trình, gia hạn' },
   { value: 'results', label: 'Kết quả' },
+  { value: 'calendar_year', label: 'Lịch ngày làm việc' },
 ];
 
 export const actionLabel = (code: string): string => ACTION_LABELS[code] ?? code;
@@ -74,6 +78,9 @@ export function targetOf(entityType: string, details: Record<string, unknown> | 
   if (entityType === 'account' && text('email')) parts.push(`Tài khoản ${text('email')}`);
   if (text('unitCode')) parts.push(`Đơn vị ${text('unitCode')}`);
   if (text('campaignCode')) parts.push(`Chiến dịch ${text('campaignCode')}`);
+  if (entityType === 'calendar_year' && typeof d.year === 'number') {
+    parts.push(`Lịch ngày làm việc năm ${d.year}`);
+  }
   if (parts.length > 0) return parts.join(' — ');
   return TYPE_LABELS[entityType] ?? entityType;
 }
@@ -88,4 +95,5 @@ const TYPE_LABELS: Record<string, string> = {
   unit: 'Đơn vị',
   account: 'Tài khoản',
   api_token: 'Mã truy cập',
+  calendar_year: 'Lịch ngày làm việc',
 };

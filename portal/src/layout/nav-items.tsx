@@ -1,4 +1,5 @@
 import {
+  CalendarOutlined,
   CheckSquareOutlined,
   FileSearchOutlined,
   FlagOutlined,
@@ -33,6 +34,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     path: PATHS.machineTokens,
     label: 'Mã truy cập',
     icon: <KeyOutlined />,
+    roles: ACCOUNT_MANAGERS,
+  },
+  {
+    path: PATHS.workingCalendar,
+    label: 'Lịch ngày làm việc',
+    icon: <CalendarOutlined />,
     roles: ACCOUNT_MANAGERS,
   },
   { path: PATHS.auditLog, label: 'Nhật ký', icon: <FileSearchOutlined />, roles: ACCOUNT_MANAGERS },

@@ -49,9 +49,14 @@ export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
   digest_window_closed: 'Tổng hợp: đóng đợt',
   appraisal_reminder: 'Nhắc thẩm định',
   council_reminder: 'Nhắc Hội đồng',
+  window_opened: 'Báo mở đợt',
+  appraisal_escalation: 'Báo chậm thẩm định',
+  council_escalation: 'Báo Hội đồng quá hạn',
+  secretariat_escalation: 'Báo Tổ thư ký quá hạn',
   explanation_request: 'Yêu cầu giải trình',
   results: 'Kết quả',
   delivery_failures: 'Thư không gửi được',
+  calendar_year_missing: 'Thiếu lịch ngày làm việc',
 };
 
 export const NOTIFICATION_STATUS_LABELS: Record<string, string> = {
@@ -65,6 +70,7 @@ export const AUDIENCE_LABELS: Record<string, string> = {
   unit: 'Đầu mối đơn vị',
   unit_head: 'Thủ trưởng đơn vị',
   secretariat: 'Tổ thư ký',
+  secretariat_head: 'Tổ trưởng Tổ thư ký',
   appraisers: 'Cơ quan thẩm định',
   council: 'Hội đồng',
 };

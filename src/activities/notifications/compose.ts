@@ -6,8 +6,12 @@
 import { notificationBusinessKey, recipientFor } from '../../domain/notifications/business-key.js';
 import type { PlannedSend } from '../../domain/reminders/planned-send.js';
 import {
+  appraisalEscalationMail,
   appraisalReminderMail,
+  councilEscalationMail,
   councilReminderMail,
+  secretariatEscalationMail,
+  windowOpenedMail,
   escalationMail,
   explanationReminderMail,
   overdueReminderMail,
@@ -32,13 +36,25 @@ export interface ComposeAgency {
   id: string;
   code: string;
   name: string;
+  /** The appraisal contact (reminders). */
   email: string | null;
+  /** Further addresses of the appraisal contact, in copy. */
+  ccEmails?: readonly string[];
+  /** The agency's head: escalations go to them (else to the appraisal contact). */
+  headName?: string | null;
+  headTitle?: string | null;
+  headEmail?: string | null;
 }
 
 export interface ComposeMailbox {
   /** How the mail addresses it ("Tổ thư ký Hội đồng thẩm định Chỉ số CCHC"). */
   name?: string;
   emails: readonly string[];
+}
+
+/** The secretariat's active contacts; its head receives (or is copied on) escalations. */
+export interface ComposeSecretariat extends ComposeMailbox {
+  head?: ComposeMailbox;
 }
 
 export interface ComposeInput {
@@ -51,8 +67,8 @@ export interface ComposeInput {
   unit?: ComposeUnit;
   /** Appraisal reminders: the agency. */
   agency?: ComposeAgency;
-  /** Digests go to it; escalations copy it. */
-  secretariat: ComposeMailbox;
+  /** Digests go to it; escalations copy its head. */
+  secretariat: ComposeSecretariat;
   /** Council reminders go to it. */
   council?: ComposeMailbox;
   /** What is still missing (criteria, reports), shown in the mail; a default per template. */
@@ -61,6 +77,8 @@ export interface ComposeInput {
   acceptedUntil?: string | null;
   /** Working days left until the deadline (reminders), shown when given. */
   workingDaysLeft?: number;
+  /** Appraisal escalations: how many units and criteria the agency has still to score. */
+  backlog?: { units: number; criteria: number };
   /** Digests: the units by where they stand. */
   digest?: {
     submitted: readonly DigestUnit[];
@@ -77,6 +95,17 @@ function need<T>(value: T | undefined, what: string, planned: PlannedSend): T {
     throw new TypeError(`A ${planned.kind} (${planned.audience}) needs ${what} to be composed`);
   }
   return value;
+}
+
+/** "Giám đốc Sở Tư pháp" or "Thủ trưởng Sở Tư pháp" when the head's title is not recorded. */
+function headLabel(agency: ComposeAgency): string {
+  const title = agency.headTitle?.trim();
+  const name = agency.headName?.trim();
+  return `${title ?? 'Thủ trưởng'} ${agency.name}${name ? ` (${name})` : ''}`;
+}
+
+function secretariatHeadName(input: ComposeInput): string {
+  return input.secretariat.head?.name ?? input.secretariat.name ?? 'Tổ trưởng Tổ thư ký';
 }
 
 function render(input: ComposeInput, common: MailCommon): RenderedMail {
@@ -136,6 +165,45 @@ function render(input: ComposeInput, common: MailCommon): RenderedMail {
         ...(input.secretariat.name && { secretariatName: input.secretariat.name }),
       });
     }
+    case 'window_opened': {
+      const unit = need(input.unit, 'the unit', planned);
+      return windowOpenedMail({
+        ...common,
+        unitName: unit.name,
+        step: mailStep,
+        opensAt: step.opensAt ?? planned.sendAt,
+        deadline: planned.deadline,
+        purpose,
+        ...missing,
+      });
+    }
+    case 'appraisal_escalation': {
+      const agency = need(input.agency, 'the agency', planned);
+      return appraisalEscalationMail({
+        ...common,
+        agencyName: agency.name,
+        headLabel: headLabel(agency),
+        step: mailStep,
+        deadline: planned.deadline,
+        backlog: need(input.backlog, 'what the agency has left', planned),
+        secretariatName: secretariatHeadName(input),
+      });
+    }
+    case 'council_escalation':
+      return councilEscalationMail({
+        ...common,
+        ...(input.council?.name && { councilName: input.council.name }),
+        step: mailStep,
+        deadline: planned.deadline,
+        secretariatName: secretariatHeadName(input),
+      });
+    case 'secretariat_escalation':
+      return secretariatEscalationMail({
+        ...common,
+        headName: secretariatHeadName(input),
+        step: mailStep,
+        deadline: planned.deadline,
+      });
     case 'appraisal_reminder':
       return appraisalReminderMail({
         ...common,
@@ -157,26 +225,44 @@ function render(input: ComposeInput, common: MailCommon): RenderedMail {
   }
 }
 
-/** Addresses: the unit's focal point; its head (else the focal point) with the secretariat in copy. */
+/**
+ * Addresses: the unit's focal point; its head (else the focal point) with the head of the
+ * secretariat in copy; the secretariat's active contacts; its head for its own steps' escalations;
+ * the agency's appraisal contact, or its head for an escalation; the council. Every escalation
+ * copies the head of the secretariat (every active contact when no head is marked).
+ */
 function recipients(input: ComposeInput): { to: string[]; cc: string[] } {
   const { planned } = input;
   const present = (list: readonly (string | null | undefined)[]) => [
     ...new Set(list.filter((a): a is string => !!a && a.trim().length > 0)),
   ];
+  const head = input.secretariat.head?.emails ?? input.secretariat.emails;
+  const addressed = (to: string[], cc: readonly (string | null | undefined)[]) => ({
+    to,
+    cc: present(cc).filter((a) => !to.includes(a)),
+  });
+  const copy = planned.copySecretariat ? head : [];
   switch (planned.audience) {
     case 'unit':
       return { to: present([need(input.unit, 'the unit', planned).focalEmail]), cc: [] };
     case 'unit_head': {
       const unit = need(input.unit, 'the unit', planned);
-      const to = present([unit.headEmail ?? unit.focalEmail]);
-      return { to, cc: present(input.secretariat.emails).filter((a) => !to.includes(a)) };
+      return addressed(present([unit.headEmail ?? unit.focalEmail]), head);
     }
     case 'secretariat':
       return { to: present(input.secretariat.emails), cc: [] };
-    case 'appraisers':
-      return { to: present([need(input.agency, 'the agency', planned).email]), cc: [] };
+    case 'secretariat_head':
+      return addressed(present(head), input.secretariat.emails);
+    case 'appraisers': {
+      const agency = need(input.agency, 'the agency', planned);
+      const contact = [agency.email, ...(agency.ccEmails ?? [])];
+      if (planned.kind === 'appraisal_escalation') {
+        return addressed(present([agency.headEmail ?? agency.email]), [...contact, ...copy]);
+      }
+      return addressed(present([agency.email ?? agency.ccEmails?.[0]]), contact);
+    }
     case 'council':
-      return { to: present(need(input.council, 'the council', planned).emails), cc: [] };
+      return addressed(present(need(input.council, 'the council', planned).emails), copy);
   }
 }
 

@@ -30,11 +30,15 @@ export interface NotificationActivityDeps {
    * reader acts (src/domain/notifications/action-page.ts).
    */
   publicUrl: string;
-  /** Digests go here; escalations copy it. */
-  secretariat: ComposeMailbox;
-  /** Council reminders go here. */
+  /**
+   * The council's addresses when a campaign has no member with one (COUNCIL_EMAILS), handed to councilRecipients. The
+   * secretariat's come from its contacts in PostgreSQL, at every wave.
+   */
   council: ComposeMailbox;
-  /** For the working days left shown in reminders (e.g. vietnamBusinessCalendar()). */
+  /**
+   * For the working days left shown in reminders; by default loaded from PostgreSQL for each
+   * message (loadBusinessCalendar). Tests may bind one.
+   */
   calendar?: BusinessCalendar;
   /** Attempts with temporary SMTP failures before 'failed' (default NOTIFICATION_MAX_ATTEMPTS). */
   maxAttempts?: number;

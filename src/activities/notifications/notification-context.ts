@@ -11,9 +11,17 @@ import { localDateOf } from '../../domain/reminders/local-clock.js';
 import { actionPageOf } from '../../domain/notifications/action-page.js';
 import { portalPageUrl } from '../../domain/portal-pages.js';
 import { Agency, Campaign, CampaignStep } from '../../entities/index.js';
+import {
+  councilRecipients,
+  secretariatRecipients,
+  type Mailbox,
+  type SecretariatRecipients,
+} from '../../loaders/recipients.js';
+import type { AgencyBacklog } from '../../loaders/appraisal-backlog.js';
 import type { ComposeInput, ComposeMailbox, ComposeUnit } from './compose.js';
 import { digestLists } from './digest-lists.js';
 import { INVALID_NOTIFICATION } from '../../contracts/notification-retry.js';
+import { loadBusinessCalendar } from '../../loaders/business-calendar.js';
 
 /** A planned send as a workflow hands it over: plain JSON. */
 export interface PlannedNotificationInput {
@@ -30,15 +38,23 @@ export interface PlannedNotificationInput {
    * self-assessment under late policy 'accept', the first appraisal round's deadline.
    */
   acceptedUntil?: string | null;
+  /** Appraisal escalations: what the agency has still to score in the round. */
+  backlog?: AgencyBacklog;
 }
 
 export interface NotificationContextOptions {
   dataSource: DataSource;
   /** The API's public URL; each mail links to the portal page where its reader acts. */
   publicUrl: string;
-  secretariat: ComposeMailbox;
+  /**
+   * The council's addresses when a campaign has no member with one (COUNCIL_EMAILS), handed to councilRecipients; the
+   * secretariat's come from its contacts in PostgreSQL (secretariatRecipients).
+   */
   council: ComposeMailbox;
-  /** For "N ngày làm việc" in reminders; omitted when the year is not loaded. */
+  /**
+   * For "N ngày làm việc" in reminders; loadComposeInput loads it from PostgreSQL when not given
+   * (a year without data counts Monday–Friday).
+   */
   calendar?: BusinessCalendar;
 }
 
@@ -67,16 +83,28 @@ export interface NotificationCampaignData {
   steps: CampaignStep[];
   /** Participating units by code (only those asked for). */
   units: Map<string, ComposeUnit>;
+  /** The secretariat's active contacts and its head, as stored now. */
+  secretariat: SecretariatRecipients;
+  /** The council's addresses for this campaign (councilRecipients). */
+  council: Mailbox;
 }
 
-/** Loads the campaign, its steps and the units (all, or those codes) composing will need. */
+/**
+ * Loads the campaign, its steps, the units (all, or those codes) composing will need, and the
+ * campaign-wide recipients as they stand now (read at every wave, never kept from the start).
+ */
 export async function loadNotificationCampaign(
   manager: EntityManager,
   campaignId: string,
   unitCodes: string[] | 'all',
+  councilEmails?: readonly string[],
 ): Promise<NotificationCampaignData> {
   const campaign = await manager.findOneBy(Campaign, { id: campaignId });
   if (!campaign) notFound(`No campaign ${campaignId}`);
+  const [secretariat, council] = await Promise.all([
+    secretariatRecipients(manager),
+    councilRecipients(manager, campaignId, councilEmails),
+  ]);
   const steps = await manager.find(CampaignStep, {
     where: { campaignId: campaign.id },
     order: { number: 'ASC' },
@@ -105,7 +133,7 @@ export async function loadNotificationCampaign(
       });
     }
   }
-  return { campaign, steps, units };
+  return { campaign, steps, units, secretariat, council };
 }
 
 /** The compose input of one planned send, from loaded campaign data (and the digest, if one). */
@@ -134,7 +162,16 @@ export async function buildComposeInput(
     if (!input.agencyCode) notFound('An appraisal reminder needs agencyCode');
     const found = await manager.findOneBy(Agency, { code: input.agencyCode });
     if (!found) notFound(`No agency with code ${input.agencyCode}`);
-    agency = { id: found.id, code: found.code, name: found.name, email: found.email };
+    agency = {
+      id: found.id,
+      code: found.code,
+      name: found.name,
+      email: found.email,
+      ccEmails: found.ccEmails,
+      headName: found.headName,
+      headTitle: found.headTitle,
+      headEmail: found.headEmail,
+    };
   }
 
   const digest = planned.audience === 'secretariat' ? await digestOf(step) : undefined;
@@ -166,9 +203,10 @@ export async function buildComposeInput(
         unitCode: unit?.code ?? null,
       }),
     ),
-    secretariat: options.secretariat,
-    council: options.council,
+    secretariat: data.secretariat,
+    council: data.council,
     ...(unit && { unit }),
+    ...(input.backlog && { backlog: input.backlog }),
     ...(agency && { agency }),
     ...(digest && { digest }),
     ...(input.missing && { missing: input.missing }),
@@ -187,6 +225,9 @@ export async function loadComposeInput(
     options.dataSource.manager,
     input.campaignId,
     unitCodes,
+    options.council.emails,
   );
-  return buildComposeInput(options, data, input);
+  // The calendar as PostgreSQL holds it now, unless the caller bound one (tests).
+  const calendar = options.calendar ?? (await loadBusinessCalendar(options.dataSource.manager));
+  return buildComposeInput({ ...options, calendar }, data, input);
 }

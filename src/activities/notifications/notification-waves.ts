@@ -6,10 +6,7 @@
  * replayed wave sends only what is still missing.
  */
 import type { EntityManager } from 'typeorm';
-import {
-  type BusinessCalendar,
-  CalendarYearNotLoadedError,
-} from '../../domain/calendar/business-calendar.js';
+import { CalendarYearNotLoadedError } from '../../domain/calendar/business-calendar.js';
 import type { ForecastSend } from '../../domain/notifications/forecast.js';
 import { notificationBusinessKey } from '../../domain/notifications/business-key.js';
 import { campaignPages, portalPageUrl } from '../../domain/portal-pages.js';
@@ -19,6 +16,9 @@ import type { Campaign, CampaignStep } from '../../entities/index.js';
 import { campaignViewAt, stepFactsOf } from '../../loaders/campaign-facts.js';
 import { deliveryFailuresMail } from '../mail/templates/delivery-failures.js';
 import { campaignForecast } from '../../loaders/campaign-forecast.js';
+import { appraisalBacklog, type AgencyBacklog } from '../../loaders/appraisal-backlog.js';
+import { loadBusinessCalendar } from '../../loaders/business-calendar.js';
+import { calendarGapMails } from './calendar-gap-mails.js';
 import { composeNotification } from './compose.js';
 import { digestLists } from './digest-lists.js';
 import type { NotificationActivityDeps } from './notification-activities.js';
@@ -67,8 +67,8 @@ export interface NotificationWaveActivities {
   }): Promise<WaveResult>;
 }
 
+/** The waves load the working-day calendar from PostgreSQL for each wave (loadBusinessCalendar). */
 export interface NotificationWaveDeps extends NotificationActivityDeps {
-  calendar: BusinessCalendar;
   /** Messages in flight at once (the transport's pool bounds SMTP connections). */
   concurrency?: number;
 }
@@ -101,40 +101,7 @@ async function waveFacts(
     ),
     statusOf: new Map(rows.map((r) => [r.id, r.status])),
     lateIntakeStep: steps.find((s) => s.kind === 'appraisal_round_1')?.number ?? null,
-    appraisalPending: await appraisalPending(manager, campaignId),
   };
-}
-
-/**
- * "round/agency code" of each agency with a score still missing: round 1 asks every appraised
- * leaf (not survey) of each taking-part unit's index set, round 2 the criteria it was asked to
- * explain (confirmed requests). Progress as GET …/appraisals/progress counts it.
- */
-async function appraisalPending(manager: EntityManager, campaignId: string): Promise<Set<string>> {
-  const rows: { round: number; code: string }[] = await manager.query(
-    `WITH units AS (
-       SELECT p.id, u.group_code FROM participations p JOIN units u ON u.id = p.unit_id
-        WHERE p.campaign_id = $1 AND p.left_at IS NULL),
-     leaves AS (
-       SELECT c.id, c.agency_id, s.group_code FROM criteria c
-         JOIN index_sets s ON s.id = c.index_set_id
-        WHERE s.campaign_id = $1 AND c.kind <> 'survey'
-          AND NOT EXISTS (SELECT 1 FROM criteria k WHERE k.parent_id = c.id)),
-     required AS (
-       SELECT 1 AS round, l.agency_id, u.id AS participation_id, l.id AS criterion_id
-         FROM units u JOIN leaves l ON l.group_code = u.group_code
-       UNION ALL
-       SELECT 2, l.agency_id, r.participation_id, r.criterion_id
-         FROM explanation_requests r JOIN units u ON u.id = r.participation_id
-         JOIN leaves l ON l.id = r.criterion_id
-        WHERE r.status = 'confirmed')
-     SELECT DISTINCT q.round, a.code FROM required q JOIN agencies a ON a.id = q.agency_id
-      WHERE NOT EXISTS (SELECT 1 FROM appraisal_scores sc
-                         WHERE sc.participation_id = q.participation_id
-                           AND sc.criterion_id = q.criterion_id AND sc.round = q.round)`,
-    [campaignId],
-  );
-  return new Set(rows.map((row) => `${row.round}/${row.code}`));
 }
 
 /** The planned send inside a forecast row (what composing and the key are built from). */
@@ -178,6 +145,7 @@ export function createNotificationWaveActivities(
       );
       if (rows.length === 0) return { reported: 0 };
       const data = await loadNotificationCampaign(manager, campaignId, []);
+      const { secretariat } = data;
       const mail = deliveryFailuresMail({
         timeZone: data.campaign.timeZone,
         actionUrl: portalPageUrl(deps.publicUrl, campaignPages.notifications(data.campaign.code)),
@@ -189,7 +157,7 @@ export function createNotificationWaveActivities(
           status: row.status,
           reason: row.smtp_response ?? row.last_error,
         })),
-        ...(deps.secretariat.name && { secretariatName: deps.secretariat.name }),
+        secretariatName: secretariat.name,
       });
       await sender.sendNotification({
         campaignId,
@@ -201,7 +169,7 @@ export function createNotificationWaveActivities(
         kind: 'delivery_failures',
         stepNumber: null,
         audience: 'secretariat',
-        to: [...deps.secretariat.emails],
+        to: [...secretariat.emails],
         subject: mail.subject,
         html: mail.html,
         text: mail.text,
@@ -212,9 +180,10 @@ export function createNotificationWaveActivities(
 
     async nextNotificationWave({ campaignId, after }) {
       const data = await loadNotificationCampaign(manager, campaignId, []);
+      const calendar = await loadBusinessCalendar(manager);
       let sends: ForecastSend[];
       try {
-        sends = await campaignForecast(manager, data.campaign, data.steps, deps.calendar);
+        sends = await campaignForecast(manager, data.campaign, data.steps, calendar);
       } catch (err) {
         // Retrying cannot load a missing year: say so and let the workflow wait for a change.
         if (!(err instanceof CalendarYearNotLoadedError)) throw err;
@@ -225,6 +194,14 @@ export function createNotificationWaveActivities(
           problem: err.message,
         };
       }
+      await calendarGapMails(
+        { publicUrl: deps.publicUrl, secretariat: data.secretariat },
+        sender,
+        data.campaign,
+        data.steps,
+        calendar,
+        sends,
+      );
       const next = sends.find((send) => send.sendAt > after);
       return {
         at: next?.sendAt ?? null,
@@ -234,10 +211,29 @@ export function createNotificationWaveActivities(
     },
 
     async sendNotificationWave({ campaignId, after, upTo }) {
-      const data = await loadNotificationCampaign(manager, campaignId, 'all');
-      const sends = await campaignForecast(manager, data.campaign, data.steps, deps.calendar);
+      const data = await loadNotificationCampaign(manager, campaignId, 'all', deps.council.emails);
+      const calendar = await loadBusinessCalendar(manager);
+      const sends = await campaignForecast(manager, data.campaign, data.steps, calendar);
+      await calendarGapMails(
+        { publicUrl: deps.publicUrl, secretariat: data.secretariat },
+        sender,
+        data.campaign,
+        data.steps,
+        calendar,
+        sends,
+      );
       const due = sends.filter((send) => send.sendAt > after && send.sendAt <= upTo);
       const facts = await waveFacts(manager, data.campaign, data.steps, new Date(upTo));
+      // What each agency has left in the rounds reminded or escalated in this wave, from the
+      // scores as stored: an agency that has entered them all hears nothing more.
+      const appraisalLeft = new Map<number, Map<string, AgencyBacklog>>();
+      for (const send of due) {
+        if (send.audience !== 'appraisers' || appraisalLeft.has(send.stepNumber)) continue;
+        const kind = facts.stepKinds.get(send.stepNumber);
+        const round = kind === 'appraisal_round_2' ? 2 : 1;
+        appraisalLeft.set(send.stepNumber, await appraisalBacklog(manager, campaignId, round));
+      }
+      facts.appraisalLeft = appraisalLeft;
       const digests = new Map<number, ReturnType<typeof digestLists>>();
       const digestOf = (step: CampaignStep) => {
         if (!digests.has(step.number)) {
@@ -272,13 +268,16 @@ export function createNotificationWaveActivities(
             return;
           }
           const input = await buildComposeInput(
-            deps,
+            { ...deps, calendar },
             data,
             {
               campaignId,
               planned: plannedOf(send),
               unitCode: send.unitCode,
               agencyCode: send.agencyCode,
+              ...(send.kind === 'appraisal_escalation' && {
+                backlog: appraisalLeft.get(send.stepNumber)?.get(send.agencyCode ?? ''),
+              }),
             },
             digestOf,
           );

@@ -43,6 +43,7 @@ import {
   type NotificationStatus,
 } from '../../entities/index.js';
 import { notificationMessageId } from './message-id.js';
+import { SEND_AUDIENCES } from '../../domain/reminders/planned-send.js';
 import {
   INVALID_NOTIFICATION,
   NOTIFICATION_MAX_ATTEMPTS,
@@ -108,14 +109,7 @@ interface Row {
 const RETURNING =
   'RETURNING business_key, status, attempts, handoff_at, message_id, smtp_response, last_error, sent_at';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const AUDIENCES: readonly NotificationAudience[] = [
-  'unit',
-  'unit_head',
-  'secretariat',
-  'appraisers',
-  'council',
-  'person',
-];
+const AUDIENCES: readonly NotificationAudience[] = [...SEND_AUDIENCES, 'person'];
 
 const MSG = {
   noAddress: 'Không gửi được: người nhận chưa có địa chỉ e-mail.',

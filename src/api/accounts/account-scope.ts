@@ -68,6 +68,14 @@ export async function resolveScope(
         `Không có cơ quan thẩm định mã «${agencyCode}» (no agency with code ${agencyCode}).`,
       );
     }
+    if (!agency.active) {
+      // Nobody appraises for an agency that no longer exists (merged, dissolved).
+      throw new ApiError(
+        409,
+        'conflict',
+        `Cơ quan thẩm định ${agencyCode} không còn hoạt động${agency.mergedInto ? ` (đã hợp nhất vào ${agency.mergedInto}: hãy dùng mã ${agency.mergedInto})` : ''}.`,
+      );
+    }
     return { unitId: null, agencyId: agency.id };
   }
   return { unitId: null, agencyId: null };

@@ -119,7 +119,7 @@ export class UpdateCampaignDto {
     nullable: true,
     example: { daysBeforeDeadline: [5, 2, 1], sendTime: '07:30' },
     description:
-      'When reminders, escalations and digests go out: the fields of the default policy to change (daysBeforeDeadline, countDaysIn, sendTime, escalateAtMissedDeadline, overdueRepeatEveryWorkingDays, secretariatDigests, appraisalDaysBeforeOpening, appraisalDaysBeforeDeadline, councilDaysBeforeMeeting); null restores the default.',
+      'When reminders, escalations and digests go out: the fields of the default policy to change (daysBeforeDeadline, countDaysIn, sendTime, escalateAtMissedDeadline, unitWindowOpened, overdueRepeatEveryWorkingDays, secretariatDigests, appraisalDaysBeforeOpening, appraisalDaysBeforeDeadline, councilDaysBeforeMeeting); null restores the default.',
   })
   @IsOptional()
   @IsReminderPolicy()
@@ -551,7 +551,8 @@ export class CopyResultView extends CampaignDetailView {
 export class LaunchResultView extends CampaignDetailView {
   @ApiProperty({
     type: [String],
-    description: 'Things worth knowing that did not stop the launch, e.g. deadlines already past.',
+    description:
+      'Things worth knowing that did not stop the launch, e.g. deadlines already past, or a year of the plan the working-day calendar has no data for (its reminders go Monday–Friday).',
   })
   warnings: string[];
 

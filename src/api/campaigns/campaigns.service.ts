@@ -55,6 +55,7 @@ import type {
   UpdateStepDto,
 } from './campaign.dto.js';
 import { launchProblems, launchWarnings, type LaunchPlan } from './launch-rules.js';
+import { loadCalendarGapWarnings } from '../../loaders/calendar-gaps.js';
 
 /** PostgreSQL's unique_violation. */
 const UNIQUE_VIOLATION = '23505';
@@ -482,6 +483,7 @@ export class CampaignsService {
             .groupBy('s.group_code')
             .getRawMany<{ group: string; criteria: number }>()
         ).map((r) => ({ group: r.group, criteria: Number(r.criteria) })),
+        inactiveAgencies: await inactiveAgenciesNamed(manager, id),
       };
       const problems = launchProblems(plan);
       if (problems.length > 0) {
@@ -524,7 +526,18 @@ export class CampaignsService {
         },
       ]);
       return {
-        view: { ...this.detail(saved, steps), warnings: launchWarnings(plan, now) },
+        view: {
+          ...this.detail(saved, steps),
+          warnings: [
+            ...launchWarnings(plan, now),
+            // A year of the plan without working-day data: its reminders go on Monday–Friday.
+            ...(await loadCalendarGapWarnings(
+              manager,
+              steps.flatMap((step) => [step.opensAt, step.deadline]),
+              campaign.timeZone,
+            )),
+          ],
+        },
         outboxIds,
       };
     });
@@ -569,4 +582,24 @@ async function copyCriteria(
     level = level.flatMap((c) => byParent.get(c.id) ?? []);
   }
   return count;
+}
+
+/** Inactive agencies the campaign's index sets still name, with those criteria ("group/code"). */
+async function inactiveAgenciesNamed(
+  manager: EntityManager,
+  campaignId: string,
+): Promise<{ code: string; mergedInto: string | null; criteria: string[] }[]> {
+  const rows: { code: string; merged_into: string | null; criteria: string[] }[] =
+    await manager.query(
+      `SELECT a.code, a.merged_into,
+              array_agg(s.group_code || '/' || c.code ORDER BY s.group_code, c.code) AS criteria
+       FROM criteria c
+       JOIN index_sets s ON s.id = c.index_set_id
+       JOIN agencies a ON a.id = c.agency_id
+       WHERE s.campaign_id = $1 AND NOT a.active
+       GROUP BY a.code, a.merged_into
+       ORDER BY a.code`,
+      [campaignId],
+    );
+  return rows.map((r) => ({ code: r.code, mergedInto: r.merged_into, criteria: r.criteria }));
 }

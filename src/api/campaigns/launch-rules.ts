@@ -14,7 +14,9 @@
  * 6. at least one unit takes part;
  * 7. every participating unit's group has an index set with criteria in the campaign;
  * 8. no participating unit has a code reserved for the campaign's own workflows (batch-N,
- *    notifications), whose workflow ID its own would take.
+ *    notifications), whose workflow ID its own would take;
+ * 9. no criterion of its index sets is appraised by an inactive agency (merged or dissolved): it
+ *    would get no reminder and nobody could score it; re-point the criteria first.
  *
  * Deadlines already past do not stop a launch (replaying a past year's plan, such as the 2021
  * seed, is allowed); they come back as warnings that say what the campaign rules will do: a step
@@ -41,6 +43,8 @@ export interface LaunchPlan {
   units: { code: string; group: string }[];
   /** Index sets of the campaign with their number of criteria. */
   indexSets: { group: string; criteria: number }[];
+  /** Inactive agencies the index sets still name, with those criteria ("group/code"). */
+  inactiveAgencies?: { code: string; mergedInto: string | null; criteria: string[] }[];
 }
 
 export interface LaunchProblem {
@@ -114,6 +118,14 @@ export function launchProblems(plan: LaunchPlan): LaunchProblem[] {
   if (reserved.length > 0) {
     problems.push({
       message: `Các đơn vị ${reserved.join(', ')} có mã dành riêng cho các quy trình của chiến dịch (batch-N, notifications): hãy đổi sang mã khác (PATCH /units/{code}) trước khi triển khai.`,
+    });
+  }
+  for (const agency of plan.inactiveAgencies ?? []) {
+    const shown =
+      agency.criteria.slice(0, 5).join(', ') +
+      (agency.criteria.length > 5 ? `, … (${agency.criteria.length})` : '');
+    problems.push({
+      message: `Cơ quan thẩm định ${agency.code} không còn hoạt động${agency.mergedInto ? ` (đã hợp nhất vào ${agency.mergedInto})` : ''} nhưng bộ chỉ số vẫn giao cho cơ quan này các tiêu chí ${shown}: hãy giao lại các tiêu chí đó (PATCH /agencies/${agency.code} với mergedInto chuyển các tiêu chí của chiến dịch chưa triển khai sang cơ quan mới).`,
     });
   }
   for (const [group, codes] of missing) {

@@ -53,7 +53,7 @@ export function reminderPolicyProblems(value: unknown, name = 'reminderPolicy'):
     } else if (key === 'sendTime') {
       if (typeof field !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(field))
         problems.push(`${path} phải là giờ địa phương dạng HH:mm, ví dụ 08:00, ${got(field)}`);
-    } else if (key === 'escalateAtMissedDeadline') {
+    } else if (key === 'escalateAtMissedDeadline' || key === 'unitWindowOpened') {
       if (typeof field !== 'boolean')
         problems.push(`${path} phải là true hoặc false, ${got(field)}`);
     } else if (key === 'overdueRepeatEveryWorkingDays') {

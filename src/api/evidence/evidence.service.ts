@@ -75,7 +75,7 @@ async function sha256Of(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-async function readHead(file: string, bytes: number): Promise<Uint8Array> {
+export async function readHead(file: string, bytes: number): Promise<Uint8Array> {
   const handle = await open(file, 'r');
   try {
     const buffer = Buffer.alloc(bytes);
@@ -87,7 +87,7 @@ async function readHead(file: string, bytes: number): Promise<Uint8Array> {
 }
 
 /** 415 file_rejected for a .docx/.xlsx/.odt/.ods whose ZIP does not hold that document. */
-async function assertContainerHolds(fileName: string, file: string): Promise<void> {
+export async function assertContainerHolds(fileName: string, file: string): Promise<void> {
   const extension = extensionOf(fileName);
   if (!isCheckedContainer(extension)) return;
   const zip = await readZipContents(file);

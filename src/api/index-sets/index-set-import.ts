@@ -119,10 +119,14 @@ const LEVEL_VI: Record<CriterionLevel, string> = {
 };
 const show = (centsValue: number) => String(centsValue / 100);
 
-/** Validates the rows of an index set import against the known agency codes. */
+/**
+ * Validates the rows of an index set import against the active agencies' codes; `inactive` (code →
+ * the agency it was merged into, or null) names an agency that no longer exists.
+ */
 export function validateIndexSetImport(
   source: ImportSource,
   agencyCodes: ReadonlySet<string>,
+  inactive: ReadonlyMap<string, string | null> = new Map(),
 ): IndexSetImportResult {
   const issues: ImportIssue[] = [...source.issues];
   if (source.format === 'xlsx') {
@@ -160,7 +164,13 @@ export function validateIndexSetImport(
     const title = r.text('title', { required: true, max: 2000 });
     const maxPoints = r.points('max_points');
     const agencyCode = r.text('agency_code', { max: 32 });
-    if (agencyCode && !agencyCodes.has(agencyCode)) {
+    if (agencyCode && inactive.has(agencyCode)) {
+      const into = inactive.get(agencyCode);
+      r.fail(
+        'agency_code',
+        `cơ quan thẩm định ${agencyCode} không còn hoạt động${into ? `; các tiêu chí của cơ quan này nay do ${into} thẩm định` : ''}`,
+      );
+    } else if (agencyCode && !agencyCodes.has(agencyCode)) {
       r.fail(
         'agency_code',
         `không có cơ quan thẩm định mã «${agencyCode}» (các mã hiện có: ${[...agencyCodes].sort().join(', ') || 'chưa có'})`,

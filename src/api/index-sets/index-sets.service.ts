@@ -133,7 +133,12 @@ export class IndexSetsService {
     const source = await readImport(INDEX_SET_IMPORT, file, body);
     const agencies = await this.dataSource.getRepository(Agency).find();
     const agencyIds = new Map(agencies.map((a) => [a.code, a.id]));
-    const result = validateIndexSetImport(source, new Set(agencyIds.keys()));
+    // An agency that no longer exists (merged) cannot be given criteria: it would get no mail.
+    const result = validateIndexSetImport(
+      source,
+      new Set(agencies.filter((a) => a.active).map((a) => a.code)),
+      new Map(agencies.filter((a) => !a.active).map((a) => [a.code, a.mergedInto])),
+    );
     if (!result.ok) throw new ImportValidationException('Bộ chỉ số nhập vào', result.issues);
 
     try {

@@ -46,7 +46,7 @@ export class WorkItemView {
     nullable: true,
     example: 4,
     description:
-      'Working days (the working-day calendar) from today to the deadline day, or, when overdue, from the deadline day to today; null without a deadline or for a year the calendar has no data for.',
+      'Working days (the working-day calendar) from today to the deadline day, or, when overdue, from the deadline day to today; null without a deadline (a year without calendar data counts Monday–Friday).',
   })
   workingDays: number | null;
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CalendarYearNotLoadedError } from '../../domain/calendar/business-calendar.js';
-import { vietnamBusinessCalendar } from '../../domain/calendar/vietnam.js';
+import { DataSource } from 'typeorm';
+import type { BusinessCalendar } from '../../domain/calendar/business-calendar.js';
+import { loadBusinessCalendar } from '../../loaders/business-calendar.js';
 import { formatLocalDateTime } from '../../domain/local-time.js';
 import { localDateOf } from '../../domain/reminders/local-clock.js';
 import type { Actor } from '../auth/actor.js';
@@ -17,9 +18,8 @@ import { type DueWork, dueWorkIn } from './work-items.js';
  */
 @Injectable()
 export class MyWorkService {
-  private readonly calendar = vietnamBusinessCalendar();
-
   constructor(
+    private readonly dataSource: DataSource,
     private readonly state: CampaignStateService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -27,8 +27,11 @@ export class MyWorkService {
   async workOf(actor: Actor): Promise<MyWorkView> {
     const running = await this.state.runningCampaigns(actor);
     const at = running[0]?.now ?? this.clock.now();
+    const calendar = await loadBusinessCalendar(this.dataSource.manager);
     const items = running
-      .flatMap((campaign) => dueWorkIn(actor, campaign).map((due) => this.view(due, campaign.now)))
+      .flatMap((campaign) =>
+        dueWorkIn(actor, campaign).map((due) => this.view(calendar, due, campaign.now)),
+      )
       .sort(
         (a, b) =>
           (a.deadline === null ? 1 : 0) - (b.deadline === null ? 1 : 0) ||
@@ -39,7 +42,7 @@ export class MyWorkService {
     return { at: at.toISOString(), items };
   }
 
-  private view(due: DueWork, now: Date): WorkItemView {
+  private view(calendar: BusinessCalendar, due: DueWork, now: Date): WorkItemView {
     const zone = due.campaign.timeZone;
     const deadline = due.deadline === null ? null : new Date(due.deadline);
     return {
@@ -55,22 +58,26 @@ export class MyWorkService {
       deadline: deadline?.toISOString() ?? null,
       deadlineLocal: deadline ? formatLocalDateTime(deadline, zone) : null,
       overdue: due.overdue,
-      workingDays: deadline ? this.workingDays(now, deadline, due.overdue, zone) : null,
+      workingDays: deadline ? workingDays(calendar, now, deadline, due.overdue, zone) : null,
       link: due.link,
     };
   }
+}
 
-  /** Working days left until the deadline's day, or (overdue) since it; null off the calendar. */
-  private workingDays(now: Date, deadline: Date, overdue: boolean, zone: string): number | null {
-    const today = localDateOf(now, zone);
-    const deadlineDay = localDateOf(deadline, zone);
-    try {
-      return overdue
-        ? Math.max(0, this.calendar.workingDaysBetween(deadlineDay, today))
-        : Math.max(0, this.calendar.workingDaysBetween(today, deadlineDay));
-    } catch (err) {
-      if (err instanceof CalendarYearNotLoadedError) return null;
-      throw err;
-    }
-  }
+/**
+ * Working days left until the deadline's day, or (overdue) since it; a year without calendar data
+ * counts Monday–Friday, as the reminders do.
+ */
+function workingDays(
+  calendar: BusinessCalendar,
+  now: Date,
+  deadline: Date,
+  overdue: boolean,
+  zone: string,
+): number {
+  const today = localDateOf(now, zone);
+  const deadlineDay = localDateOf(deadline, zone);
+  return overdue
+    ? Math.max(0, calendar.workingDaysBetween(deadlineDay, today))
+    : Math.max(0, calendar.workingDaysBetween(today, deadlineDay));
 }

@@ -2,8 +2,14 @@ import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { appraisingAgencies } from '../../loaders/appraising-agencies.js';
 import { forecastUnits, reminderPlanSteps } from '../../loaders/campaign-forecast.js';
+import { secretariatRecipients } from '../../loaders/recipients.js';
 import { CalendarYearNotLoadedError } from '../../domain/calendar/business-calendar.js';
-import { vietnamBusinessCalendar } from '../../domain/calendar/vietnam.js';
+import {
+  yearsWithoutData,
+  yearWithoutDataWarning,
+} from '../../domain/calendar/years-without-data.js';
+import { loadBusinessCalendar } from '../../loaders/business-calendar.js';
+import { localDaysOf } from '../../loaders/calendar-gaps.js';
 import { formatLocalDateTime } from '../../domain/local-time.js';
 import {
   forecastCampaignNotifications,
@@ -31,8 +37,6 @@ interface UnitRow {
  */
 @Injectable()
 export class NotificationForecastService {
-  private readonly calendar = vietnamBusinessCalendar();
-
   constructor(private readonly dataSource: DataSource) {}
 
   async forecast(scope: NotificationScope, query: ForecastQuery): Promise<ForecastView> {
@@ -50,6 +54,8 @@ export class NotificationForecastService {
         ? []
         : await appraisingAgencies(this.dataSource.manager, campaign.id, scope.agencyId);
 
+    // A year without calendar data is planned on Monday–Friday and named in the answer.
+    const calendar = await loadBusinessCalendar(this.dataSource.manager);
     let sends: ForecastSend[];
     let policy;
     try {
@@ -57,7 +63,7 @@ export class NotificationForecastService {
       sends = forecastCampaignNotifications({
         campaignId: campaign.id,
         timeZone: campaign.timeZone,
-        calendar: this.calendar,
+        calendar,
         policy,
         latePolicy: campaign.latePolicy,
         steps: reminderPlanSteps(steps),
@@ -87,12 +93,21 @@ export class NotificationForecastService {
         (query.kind === undefined || send.kind === query.kind) &&
         (query.stepNumber === undefined || send.stepNumber === query.stepNumber),
     );
+    const weekdaysOnlyYears = yearsWithoutData(calendar, [
+      ...localDaysOf(
+        steps.flatMap((step) => [step.opensAt, step.deadline]),
+        campaign.timeZone,
+      ),
+      ...sends.map((send) => send.localDate),
+    ]);
     const page = visible.slice(offset, offset + limit);
     const logged = await this.logged(page.map((send) => send.businessKey));
     const byUnit = new Map(units.map((unit) => [unit.code, unit]));
     const byAgency = new Map(agencies.map((agency) => [agency.code, agency]));
     const now = Date.now();
     const zone = campaign.timeZone;
+    // The secretariat's contacts as stored now: the waves read the same.
+    const secretariat = staffView ? await secretariatRecipients(this.dataSource.manager) : null;
 
     return {
       campaignId: campaign.id,
@@ -102,15 +117,25 @@ export class NotificationForecastService {
       total: visible.length,
       limit,
       offset,
+      weekdaysOnlyYears,
+      warnings: weekdaysOnlyYears.map(yearWithoutDataWarning),
       items: page.map((send): ForecastItemView => {
         const unit = send.unitCode ? byUnit.get(send.unitCode) : undefined;
         const agency = send.agencyCode ? byAgency.get(send.agencyCode) : undefined;
+        const campaignWide =
+          send.audience === 'secretariat'
+            ? secretariat?.emails
+            : send.audience === 'secretariat_head'
+              ? secretariat?.head.emails
+              : undefined;
         const address =
           send.audience === 'unit'
             ? unit?.focal_email
             : send.audience === 'unit_head'
               ? (unit?.head_email ?? unit?.focal_email)
-              : agency?.email;
+              : send.kind === 'appraisal_escalation'
+                ? (agency?.headEmail ?? agency?.email)
+                : agency?.email;
         return {
           businessKey: send.businessKey,
           kind: send.kind,
@@ -121,7 +146,7 @@ export class NotificationForecastService {
           participationId: send.participationId,
           agencyCode: send.agencyCode,
           agencyName: agency?.name ?? null,
-          to: address ? [address] : [],
+          to: campaignWide ? [...campaignWide] : address ? [address] : [],
           copySecretariat: send.copySecretariat,
           sendAt: send.sendAt,
           sendAtLocal: send.localDateTime,

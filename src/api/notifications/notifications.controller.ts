@@ -59,11 +59,11 @@ export class NotificationsController {
   @Get('forecast')
   @ApiOperation({
     summary: 'Every reminder, escalation and digest the current plan would send, and when',
-    description: `Computed now from the steps as stored (amended deadlines included), each unit's extensions, the campaign's reminder policy and the working-day calendar. Unit sends are planned as if the unit never acts (the workflow skips what no longer applies). Sends already in the log carry its status. Filters: unitCode, kind, stepNumber; limit (1–5000, default 1000) and offset. ${WHO_SEES}`,
+    description: `Computed now from the steps as stored (amended deadlines included), each unit's extensions, the campaign's reminder policy and the working-day calendar (built-in years overlaid with the years loaded at /calendar-years; a year with neither is planned on Monday–Friday and named in weekdaysOnlyYears and warnings). Unit sends are planned as if the unit never acts (the workflow skips what no longer applies). Sends already in the log carry its status. Filters: unitCode, kind, stepNumber; limit (1–5000, default 1000) and offset. ${WHO_SEES}`,
   })
   @ApiOkResponse({ type: ForecastView })
   @ApiUnprocessableEntityResponse({
-    description: 'The plan reaches a year without working-day calendar data.',
+    description: 'The plan cannot be computed (e.g. a date out of range).',
   })
   async forecast(
     @CurrentActor() actor: Actor,

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { IsBoundedInt, PG_INT_MAX } from '../common/dto-validators.js';
-import type { SendAudience } from '../../domain/reminders/planned-send.js';
+import { SEND_AUDIENCES, type SendAudience } from '../../domain/reminders/planned-send.js';
 import type { ReminderPolicy } from '../../domain/reminders/reminder-policy.js';
 import {
   NOTIFICATION_KINDS,
@@ -11,7 +11,7 @@ import {
   type NotificationStatus,
 } from '../../entities/index.js';
 
-const AUDIENCES: SendAudience[] = ['unit', 'unit_head', 'secretariat', 'appraisers', 'council'];
+const AUDIENCES = [...SEND_AUDIENCES];
 export const PLANNED_KINDS = NOTIFICATION_KINDS.filter(
   (kind) => kind !== 'explanation_request' && kind !== 'results',
 );
@@ -192,6 +192,18 @@ export class ForecastView {
   @ApiProperty({ description: 'Sends matching the filters, over all pages.' }) total: number;
   @ApiProperty() limit: number;
   @ApiProperty() offset: number;
+  @ApiProperty({
+    type: [Number],
+    example: [2028],
+    description:
+      "Years of the plan (its steps' dates and the sends) the working-day calendar holds no data for: there the sends are planned on Monday–Friday, holidays unknown. Load the year with PUT /calendar-years/{year} or POST /calendar-years/import.",
+  })
+  weekdaysOnlyYears: number[];
+  @ApiProperty({
+    type: [String],
+    description: 'One warning in Vietnamese per year of weekdaysOnlyYears.',
+  })
+  warnings: string[];
   @ApiProperty({ type: [ForecastItemView], description: 'By send time.' })
   items: ForecastItemView[];
 }

@@ -19,7 +19,7 @@ export class ExtensionsController {
   @ApiOperation({
     summary: 'Grant one unit a later deadline for one of its steps',
     description:
-      'Stored, then told to the unit’s workflow and its reminders (delivery: "delivered", or "pending" while Temporal does not answer; it is delivered as soon as it does). 422 for a step that is not the units’ own, or a deadline not after the step’s or already past; 409 once the step was closed early or the results announced.',
+      'Stored, then told to the unit’s workflow and its reminders (delivery: "delivered", or "pending" while Temporal does not answer; it is delivered as soon as it does). 422 for a step that is not the units’ own, or a deadline not after the step’s or already past; 409 once the step was closed early or the results announced. `warnings` names the year of the new deadline when the working-day calendar has no data for it (reminders there go Monday–Friday).',
   })
   grant(
     @CurrentActor() actor: Actor,

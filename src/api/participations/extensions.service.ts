@@ -1,3 +1,4 @@
+import { loadCalendarGapWarnings } from '../../loaders/calendar-gaps.js';
 import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { extensionGrantedSignal, notificationPlanChangedSignal } from '../../contracts/signals.js';
 import { notificationsWorkflowId, unitWorkflowId } from '../../contracts/workflow-ids.js';
@@ -112,6 +113,12 @@ export class ExtensionsService {
         ],
       };
     });
-    return { ...result, delivery };
+    // A new date in a year without working-day data: its reminders go on Monday–Friday.
+    const warnings = await loadCalendarGapWarnings(
+      this.dataSource.manager,
+      [deadline],
+      planned.timeZone,
+    );
+    return { ...result, delivery, warnings };
   }
 }

@@ -53,7 +53,7 @@ export class StepsController {
   @Roles(...CAMPAIGN_STAFF)
   @ApiOperation({
     summary: 'Amend a step’s deadline; waiting timers re-arm, reminders re-plan',
-    description: `409 for a closed step; 422 for a deadline before the step opens or already past.${DELIVERY}`,
+    description: `409 for a closed step; 422 for a deadline before the step opens or already past. \`warnings\` names the year of the new deadline when the working-day calendar has no data for it (reminders there go Monday–Friday).${DELIVERY}`,
   })
   amend(
     @CurrentActor() actor: Actor,

@@ -16,6 +16,7 @@ import {
 import { DataSource } from 'typeorm';
 import { assertNearCampaignYear, planYears } from '../common/campaign-dates.js';
 import { findCampaign } from '../campaigns/campaign-lookup.js';
+import { loadCalendarGapWarnings } from '../../loaders/calendar-gaps.js';
 
 export type StepActionResult = StepState & { delivery: Delivery };
 
@@ -90,12 +91,12 @@ export class StepsService {
     number: number,
     deadline: Date,
     reason: string | undefined,
-  ): Promise<StepActionResult> {
+  ): Promise<StepActionResult & { warnings: string[] }> {
     // A 400 for a date far from the campaign's year, before any state decides (409, 422).
     const planned = await findCampaign(this.dataSource.manager, campaignRef);
     const plan = await planYears(this.dataSource.manager, planned);
     assertNearCampaignYear(deadline, planned, 'deadline', plan);
-    return this.act(campaignRef, number, async (ctx, step) => {
+    const amended = await this.act(campaignRef, number, async (ctx, step) => {
       const { view } = ctx.step(number);
       const at = (d: Date | number) => formatLocalDateTime(new Date(d), ctx.campaign.timeZone);
       if (view.status === 'closed') {
@@ -127,6 +128,13 @@ export class StepsService {
         payload: { step: number, deadline: deadline.toISOString() },
       };
     });
+    // A new date in a year without working-day data: its reminders go on Monday–Friday.
+    const warnings = await loadCalendarGapWarnings(
+      this.dataSource.manager,
+      [deadline],
+      planned.timeZone,
+    );
+    return { ...amended, warnings };
   }
 
   /** Runs a step action and answers with the step as it stands after it. */

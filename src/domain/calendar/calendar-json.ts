@@ -172,16 +172,23 @@ export function calendarYearFromJson(value: unknown): CalendarYear {
     });
   }
 
+  // Where each entry read stood in the input, so that later checks name the input's index.
   const daysOff: DayOffEntry[] = [];
+  const dayOffIndex: number[] = [];
   (r.array(value, 'daysOff', '', true) ?? []).forEach((entry, i) => {
     const read = readDayOff(r, entry, `daysOff[${i}]`);
-    if (read) daysOff.push(read);
+    if (!read) return;
+    daysOff.push(read);
+    dayOffIndex.push(i);
   });
 
   const makeUpWorkingDays: MakeUpWorkingDay[] = [];
+  const makeUpIndex: number[] = [];
   (r.array(value, 'makeUpWorkingDays', '', false) ?? []).forEach((entry, i) => {
     const read = readMakeUp(r, entry, `makeUpWorkingDays[${i}]`);
-    if (read) makeUpWorkingDays.push(read);
+    if (!read) return;
+    makeUpWorkingDays.push(read);
+    makeUpIndex.push(i);
   });
 
   let sources: string[] | undefined;
@@ -200,7 +207,6 @@ export function calendarYearFromJson(value: unknown): CalendarYear {
     r.fail('provisional', `expected true or false, got ${describe(provisional)}`);
   }
 
-  if (r.issues.length > 0) throw new CalendarDataError(r.issues, 'calendar JSON');
   const data: CalendarYear = {
     year: year as number,
     scope,
@@ -211,6 +217,32 @@ export function calendarYearFromJson(value: unknown): CalendarYear {
     ...(sourceDecision !== undefined && { sourceDecision }),
     ...(typeof provisional === 'boolean' && { provisional }),
   };
+  if (r.issues.length > 0) {
+    // Every problem at once: the entries that were well formed are checked for their dates too
+    // (when the year itself could be read), named by their index in the input.
+    const yearOk = typeof year === 'number' && Number.isInteger(year);
+    const later = yearOk
+      ? checkCalendarYear(data).map((issue) => ({
+          ...issue,
+          path: issue.path
+            .replace(/^daysOff\[(\d+)\]/, (_, i: string) => `daysOff[${dayOffIndex[Number(i)]}]`)
+            .replace(
+              /^makeUpWorkingDays\[(\d+)\]/,
+              (_, i: string) => `makeUpWorkingDays[${makeUpIndex[Number(i)]}]`,
+            )
+            .replace(
+              /in daysOff\[(\d+)\]/,
+              (_, i: string) => `in daysOff[${dayOffIndex[Number(i)]}]`,
+            ),
+          message: issue.message.replace(
+            /(daysOff|makeUpWorkingDays)\[(\d+)\]/g,
+            (_, list: string, i: string) =>
+              `${list}[${(list === 'daysOff' ? dayOffIndex : makeUpIndex)[Number(i)]}]`,
+          ),
+        }))
+      : [];
+    throw new CalendarDataError([...r.issues, ...later], 'calendar JSON');
+  }
   const issues = checkCalendarYear(data);
   if (issues.length > 0) throw new CalendarDataError(issues, `calendar JSON for ${data.year}`);
   return data;

@@ -10,3 +10,4 @@ export { VIETNAM_2024 } from './vietnam-2024.js';
 export { VIETNAM_2025 } from './vietnam-2025.js';
 export { VIETNAM_2026 } from './vietnam-2026.js';
 export { VIETNAM_2027 } from './vietnam-2027.js';
+export * from './years-without-data.js';

@@ -43,6 +43,7 @@ export function actionPageOf({ audience, stepKind, campaign, unitCode }: ActionP
     case 'council':
       return campaignPages.council(campaign);
     case 'secretariat':
+    case 'secretariat_head':
       return RESULTS_WORK_STEPS.has(stepKind)
         ? campaignPages.resultsWork(campaign)
         : campaignPages.overview(campaign);

@@ -10,10 +10,11 @@ import type { SendAudience } from '../reminders/planned-send.js';
 export type NotificationRecipient =
   | { audience: 'unit' | 'unit_head'; unitCode: string }
   | { audience: 'secretariat' }
+  | { audience: 'secretariat_head' }
   | { audience: 'appraisers'; agencyCode: string }
   | { audience: 'council' };
 
-/** "unit:SNV", "unit-head:SNV", "secretariat", "agency:STP", "council". */
+/** "unit:SNV", "unit-head:SNV", "secretariat", "secretariat-head", "agency:STP", "council". */
 export function recipientTag(recipient: NotificationRecipient): string {
   switch (recipient.audience) {
     case 'unit':
@@ -22,6 +23,8 @@ export function recipientTag(recipient: NotificationRecipient): string {
       return `unit-head:${recipient.unitCode}`;
     case 'appraisers':
       return `agency:${recipient.agencyCode}`;
+    case 'secretariat_head':
+      return 'secretariat-head';
     case 'secretariat':
     case 'council':
       return recipient.audience;

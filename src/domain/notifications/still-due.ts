@@ -17,17 +17,11 @@ export interface WaveFacts {
   /** The step whose end ends late self-assessment intake (appraisal round 1), if any. */
   lateIntakeStep: number | null;
   /**
-   * "round/agency code" of each agency with scores still to enter in an appraisal round (round 1:
-   * every appraised leaf of every unit; round 2: the criteria units were asked to explain). An
-   * agency not in it has nothing left to do in that round. Absent: every agency is reminded.
+   * Appraisal round step → agency code → what the agency has still to score in it (loaded at the
+   * wave for the rounds with a reminder or an escalation due; see src/loaders/appraisal-backlog.ts).
    */
-  appraisalPending?: ReadonlySet<string>;
+  appraisalLeft?: ReadonlyMap<number, ReadonlyMap<string, { units: number; criteria: number }>>;
 }
-
-const APPRAISAL_ROUND: Readonly<Record<string, 1 | 2>> = {
-  appraisal_round_1: 1,
-  appraisal_round_2: 2,
-};
 
 /** Asked to explain and not yet answered (the unit workflow records these two). */
 const EXPLANATION_OPEN = new Set(['explanation_requested']);
@@ -39,22 +33,26 @@ export function stillDue(send: ForecastSend, facts: WaveFacts): boolean {
   switch (send.audience) {
     case 'secretariat':
       return true; // digests report whatever happened
-    case 'appraisers': {
-      if (closed) return false; // a round already completed needs no reminder
-      const round = APPRAISAL_ROUND[kind ?? ''];
-      // Nor does an agency that has entered every score the round asks of it.
-      if (!round || !send.agencyCode || !facts.appraisalPending) return true;
-      return facts.appraisalPending.has(`${round}/${send.agencyCode}`);
-    }
+    case 'secretariat_head':
     case 'council':
-      return !closed; // a meeting already completed needs no reminder
+      // A meeting or a secretariat step already completed needs no reminder nor escalation.
+      return !closed;
+    case 'appraisers': {
+      if (closed) return false; // the round was completed: nothing more to enter
+      // Reminded and escalated only while the agency still has scores to enter in the round (a
+      // reminder goes when the wave did not load the round's backlog).
+      const backlog = facts.appraisalLeft?.get(send.stepNumber);
+      if (!backlog && send.kind !== 'appraisal_escalation') return true;
+      const left = backlog?.get(send.agencyCode ?? '');
+      return left !== undefined && left.criteria > 0;
+    }
     case 'unit':
     case 'unit_head': {
       const participation = send.participationId;
       if (!participation) return false;
       if (kind === 'self_assessment') {
         if (facts.submitted.has(participation)) return false;
-        if (send.kind === 'reminder') return !closed;
+        if (send.kind === 'reminder' || send.kind === 'window_opened') return !closed;
         if (send.kind === 'overdue_reminder') {
           return facts.lateIntakeStep === null || !facts.closedSteps.has(facts.lateIntakeStep);
         }
@@ -62,7 +60,10 @@ export function stillDue(send: ForecastSend, facts: WaveFacts): boolean {
       }
       if (kind === 'explanation') {
         const status = facts.statusOf.get(participation) ?? '';
-        if (send.kind === 'reminder') return !closed && EXPLANATION_OPEN.has(status);
+        // Only a unit asked to explain hears that the window opened, or is reminded.
+        if (send.kind === 'reminder' || send.kind === 'window_opened') {
+          return !closed && EXPLANATION_OPEN.has(status);
+        }
         return EXPLANATION_OVERDUE.has(status);
       }
       return false;

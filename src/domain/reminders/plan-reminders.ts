@@ -19,6 +19,7 @@ import { addCalendarDays } from '../calendar/local-date.js';
 import { formatLocalDateTime } from '../local-time.js';
 import { assertTimeZone, atLocalTime, localDateOf, toInstant } from './local-clock.js';
 import type {
+  ActorEscalationKind,
   DigestSendKind,
   PlannedSend,
   SendAudience,
@@ -85,13 +86,15 @@ function makeSend<K extends SendKind>(
     anchor?: 'deadline' | 'opening';
     repeat?: number;
     movedFrom?: string;
+    /** Escalations of the other actors copy the head of the secretariat too. */
+    copySecretariat?: boolean;
   },
 ): PlannedSend<K> {
   const sendAt = atLocalTime(fields.localDate, ctx.policy.sendTime, ctx.timeZone);
-  const { deadline, ...rest } = fields;
+  const { deadline, copySecretariat, ...rest } = fields;
   return {
     ...rest,
-    copySecretariat: fields.audience === 'unit_head',
+    copySecretariat: copySecretariat ?? fields.audience === 'unit_head',
     deadline: deadline.toISOString(),
     sendAt: sendAt.toISOString(),
     localTime: ctx.policy.sendTime,
@@ -229,6 +232,62 @@ export function planUnitReminders(input: PlanUnitRemindersInput): PlannedSend<Un
     }
   }
   return sortPlannedSends(sends);
+}
+
+/**
+ * To each unit's focal point when a unit-facing window opens: on the first working day whose send
+ * time is at or after the opening, while the window is still open. A window without an opening
+ * (it opens at the launch or after another step) gets none: its opening is not in the plan.
+ */
+export function planWindowOpened(input: PlanDigestsInput): PlannedSend<UnitSendKind>[] {
+  const ctx = resolve(input);
+  const { stepNumber } = input.window;
+  const deadline = toInstant(input.window.deadline, 'deadline');
+  const opensAt = input.window.opensAt ? toInstant(input.window.opensAt, 'opensAt') : null;
+  if (!opensAt || !ctx.policy.unitWindowOpened) return [];
+  const localDate = firstSendDayFrom(ctx, opensAt);
+  if (atLocalTime(localDate, ctx.policy.sendTime, ctx.timeZone) >= deadline) return [];
+  return [
+    makeSend(ctx, {
+      kind: 'window_opened',
+      audience: 'unit',
+      stepNumber,
+      deadline,
+      localDate,
+      anchor: 'opening',
+      key: `step-${stepNumber}/window_opened/${opensAt.toISOString()}`,
+    }),
+  ];
+}
+
+/**
+ * The escalation of an actor other than the units at its step's missed deadline: right after it
+ * (the first working day's send time after the deadline), the head of the secretariat in copy.
+ * Whether it still goes is decided at send time (still-due.ts): not when the actor finished.
+ */
+export function planActorEscalation(
+  input: PlanStepRemindersInput & { kind: ActorEscalationKind },
+): PlannedSend<ActorEscalationKind>[] {
+  const ctx = resolve(input);
+  if (!ctx.policy.escalateAtMissedDeadline) return [];
+  const deadline = toInstant(input.step.deadline, 'deadline');
+  const audience: SendAudience =
+    input.kind === 'appraisal_escalation'
+      ? 'appraisers'
+      : input.kind === 'council_escalation'
+        ? 'council'
+        : 'secretariat_head';
+  return [
+    makeSend(ctx, {
+      kind: input.kind,
+      audience,
+      stepNumber: input.step.stepNumber,
+      deadline,
+      localDate: firstSendDayAfter(ctx, deadline),
+      copySecretariat: audience !== 'secretariat_head',
+      key: `step-${input.step.stepNumber}/${input.kind}/${deadline.toISOString()}`,
+    }),
+  ];
 }
 
 export interface PlanDigestsInput extends PlanContext {
@@ -371,6 +430,8 @@ export function planCouncilReminders(input: PlanStepRemindersInput): PlannedSend
 export interface ReminderPlanStep {
   number: number;
   kind?: string;
+  /** Who acts in it (StepActor); the secretariat's own steps are escalated to its head. */
+  actor?: string;
   opensAt: string | null;
   deadline: string | null;
 }
@@ -388,10 +449,13 @@ export interface PlanCampaignSendsInput extends PlanContext {
 
 const UNIT_FACING = new Set(['self_assessment', 'explanation']);
 const APPRAISAL = new Set(['appraisal_round_1', 'appraisal_round_2']);
+/** Steps whose actor has an escalation of its own (the agencies, the council), not the secretariat's. */
+const OWN_ESCALATION = new Set([...UNIT_FACING, ...APPRAISAL, 'council_approval']);
 
 /**
  * Everything the plan would send, as the same unit would receive it if it never acted, plus the
- * digests and the appraisers' and council's reminders: the forecast. Ordered by time, then key.
+ * digests, the appraisers' and council's reminders, and every actor's escalation as if none
+ * finished in time: the forecast. Ordered by time, then key.
  */
 export function planCampaignSends(input: PlanCampaignSendsInput): PlannedSend[] {
   const roundOne = input.steps.find((step) => step.kind === 'appraisal_round_1');
@@ -413,11 +477,21 @@ export function planCampaignSends(input: PlanCampaignSendsInput): PlannedSend[] 
             : null;
       }
       sends.push(...planUnitReminders({ ...context, window, overdueUntil }));
+      sends.push(...planWindowOpened({ ...context, window }));
       sends.push(...planSecretariatDigests({ ...context, window }));
     } else if (APPRAISAL.has(step.kind)) {
       sends.push(...planAppraisalReminders({ ...context, step: window }));
+      sends.push(
+        ...planActorEscalation({ ...context, step: window, kind: 'appraisal_escalation' }),
+      );
     } else if (step.kind === 'council_approval') {
       sends.push(...planCouncilReminders({ ...context, step: window }));
+      sends.push(...planActorEscalation({ ...context, step: window, kind: 'council_escalation' }));
+    }
+    if (step.actor === 'secretariat' && !OWN_ESCALATION.has(step.kind)) {
+      sends.push(
+        ...planActorEscalation({ ...context, step: window, kind: 'secretariat_escalation' }),
+      );
     }
   }
   return sortPlannedSends(sends);

@@ -1,23 +1,56 @@
 /** What the planners return: plain JSON, so it can travel in workflow history and API responses. */
 
-/** Sends about one unit's window. */
-export type UnitSendKind = 'reminder' | 'escalation' | 'overdue_reminder';
+/** Sends about one unit's window; 'window_opened' tells its focal point the window is open. */
+export type UnitSendKind = 'reminder' | 'escalation' | 'overdue_reminder' | 'window_opened';
 /** Sends to the secretariat about a unit-facing window. */
 export type DigestSendKind = 'digest_window_opened' | 'digest_window_closed';
 /** Sends to the appraising agencies and the council about their own steps. */
 export type StepSendKind = 'appraisal_reminder' | 'council_reminder';
-export type SendKind = UnitSendKind | DigestSendKind | StepSendKind;
+/**
+ * Escalations of the other actors at a missed deadline, the head of the secretariat in copy: an
+ * appraising agency whose round's scores are not all entered, the council that has not approved,
+ * and the secretariat's own steps not completed (to the head of the secretariat).
+ */
+export type ActorEscalationKind =
+  'appraisal_escalation' | 'council_escalation' | 'secretariat_escalation';
+export type SendKind = UnitSendKind | DigestSendKind | StepSendKind | ActorEscalationKind;
+
+/** Every planned kind, declared once (the notification log's kinds start with these). */
+export const SEND_KINDS: readonly SendKind[] = [
+  'reminder',
+  'escalation',
+  'overdue_reminder',
+  'window_opened',
+  'digest_window_opened',
+  'digest_window_closed',
+  'appraisal_reminder',
+  'council_reminder',
+  'appraisal_escalation',
+  'council_escalation',
+  'secretariat_escalation',
+];
 
 /**
  * Who receives it: the unit's focal point, the unit's head (escalations, with the secretariat in
- * copy), the secretariat, the appraising agencies of a round, or the council.
+ * copy), the secretariat, the head of the secretariat (its own steps' escalations), the
+ * appraising agencies of a round, or the council.
  */
-export type SendAudience = 'unit' | 'unit_head' | 'secretariat' | 'appraisers' | 'council';
+export type SendAudience =
+  'unit' | 'unit_head' | 'secretariat' | 'secretariat_head' | 'appraisers' | 'council';
+
+export const SEND_AUDIENCES: readonly SendAudience[] = [
+  'unit',
+  'unit_head',
+  'secretariat',
+  'secretariat_head',
+  'appraisers',
+  'council',
+];
 
 export interface PlannedSend<K extends SendKind = SendKind> {
   kind: K;
   audience: SendAudience;
-  /** True when the secretariat is in copy (escalations). */
+  /** True when the secretariat (its head, when one is named) is in copy: escalations. */
   copySecretariat: boolean;
   stepNumber: number;
   /** The deadline the send is about, as an ISO instant. */

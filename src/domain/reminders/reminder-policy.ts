@@ -17,8 +17,14 @@ export interface ReminderPolicy {
   countDaysIn: 'working_days' | 'calendar_days';
   /** Local time ('HH:mm', campaign zone) of every planned send. Default 08:00. */
   sendTime: string;
-  /** At a missed deadline: an escalation to the unit's head, secretariat in copy. Default true. */
+  /**
+   * At a missed deadline: an escalation to the unit's head, secretariat in copy; and likewise to
+   * an appraising agency late with its round's scores, to the council past its approval step and
+   * to the head of the secretariat for the secretariat's own steps. Default true.
+   */
   escalateAtMissedDeadline: boolean;
+  /** To each unit's focal point: a mail when a unit-facing window opens. Default true. */
+  unitWindowOpened: boolean;
   /**
    * While a unit is overdue and late intake or an extension is still open: a reminder every this
    * many working days, counted from the escalation's day. 0 turns them off. Default 2.
@@ -39,6 +45,7 @@ export const DEFAULT_REMINDER_POLICY: Readonly<ReminderPolicy> = Object.freeze({
   countDaysIn: 'working_days',
   sendTime: '08:00',
   escalateAtMissedDeadline: true,
+  unitWindowOpened: true,
   overdueRepeatEveryWorkingDays: 2,
   secretariatDigests: { windowOpened: true, windowClosed: true },
   appraisalDaysBeforeOpening: [1],

@@ -7,6 +7,9 @@ import { CampaignFacts1764849600000 } from './1764849600000-campaign-facts.js';
 import { Accounts1765000000000 } from './1765000000000-accounts.js';
 import { ApiTokenExpiry1765100000000 } from './1765100000000-api-token-expiry.js';
 import { AccountMails1765200000000 } from './1765200000000-account-mails.js';
+import { CalendarYears1765300000000 } from './1765300000000-calendar-years.js';
+import { AgenciesAndContacts1765320000000 } from './1765320000000-agencies-and-contacts.js';
+import { Documents1765330000000 } from './1765330000000-documents.js';
 import { PlanAmendments1765340000000 } from './1765340000000-plan-amendments.js';
 
 /** Migrations in the order they apply. New ones go at the end. */
@@ -20,5 +23,8 @@ export const MIGRATIONS = [
   Accounts1765000000000,
   ApiTokenExpiry1765100000000,
   AccountMails1765200000000,
+  CalendarYears1765300000000,
+  AgenciesAndContacts1765320000000,
+  Documents1765330000000,
   PlanAmendments1765340000000,
 ];

@@ -5,3 +5,4 @@ export * from './render.js';
 export * from './secretariat-digest.js';
 export * from './step-mails.js';
 export * from './unit-mails.js';
+export * from './calendar-year-missing.js';

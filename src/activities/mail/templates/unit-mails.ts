@@ -197,3 +197,50 @@ export function overdueReminderMail(ctx: OverdueMailContext): RenderedMail {
     signature: signature(ctx),
   });
 }
+
+export interface WindowOpenedMailContext extends UnitMailContext {
+  /** When the window opened. */
+  opensAt: Instant;
+}
+
+/** When a unit-facing window opens (self-assessment, explanation): to the unit's focal point. */
+export function windowOpenedMail(ctx: WindowOpenedMailContext): RenderedMail {
+  const url = checkedUrl(ctx.actionUrl);
+  const explanation = ctx.purpose === 'explanation';
+  const what = explanation
+    ? 'giải trình, bổ sung tài liệu kiểm chứng'
+    : 'tự đánh giá, chấm điểm Chỉ số CCHC';
+  return renderMail({
+    subject: `${subjectPrefix(ctx)} Bắt đầu ${what}: ${ctx.unitName} — hạn chót ${dateTime(ctx.deadline, ctx.timeZone)}`,
+    to: ctx.unitName,
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: `Tổ thư ký Hội đồng thẩm định Chỉ số CCHC thông báo: từ ${dateTimeWithZone(ctx.opensAt, ctx.timeZone, 'opensAt')}, Quý cơ quan, đơn vị bắt đầu ${what} theo kế hoạch:`,
+      },
+      {
+        kind: 'facts',
+        rows: [
+          ['Đơn vị', ctx.unitName],
+          ['Nhiệm vụ', stepLabel(ctx.step)],
+          ['Bắt đầu', dateTimeWithZone(ctx.opensAt, ctx.timeZone, 'opensAt')],
+          ['Hạn chót', dateTimeWithZone(ctx.deadline, ctx.timeZone)],
+        ],
+      },
+      {
+        kind: 'list',
+        title: 'Hồ sơ cần gửi',
+        items: itemsOr(ctx.missing, defaultMissing(ctx)),
+      },
+      {
+        kind: 'link',
+        label: explanation
+          ? 'Gửi giải trình và tài liệu kiểm chứng bổ sung tại'
+          : 'Nhập kết quả tự đánh giá, gửi báo cáo và tài liệu kiểm chứng tại',
+        url,
+      },
+      { kind: 'paragraph', text: help(ctx) },
+    ],
+    signature: signature(ctx),
+  });
+}
