@@ -23,7 +23,7 @@ import {
   unitWorkflowId,
 } from '../../src/contracts/workflow-ids.js';
 import { Campaign, Notification, Participation } from '../../src/entities/index.js';
-import { ensureAgencies, upload, xlsxBuffer } from '../support/api-fixtures.js';
+import { upload, xlsxBuffer } from '../support/api-fixtures.js';
 import {
   COMMUNE_PLAN_2025,
   communeIndexSetRows,
@@ -69,6 +69,51 @@ const expectedHundredths = (code: string) => {
   return Math.round((points * 10000) / MAX_POINTS);
 };
 
+/** The appraising agencies of the commune-level index (after the 2025 merger of departments). */
+const AGENCIES = [
+  {
+    code: 'SNV',
+    name: 'Sở Nội vụ',
+    email: 'thamdinh.snv@example.vn',
+    head_name: 'Nguyễn Văn Minh',
+    head_title: 'Giám đốc Sở Nội vụ',
+    head_email: 'giamdoc.snv@example.vn',
+  },
+  {
+    code: 'STP',
+    name: 'Sở Tư pháp',
+    email: 'thamdinh.stp@example.vn',
+    head_name: 'Trần Thị Hồng',
+    head_title: 'Giám đốc Sở Tư pháp',
+    head_email: 'giamdoc.stp@example.vn',
+  },
+];
+const SECRETARIAT = [
+  {
+    name: 'Lê Văn Phúc',
+    title: 'Trưởng phòng Cải cách hành chính',
+    email: 'truongphong.cchc@example.vn',
+    is_head: 'có',
+  },
+  { name: 'Phạm Thị Lan', title: 'Chuyên viên', email: 'thuky.cchc@example.vn' },
+];
+const COUNCIL = [
+  {
+    full_name: 'Võ Văn Hùng',
+    position: 'Phó Chủ tịch UBND tỉnh',
+    organisation: 'UBND tỉnh Vĩnh Long',
+    role: 'chủ tịch',
+    email: 'hoidong.chutich@example.vn',
+  },
+  {
+    full_name: 'Nguyễn Văn Minh',
+    position: 'Giám đốc',
+    organisation: 'Sở Nội vụ',
+    role: 'phó chủ tịch',
+    email: 'giamdoc.snv@example.vn',
+  },
+];
+
 /** Runs `task` for every item, `width` at a time (the API in bulk, through its routes). */
 async function inParallel<T>(items: readonly T[], width: number, task: (item: T) => Promise<void>) {
   let next = 0;
@@ -98,7 +143,6 @@ describe('the 2025 commune-level campaign, from imported data to the commendatio
 
   beforeAll(async () => {
     world = await startRulesWorld({ clockStart: local('2025-10-31T08:00:00'), ownDatabase: true });
-    await ensureAgencies(world.api.dataSource);
   }, 120_000);
 
   afterAll(async () => {
@@ -130,8 +174,15 @@ describe('the 2025 commune-level campaign, from imported data to the commendatio
     expect(new Set(rows.map((r) => r.status))).toEqual(new Set([status]));
   }
 
-  it('creates the campaign from three files: 140 units, two index sets and the plan', async () => {
+  it('creates the campaign from files: agencies, contacts, 140 units, two index sets, the plan', async () => {
     await world.at(local('2025-10-31T09:00:00'));
+    // Who appraises and who is mailed, as data: the agencies, the secretariat, the council.
+    const agencies = await as('secretariat', 'POST', '/agencies/import', { agencies: AGENCIES });
+    expect(agencies.status, JSON.stringify(agencies.body)).toBe(200);
+    const contacts = await as('secretariat', 'POST', '/secretariat-contacts/import', {
+      contacts: SECRETARIAT,
+    });
+    expect(contacts.status, JSON.stringify(contacts.body)).toBe(200);
     const units = await upload(world.api, '/units/import', {
       token: await world.token('secretariat'),
       file: {
@@ -180,6 +231,10 @@ describe('the 2025 commune-level campaign, from imported data to the commendatio
       });
       expect(set.status, JSON.stringify(set.body)).toBe(200);
     }
+    const council = await as('secretariat', 'POST', `${base}/council-members/import`, {
+      members: COUNCIL,
+    });
+    expect(council.status, JSON.stringify(council.body)).toBe(200);
     const joined = await as('secretariat', 'POST', `${base}/participations`, {
       groups: ['department', 'commune'],
     });
@@ -443,6 +498,8 @@ describe('the 2025 commune-level campaign, from imported data to the commendatio
     const expected = [
       // Self-assessment, 01–24/12/2025 (Wed): 7, 3 and 1 working days before, to those still due.
       '01/12/2025 08:00 digest_window_opened secretariat',
+      // Every unit hears that its window opened, with its form's link and the deadline.
+      ...lines('01/12/2025 08:00', 'window_opened', units([...DEPARTMENTS, ...COMMUNES])),
       ...lines('15/12/2025 08:00', 'reminder', units([...AFTER_FIRST, ...AFTER_SECOND, ...LATE])),
       ...lines('19/12/2025 08:00', 'reminder', units([...AFTER_SECOND, ...LATE])),
       ...lines('23/12/2025 08:00', 'reminder', units(LATE)),
@@ -457,6 +514,7 @@ describe('the 2025 commune-level campaign, from imported data to the commendatio
       ...lines('12/01/2026 10:00', 'explanation_request', units(EXPLAINING)),
       // Explanations, 19–23/01/2026 (Fri): 3 and 1 working days before (7 falls before it opens).
       '19/01/2026 08:00 digest_window_opened secretariat',
+      ...lines('19/01/2026 08:00', 'window_opened', units(EXPLAINING)),
       ...lines('20/01/2026 08:00', 'reminder', units(EXPLAINING.slice(1))),
       ...lines('22/01/2026 08:00', 'reminder', units(EXPLAINING.slice(2))),
       '26/01/2026 08:00 digest_window_closed secretariat',
@@ -488,6 +546,7 @@ describe('the 2025 commune-level campaign, from imported data to the commendatio
       byKind[kind] = (byKind[kind] ?? 0) + 1;
     }
     expect(byKind).toEqual({
+      window_opened: 140 + 3,
       digest_window_opened: 2,
       digest_window_closed: 2,
       reminder: 20 + 10 + 4 + 2 + 1,
@@ -504,6 +563,7 @@ describe('the 2025 commune-level campaign, from imported data to the commendatio
       m.headers['x-par-business-key']!.includes(`/unit-head:${late.code}/`),
     )!;
     expect(escalation.to.map((t) => t.address)).toEqual([late.head_email]);
+    expect(escalation.cc?.map((c) => c.address)).toEqual([SECRETARIAT[0]!.email]);
     expect(escalation.subject).toContain(late.name);
     // Each unit's result mail names its rank in its own group.
     const last = published.groups.find((g: any) => g.group === 'commune').units.at(-1);
