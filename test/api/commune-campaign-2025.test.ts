@@ -22,7 +22,9 @@ import {
   notificationsWorkflowId,
   unitWorkflowId,
 } from '../../src/contracts/workflow-ids.js';
+import { documentText } from '../../src/documents/index.js';
 import { Campaign, Notification, Participation } from '../../src/entities/index.js';
+import { loadDocument } from '../../src/loaders/document-inputs.js';
 import { upload, xlsxBuffer } from '../support/api-fixtures.js';
 import {
   COMMUNE_PLAN_2025,
@@ -449,6 +451,43 @@ describe('the 2025 commune-level campaign, from imported data to the commendatio
 
     await world.at(local('2026-03-10T09:00:00'));
     await closeStep(11);
+  }, 120_000);
+
+  it("every step's document is produced from the campaign's data, the ranking per group", async () => {
+    const list = await as('secretariat', 'GET', `${base}/documents`);
+    expect(list.status, JSON.stringify(list.body)).toBe(200);
+    const documents = list.body.documents;
+    expect(documents.filter((d: any) => !d.available)).toEqual([]);
+    const reports = documents.find((d: any) => d.kind === 'self_assessment_report');
+    expect(reports.units.filter((u: any) => u.available)).toHaveLength(140);
+    for (const d of documents) {
+      const query = d.units ? `?unitCode=${COMMUNES[0]}` : '';
+      const file = await fetch(`${world.api.url}${base}/documents/${d.kind}${query}`, {
+        headers: { authorization: `Bearer ${await world.token('secretariat')}` },
+      });
+      expect(file.status, d.kind).toBe(200);
+      expect(
+        Buffer.from(await file.arrayBuffer())
+          .subarray(0, 2)
+          .toString(),
+        d.kind,
+      ).toBe('PK');
+    }
+    // The dossier to the Chairman: the departments' table, then the 124 communes and wards'.
+    const campaign = await world.api.dataSource
+      .getRepository(Campaign)
+      .findOneByOrFail({ id: campaignId });
+    const dossier = await loadDocument(world.api.dataSource.manager, campaign, 'chairman_dossier', {
+      publicUrl: 'http://127.0.0.1',
+    });
+    expect(dossier.ok).toBe(true);
+    if (!dossier.ok) return;
+    const text = documentText(dossier.document).join('\n');
+    const firstDepartment = text.indexOf(UNITS[0]!.name);
+    const firstCommune = text.search(/\| (Xã|Phường) /);
+    expect(firstDepartment).toBeGreaterThan(0);
+    expect(firstCommune).toBeGreaterThan(firstDepartment);
+    expect(text.match(/\| (Xã|Phường) [^|]+ \|/g)).toHaveLength(124);
   }, 120_000);
 
   it('every workflow completed and every step closed, each as its deadline or actor says', async () => {
