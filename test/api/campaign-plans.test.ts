@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vietnamBusinessCalendar } from '../../src/domain/calendar/vietnam.js';
 import { Participation } from '../../src/entities/index.js';
 import { call, startTestApi, type TestApi } from '../support/api.js';
+import { PLAN_STEPS_HEADER } from '../support/commune-2025.js';
 import {
   auditFor,
   deleteCampaigns,
@@ -502,16 +503,7 @@ describe('campaign plans (issue 15)', () => {
   });
 
   describe('a plan imported', () => {
-    const stepsHeader = [
-      'number',
-      'title_vi',
-      'kind',
-      'actor',
-      'lead',
-      'opens_on',
-      'closes_on',
-      'starts_after_step',
-    ];
+    const stepsHeader = PLAN_STEPS_HEADER;
 
     it('creates a commune campaign from imports of units, index sets and a plan (XLSX), launchable', async () => {
       const c = code('xa-moi-2025');
@@ -554,7 +546,8 @@ describe('campaign plans (issue 15)', () => {
       expect(await auditFor(api, res.body.id)).toMatchObject([
         { action: 'campaign.import', details: { source: 'ke-hoach.xlsx', steps: 3 } },
       ]);
-      // 140 communes imported as units, all registered by their group in one request.
+      // 140 communes imported as units, all registered by their group in one request (the whole
+      // campaign run through its steps: commune-campaign-2025.test.ts).
       const group = `xa-${suffix()}`;
       const tag = suffix();
       const communes = Array.from({ length: 140 }, (_, i) => ({

@@ -61,8 +61,22 @@ describe('stillDue for the other actors', () => {
     expect(stillDue(late, facts({ appraisalLeft: left(3), closedSteps: new Set([4]) }))).toBe(
       false,
     );
-    // A reminder of the same round does not depend on the scores.
+    // A reminder goes when the wave loaded no backlog for its round.
     expect(stillDue({ ...late, kind: 'appraisal_reminder' }, facts())).toBe(true);
+  });
+
+  it('reminds an agency only while it has scores left in the round (2025 commune campaign)', () => {
+    // Seen there: both agencies reminded twice after entering all of round 1, and an agency with
+    // nothing to re-score (no explanation on its criteria) reminded three times about round 2.
+    const reminder = { ...late, kind: 'appraisal_reminder' as const };
+    const left = new Map([[4, new Map([['SNV', { units: 2, criteria: 5 }]])]]);
+    expect(stillDue(reminder, facts({ appraisalLeft: left }))).toBe(false); // STP is done
+    expect(stillDue({ ...reminder, agencyCode: 'SNV' }, facts({ appraisalLeft: left }))).toBe(true);
+    const nothingAsked = new Map([[4, new Map<string, { units: number; criteria: number }>()]]);
+    expect(stillDue(reminder, facts({ appraisalLeft: nothingAsked }))).toBe(false);
+    expect(stillDue(reminder, facts({ appraisalLeft: left, closedSteps: new Set([4]) }))).toBe(
+      false,
+    );
   });
 
   it('escalates the council and the secretariat only while their step is not completed', () => {

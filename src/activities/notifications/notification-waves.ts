@@ -224,10 +224,11 @@ export function createNotificationWaveActivities(
       );
       const due = sends.filter((send) => send.sendAt > after && send.sendAt <= upTo);
       const facts = await waveFacts(manager, data.campaign, data.steps, new Date(upTo));
-      // What each agency has left in the rounds escalated in this wave, from the scores as stored.
+      // What each agency has left in the rounds reminded or escalated in this wave, from the
+      // scores as stored: an agency that has entered them all hears nothing more.
       const appraisalLeft = new Map<number, Map<string, AgencyBacklog>>();
       for (const send of due) {
-        if (send.kind !== 'appraisal_escalation' || appraisalLeft.has(send.stepNumber)) continue;
+        if (send.audience !== 'appraisers' || appraisalLeft.has(send.stepNumber)) continue;
         const kind = facts.stepKinds.get(send.stepNumber);
         const round = kind === 'appraisal_round_2' ? 2 : 1;
         appraisalLeft.set(send.stepNumber, await appraisalBacklog(manager, campaignId, round));

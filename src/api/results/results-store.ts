@@ -10,6 +10,7 @@ import {
   pointsToHundredths,
   type RatingBand,
 } from '../../domain/scoring/index.js';
+import { compareGroups } from '../../domain/scoring/ranking.js';
 import { type Campaign, type FieldResult, UnitResult } from '../../entities/index.js';
 import { loadIndexTrees } from '../scoring-data/index-tree.js';
 import { loadScoringInputs, loadUnits } from '../scoring-data/scoring-inputs.js';
@@ -112,7 +113,7 @@ export async function hasResults(manager: EntityManager, campaign: Campaign): Pr
   return manager.exists(UnitResult, { where: { campaignId: campaign.id } });
 }
 
-/** The stored results by group (in code order), units by rank then code; null before any. */
+/** The stored results by group (by tier: compareGroups), units by rank then code; null before any. */
 export async function readResults(
   manager: EntityManager,
   campaign: Campaign,
@@ -166,6 +167,6 @@ export async function readResults(
     publishedAt: campaign.resultsPublishedAt?.toISOString() ?? null,
     decision: campaign.resultsDecision,
     ratingBands: ratingBandsOf(campaign),
-    groups,
+    groups: groups.sort((a, b) => compareGroups(a.group, b.group)),
   };
 }

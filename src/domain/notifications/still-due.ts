@@ -18,7 +18,7 @@ export interface WaveFacts {
   lateIntakeStep: number | null;
   /**
    * Appraisal round step → agency code → what the agency has still to score in it (loaded at the
-   * wave for the rounds with an escalation due; see src/loaders/appraisal-backlog.ts).
+   * wave for the rounds with a reminder or an escalation due; see src/loaders/appraisal-backlog.ts).
    */
   appraisalLeft?: ReadonlyMap<number, ReadonlyMap<string, { units: number; criteria: number }>>;
 }
@@ -39,9 +39,11 @@ export function stillDue(send: ForecastSend, facts: WaveFacts): boolean {
       return !closed;
     case 'appraisers': {
       if (closed) return false; // the round was completed: nothing more to enter
-      if (send.kind !== 'appraisal_escalation') return true;
-      // Escalated only while the agency still has scores to enter in the round.
-      const left = facts.appraisalLeft?.get(send.stepNumber)?.get(send.agencyCode ?? '');
+      // Reminded and escalated only while the agency still has scores to enter in the round (a
+      // reminder goes when the wave did not load the round's backlog).
+      const backlog = facts.appraisalLeft?.get(send.stepNumber);
+      if (!backlog && send.kind !== 'appraisal_escalation') return true;
+      const left = backlog?.get(send.agencyCode ?? '');
       return left !== undefined && left.criteria > 0;
     }
     case 'unit':

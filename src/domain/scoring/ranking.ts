@@ -32,6 +32,22 @@ export function compareCodes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * The usual unit groups in the order of the administrative tiers, as a ranking is published:
+ * provincial departments, then districts, then communes (after the 2025 reform, departments then
+ * communes, where code order would put the communes first).
+ */
+const TIER_ORDER: readonly string[] = ['department', 'district', 'commune'];
+
+/** Groups by tier (TIER_ORDER), then any other group in code order after them. */
+export function compareGroups(a: string, b: string): number {
+  const tier = (group: string) => {
+    const i = TIER_ORDER.indexOf(group);
+    return i < 0 ? TIER_ORDER.length : i;
+  };
+  return tier(a) - tier(b) || compareCodes(a, b);
+}
+
 /** Ranks the units of one group. Throws a RangeError on a duplicate code or a bad index. */
 export function rankUnits<T extends RankInput>(units: readonly T[]): Ranked<T>[] {
   const seen = new Set<string>();
@@ -64,7 +80,7 @@ export function rankUnits<T extends RankInput>(units: readonly T[]): Ranked<T>[]
   });
 }
 
-/** Ranks each group on its own; groups in code order. A unit code may recur in another group. */
+/** Ranks each group on its own; groups by tier (compareGroups). A unit code may recur in another group. */
 export function rankByGroup<T extends RankInput & { group: string }>(
   units: readonly T[],
 ): GroupRanking<T>[] {
@@ -75,6 +91,6 @@ export function rankByGroup<T extends RankInput & { group: string }>(
     groups.set(unit.group, list);
   }
   return [...groups.keys()]
-    .sort(compareCodes)
+    .sort(compareGroups)
     .map((group) => ({ group, units: rankUnits(groups.get(group) ?? []) }));
 }

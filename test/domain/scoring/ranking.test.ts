@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   evaluateUnitScores,
+  compareGroups,
   rankByGroup,
   rankUnits,
   roundToHundredths,
@@ -99,7 +100,7 @@ describe('rankUnits', () => {
 });
 
 describe('rankByGroup', () => {
-  it('ranks each group on its own, groups in code order', () => {
+  it('ranks each group on its own, groups by tier', () => {
     const ranked = rankByGroup([
       { group: 'district', unitCode: 'TPVL', indexHundredths: 9100 },
       { group: 'department', unitCode: 'SNV', indexHundredths: 9830 },
@@ -122,5 +123,16 @@ describe('rankByGroup', () => {
         ],
       ],
     ]);
+  });
+
+  it('puts departments before communes (2025 two-tier), other groups after the tiers by code', () => {
+    const ranked = rankByGroup([
+      { group: 'commune', unitCode: 'XANBINH', indexHundredths: 9000 },
+      { group: 'ban-quan-ly', unitCode: 'BQLKCN', indexHundredths: 9000 },
+      { group: 'department', unitCode: 'SNV', indexHundredths: 9830 },
+      { group: 'agency', unitCode: 'CA', indexHundredths: 9000 },
+    ]);
+    expect(ranked.map((g) => g.group)).toEqual(['department', 'commune', 'agency', 'ban-quan-ly']);
+    expect(compareGroups('district', 'commune')).toBeLessThan(0);
   });
 });
