@@ -131,30 +131,48 @@ function lines(rows: Notification[], kinds: readonly string[]): string[] {
     });
 }
 
+interface WaveRun {
+  after: number;
+  upTo: number;
+  /** When the wave's activity was scheduled and when it completed, on the workflows' clock. */
+  scheduledAt: number;
+  completedAt: number | null;
+}
+
+const msOf = (time: { seconds?: unknown; nanos?: number | null }) =>
+  Number(time.seconds) * 1000 + Math.floor((time.nanos ?? 0) / 1e6);
+
 /** The notifications workflow's waves as its histories (every run) record them. */
-async function wavesRun(): Promise<{ after: number; upTo: number; scheduledAt: number }[]> {
+async function wavesRun(): Promise<WaveRun[]> {
   const campaign = await world.api.dataSource
     .getRepository(Campaign)
     .findOneByOrFail({ id: copy.id });
   const workflowId = notificationsWorkflowId(campaign.workflowId!);
-  const waves: { after: number; upTo: number; scheduledAt: number }[] = [];
+  const waves: WaveRun[] = [];
   let runId: string | undefined;
   for (let runs = 0; runs < 50; runs++) {
     const history: History = await world.env.client.workflow
       .getHandle(workflowId, runId)
       .fetchHistory();
+    const byEventId = new Map<string, WaveRun>();
     for (const event of history.events ?? []) {
       const scheduled = event.activityTaskScheduledEventAttributes;
-      if (scheduled?.activityType?.name !== 'sendNotificationWave') continue;
-      const input = defaultPayloadConverter.fromPayload<{ after: string; upTo: string }>(
-        scheduled.input!.payloads![0]!,
-      );
-      const time = event.eventTime!;
-      waves.push({
-        after: Date.parse(input.after),
-        upTo: Date.parse(input.upTo),
-        scheduledAt: Number(time.seconds) * 1000 + Math.floor((time.nanos ?? 0) / 1e6),
-      });
+      if (scheduled?.activityType?.name === 'sendNotificationWave') {
+        const input = defaultPayloadConverter.fromPayload<{ after: string; upTo: string }>(
+          scheduled.input!.payloads![0]!,
+        );
+        const wave = {
+          after: Date.parse(input.after),
+          upTo: Date.parse(input.upTo),
+          scheduledAt: msOf(event.eventTime!),
+          completedAt: null,
+        };
+        waves.push(wave);
+        byEventId.set(String(event.eventId), wave);
+      }
+      const completed = event.activityTaskCompletedEventAttributes;
+      const wave = completed && byEventId.get(String(completed.scheduledEventId));
+      if (wave) wave.completedAt = msOf(event.eventTime!);
     }
     const previous =
       history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId;
@@ -406,10 +424,17 @@ describe('a 2026 campaign copied from 2021, run into 2027 on the calendar as dat
       expect(wave[0]!.upTo, what).toBe(at);
       expect(wave[0]!.scheduledAt - at, what).toBeGreaterThanOrEqual(0);
       expect(wave[0]!.scheduledAt - at, what).toBeLessThan(60_000);
+      // Handed to SMTP within that minute of the workflows' clock.
+      expect(wave[0]!.completedAt, what).not.toBeNull();
+      expect(wave[0]!.completedAt! - at, what).toBeLessThan(60_000);
     }
+    // Every wave, also one whose sends were all dropped (their step completed), at 08:00 on a
+    // working day.
     for (const wave of waves) {
-      const date = localDateOf(new Date(wave.scheduledAt), ZONE);
+      const date = localDateOf(new Date(wave.upTo), ZONE);
+      expect(localTimeOf(new Date(wave.upTo), ZONE), dmy(date)).toBe('08:00');
       expect(loaded.isWorkingDay(date), dmy(date)).toBe(true);
+      expect(localDateOf(new Date(wave.scheduledAt), ZONE), dmy(date)).toBe(date);
     }
 
     // Each exactly once at the SMTP server: one message per key of the log, no other.
