@@ -17,10 +17,10 @@
  */
 import { isEmail } from 'class-validator';
 import {
+  importStart,
   type AnyImportSource,
   type ImportIssue,
   type ImportSpec,
-  issue,
   RowReader,
   rowWord,
 } from '../common/import-file.js';
@@ -63,19 +63,11 @@ export type AgenciesImportResult =
   { ok: true; agencies: ImportedAgency[] } | { ok: false; issues: ImportIssue[] };
 
 export function validateAgenciesImport(source: AnyImportSource): AgenciesImportResult {
-  const issues: ImportIssue[] = [...source.issues];
-  if (source.format !== 'json') {
-    const missing = REQUIRED_COLUMNS.filter((c) => !source.columns.has(c));
-    for (const column of missing) {
-      issues.push(issue(source, 1, column, 'thiếu cột bắt buộc ở dòng tiêu đề'));
-    }
-    if (missing.length > 0) return { ok: false, issues };
-  }
-  if (source.rows.length === 0 && issues.length === 0) {
-    issues.push(
-      issue(source, source.format === 'json' ? 1 : 2, 'agencies', 'tệp không có cơ quan nào'),
-    );
-  }
+  const { issues, stop } = importStart(source, REQUIRED_COLUMNS, {
+    field: 'agencies',
+    message: 'tệp không có cơ quan nào',
+  });
+  if (stop) return { ok: false, issues };
   const agencies: ImportedAgency[] = [];
   const firstRow = new Map<string, number>();
   for (const row of source.rows) {

@@ -95,6 +95,29 @@ export function issue(
   return { row, field, message: `${rowWord(source)} ${row}, ${field}: ${problem}` };
 }
 
+/**
+ * What every row import starts from: the reader's problems, each required column missing from a
+ * sheet's header (then `stop`: no row can be read), and a file without rows, named by `empty`.
+ */
+export function importStart(
+  source: AnyImportSource,
+  required: readonly string[],
+  empty: { field: string; message: string },
+): { issues: ImportIssue[]; stop: boolean } {
+  const issues: ImportIssue[] = [...source.issues];
+  if (source.format !== 'json') {
+    const missing = required.filter((c) => !source.columns.has(c));
+    for (const column of missing) {
+      issues.push(issue(source, 1, column, 'thiếu cột bắt buộc ở dòng tiêu đề'));
+    }
+    if (missing.length > 0) return { issues, stop: true };
+  }
+  if (source.rows.length === 0 && issues.length === 0) {
+    issues.push(issue(source, source.format === 'json' ? 1 : 2, empty.field, empty.message));
+  }
+  return { issues, stop: false };
+}
+
 /** Normalised column name: "Max points" → "max_points". */
 export function columnName(raw: string): string {
   return raw

@@ -16,10 +16,10 @@
 import { isEmail } from 'class-validator';
 import { COUNCIL_ROLES, type CouncilRole } from '../../entities/index.js';
 import {
+  importStart,
   type ImportIssue,
   type ImportSource,
   type ImportSpec,
-  issue,
   RowReader,
   rowWord,
 } from '../common/import-file.js';
@@ -71,19 +71,11 @@ export type CouncilMembersImportResult =
   { ok: true; members: ImportedCouncilMember[] } | { ok: false; issues: ImportIssue[] };
 
 export function validateCouncilMembersImport(source: ImportSource): CouncilMembersImportResult {
-  const issues: ImportIssue[] = [...source.issues];
-  if (source.format === 'xlsx') {
-    const missing = REQUIRED_COLUMNS.filter((c) => !source.columns.has(c));
-    for (const column of missing) {
-      issues.push(issue(source, 1, column, 'thiếu cột bắt buộc ở dòng tiêu đề'));
-    }
-    if (missing.length > 0) return { ok: false, issues };
-  }
-  if (source.rows.length === 0 && issues.length === 0) {
-    issues.push(
-      issue(source, source.format === 'xlsx' ? 2 : 1, 'members', 'tệp không có thành viên nào'),
-    );
-  }
+  const { issues, stop } = importStart(source, REQUIRED_COLUMNS, {
+    field: 'members',
+    message: 'tệp không có thành viên nào',
+  });
+  if (stop) return { ok: false, issues };
   const members: ImportedCouncilMember[] = [];
   let chairRow: number | null = null;
   const emails = new Map<string, number>();

@@ -32,10 +32,10 @@ import {
   type CriterionLevel,
 } from '../../domain/words.js';
 import {
+  importStart,
   type ImportIssue,
   type ImportSource,
   type ImportSpec,
-  issue,
   rowWord,
   RowReader,
 } from '../common/import-file.js';
@@ -128,19 +128,11 @@ export function validateIndexSetImport(
   agencyCodes: ReadonlySet<string>,
   inactive: ReadonlyMap<string, string | null> = new Map(),
 ): IndexSetImportResult {
-  const issues: ImportIssue[] = [...source.issues];
-  if (source.format === 'xlsx') {
-    const missing = REQUIRED_COLUMNS.filter((c) => !source.columns.has(c));
-    for (const column of missing) {
-      issues.push(issue(source, 1, column, 'thiếu cột bắt buộc ở dòng tiêu đề'));
-    }
-    if (missing.length > 0) return { ok: false, issues };
-  }
-  if (source.rows.length === 0 && issues.length === 0) {
-    issues.push(
-      issue(source, source.format === 'xlsx' ? 2 : 1, 'criteria', 'không có tiêu chí nào'),
-    );
-  }
+  const { issues, stop } = importStart(source, REQUIRED_COLUMNS, {
+    field: 'criteria',
+    message: 'không có tiêu chí nào',
+  });
+  if (stop) return { ok: false, issues };
 
   // 1. Each row on its own.
   const drafts: Draft[] = [];

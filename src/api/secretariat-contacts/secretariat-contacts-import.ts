@@ -7,10 +7,10 @@
  */
 import { isEmail } from 'class-validator';
 import {
+  importStart,
   type AnyImportSource,
   type ImportIssue,
   type ImportSpec,
-  issue,
   RowReader,
   rowWord,
 } from '../common/import-file.js';
@@ -48,19 +48,11 @@ export type ContactsImportResult =
 const PHONE = /^[0-9+().\s-]{3,32}$/;
 
 export function validateSecretariatContactsImport(source: AnyImportSource): ContactsImportResult {
-  const issues: ImportIssue[] = [...source.issues];
-  if (source.format !== 'json') {
-    const missing = REQUIRED_COLUMNS.filter((c) => !source.columns.has(c));
-    for (const column of missing) {
-      issues.push(issue(source, 1, column, 'thiếu cột bắt buộc ở dòng tiêu đề'));
-    }
-    if (missing.length > 0) return { ok: false, issues };
-  }
-  if (source.rows.length === 0 && issues.length === 0) {
-    issues.push(
-      issue(source, source.format === 'json' ? 1 : 2, 'contacts', 'tệp không có người nào'),
-    );
-  }
+  const { issues, stop } = importStart(source, REQUIRED_COLUMNS, {
+    field: 'contacts',
+    message: 'tệp không có người nào',
+  });
+  if (stop) return { ok: false, issues };
   const contacts: ImportedContact[] = [];
   const firstRow = new Map<string, number>();
   for (const row of source.rows) {

@@ -14,10 +14,10 @@
  */
 import { isEmail } from 'class-validator';
 import {
+  importStart,
   type ImportIssue,
   type ImportSource,
   type ImportSpec,
-  issue,
   RowReader,
   rowWord,
 } from '../common/import-file.js';
@@ -43,19 +43,11 @@ export type UnitsImportResult =
   { ok: true; units: ImportedUnit[] } | { ok: false; issues: ImportIssue[] };
 
 export function validateUnitsImport(source: ImportSource): UnitsImportResult {
-  const issues: ImportIssue[] = [...source.issues];
-  if (source.format === 'xlsx') {
-    const missing = REQUIRED_COLUMNS.filter((c) => !source.columns.has(c));
-    for (const column of missing) {
-      issues.push(issue(source, 1, column, 'thiếu cột bắt buộc ở dòng tiêu đề'));
-    }
-    if (missing.length > 0) return { ok: false, issues };
-  }
-  if (source.rows.length === 0 && issues.length === 0) {
-    issues.push(
-      issue(source, source.format === 'xlsx' ? 2 : 1, 'units', 'tệp không có đơn vị nào'),
-    );
-  }
+  const { issues, stop } = importStart(source, REQUIRED_COLUMNS, {
+    field: 'units',
+    message: 'tệp không có đơn vị nào',
+  });
+  if (stop) return { ok: false, issues };
   const units: ImportedUnit[] = [];
   const firstRow = new Map<string, number>();
   for (const row of source.rows) {
