@@ -8,6 +8,7 @@ import { ResultsPage } from './results/ResultsPage';
 import { AccountsPage } from './accounts/AccountsPage';
 import { AuditLogPage } from './audit/AuditLogPage';
 import { CalendarYearsPage } from './calendar/CalendarYearsPage';
+import { ContactsPage } from './contacts/ContactsPage';
 import { TokensPage } from './tokens/TokensPage';
 import { APPRAISAL_ROLES } from './appraisal/appraisal-api';
 import { AppraisalUnitPage } from './appraisal/AppraisalUnitPage';
@@ -82,6 +83,14 @@ export function PortalRoutes() {
           element={
             <RequireRole roles={ACCOUNT_MANAGERS}>
               <CalendarYearsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path={PATHS.contacts}
+          element={
+            <RequireRole roles={ACCOUNT_MANAGERS}>
+              <ContactsPage />
             </RequireRole>
           }
         />

@@ -26,6 +26,8 @@ export const PORTAL_PAGES = {
   auditLog: '/nhat-ky',
   /** The working-day calendar's years: built-in and loaded, import (admin, secretariat). */
   workingCalendar: '/lich-ngay-lam-viec',
+  /** The appraising agencies and the secretariat's contacts (admin, secretariat). */
+  contacts: '/danh-ba',
   signIn: '/dang-nhap',
   /** Where invitation and reset links lead. */
   setPassword: '/dat-mat-khau',

@@ -1,6 +1,7 @@
 import {
   CalendarOutlined,
   CheckSquareOutlined,
+  ContactsOutlined,
   FileSearchOutlined,
   FlagOutlined,
   KeyOutlined,
@@ -42,6 +43,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <CalendarOutlined />,
     roles: ACCOUNT_MANAGERS,
   },
+  { path: PATHS.contacts, label: 'Danh bạ', icon: <ContactsOutlined />, roles: ACCOUNT_MANAGERS },
   { path: PATHS.auditLog, label: 'Nhật ký', icon: <FileSearchOutlined />, roles: ACCOUNT_MANAGERS },
 ];
 
