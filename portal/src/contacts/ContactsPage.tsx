@@ -176,7 +176,7 @@ function AgenciesTab() {
             key: 'status',
             render: (_, r) =>
               r.active ? (
-                <Tag color="green">Đang hoạt động</Tag>
+                <Tag color="#135200">Đang hoạt động</Tag>
               ) : r.mergedInto ? (
                 <Tag>Đã sáp nhập vào {r.mergedInto}</Tag>
               ) : (
@@ -336,13 +336,13 @@ function ContactsTab() {
           {
             title: 'Tổ trưởng',
             dataIndex: 'isHead',
-            render: (v: boolean) => (v ? <Tag color="blue">Tổ trưởng</Tag> : '—'),
+            render: (v: boolean) => (v ? <Tag color="#10239e">Tổ trưởng</Tag> : '—'),
           },
           {
             title: 'Trạng thái',
             dataIndex: 'active',
             render: (v: boolean) =>
-              v ? <Tag color="green">Nhận thư</Tag> : <Tag>Ngừng nhận thư</Tag>,
+              v ? <Tag color="#135200">Nhận thư</Tag> : <Tag>Ngừng nhận thư</Tag>,
           },
           {
             title: 'Thao tác',
