@@ -237,6 +237,16 @@ describe("every actor's deadline, from the contacts as data", () => {
       member('Lê Thị Không Thư', 'member', null, 1),
       member('Trần Văn Ủy', 'member', MEMBER, 2),
     ]);
+    // The forecast shows the staff the same addresses the waves send to.
+    const forecast = await world.as(
+      'secretariat',
+      'GET',
+      `/campaigns/${campaign.code}/notifications/forecast?limit=500`,
+    );
+    expect(forecast.status).toBe(200);
+    const councilSends = forecast.body.items.filter((i: any) => i.audience === 'council');
+    expect(councilSends.length).toBeGreaterThan(0);
+    for (const send of councilSends) expect([...send.to].sort()).toEqual([CHAIR, MEMBER].sort());
     for (const stamp of ['2022-01-17', '2022-02-07', '2022-02-14', '2022-02-18', '2022-03-01']) {
       await world.at(local(`${stamp}T09:00:00`));
     }

@@ -1,8 +1,10 @@
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { appraisingAgencies } from '../../loaders/appraising-agencies.js';
 import { forecastUnits, reminderPlanSteps } from '../../loaders/campaign-forecast.js';
-import { secretariatRecipients } from '../../loaders/recipients.js';
+import { councilRecipients, secretariatRecipients } from '../../loaders/recipients.js';
+import type { AppConfig } from '../../config.js';
+import { APP_CONFIG } from '../tokens.js';
 import { CalendarYearNotLoadedError } from '../../domain/calendar/business-calendar.js';
 import {
   yearsWithoutData,
@@ -37,7 +39,10 @@ interface UnitRow {
  */
 @Injectable()
 export class NotificationForecastService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async forecast(scope: NotificationScope, query: ForecastQuery): Promise<ForecastView> {
     const { campaign } = scope;
@@ -108,6 +113,9 @@ export class NotificationForecastService {
     const zone = campaign.timeZone;
     // The secretariat's contacts as stored now: the waves read the same.
     const secretariat = staffView ? await secretariatRecipients(this.dataSource.manager) : null;
+    const council = staffView
+      ? await councilRecipients(this.dataSource.manager, campaign.id, this.config.councilEmails)
+      : null;
 
     return {
       campaignId: campaign.id,
@@ -127,7 +135,9 @@ export class NotificationForecastService {
             ? secretariat?.emails
             : send.audience === 'secretariat_head'
               ? secretariat?.head.emails
-              : undefined;
+              : send.audience === 'council'
+                ? council?.emails
+                : undefined;
         const address =
           send.audience === 'unit'
             ? unit?.focal_email
