@@ -11,7 +11,7 @@ import { Account } from '../../src/entities/index.js';
 import { seriousA11yViolations } from './support/axe.js';
 import { LAPTOP, unexpectedProblems, type WatchedPage } from './support/browser.js';
 import { type PortalWorld, startPortalWorld } from './support/portal-world.js';
-import { screenshotOnFailure } from './support/screenshots.js';
+import { docsScreenshot, screenshotOnFailure } from './support/screenshots.js';
 
 let world: PortalWorld;
 const opened: WatchedPage[] = [];
@@ -56,6 +56,10 @@ describe('Lịch ngày làm việc', () => {
     await row2027.getByText('Tạm tính').waitFor();
     expect(await row2027.textContent()).toContain('Có sẵn');
     expect(await seriousA11yViolations(page)).toEqual([]);
+    await docsScreenshot(page, 'lich-ngay-lam-viec');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await docsScreenshot(page, 'lich-ngay-lam-viec-dien-thoai');
+    await page.setViewportSize({ width: 1366, height: 768 });
 
     // A workbook with a day that does not exist and a day off without a name.
     const ExcelJS = (await import('exceljs')).default;

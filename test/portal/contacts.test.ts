@@ -11,7 +11,7 @@ import { ensureAgencies } from '../support/api-fixtures.js';
 import { seriousA11yViolations } from './support/axe.js';
 import { LAPTOP, unexpectedProblems, type WatchedPage } from './support/browser.js';
 import { type PortalWorld, startPortalWorld } from './support/portal-world.js';
-import { screenshotOnFailure } from './support/screenshots.js';
+import { docsScreenshot, screenshotOnFailure } from './support/screenshots.js';
 
 let world: PortalWorld;
 const opened: WatchedPage[] = [];
@@ -72,6 +72,10 @@ describe('Danh bạ', () => {
       await page.getByRole('row').filter({ hasText: agency.name }).first().waitFor();
     }
     expect(await seriousA11yViolations(page)).toEqual([]);
+    await docsScreenshot(page, 'danh-ba');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await docsScreenshot(page, 'danh-ba-dien-thoai');
+    await page.setViewportSize({ width: 1366, height: 768 });
 
     // Correct SNV's address: the API refuses a malformed one as it words it, then saves.
     await snvRow.getByRole('button', { name: 'Sửa' }).click();
